@@ -1,0 +1,3 @@
+module github.com/sayso-news/sayso
+
+go 1.26
