@@ -17,3 +17,10 @@ var ErrNoArticle = &sayso.Error{Code: sayso.ENOARTICLE, Message: "no article fou
 func FromReader(r io.Reader, pageURL string) (*sayso.Article, error) {
 	return nil, errors.New("extract: not implemented yet")
 }
+
+// FromPage returns the article on a fetched page, decoding its charset from
+// the Content-Type header, a byte-order mark, a <meta> declaration or by
+// sniffing, and using its final URL as the page's address.
+func FromPage(p *sayso.Page) (*sayso.Article, error) {
+	return nil, errors.New("extract: not implemented yet")
+}
