@@ -1,26 +1,191 @@
 package extract
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
 	"io"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
 
 	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/extract/metadata"
 )
+
+// DefaultMaxBytes is the largest page read when Options.MaxBytes is zero.
+// Real article pages, inline scripts included, stay well under it.
+const DefaultMaxBytes = 16 << 20
 
 // ErrNoArticle is returned when a page carries no article.
 var ErrNoArticle = &sayso.Error{Code: sayso.ENOARTICLE, Message: "no article found on the page"}
 
+// Options tunes extraction. The zero value is ready to use.
+type Options struct {
+	// MaxBytes bounds the page size; larger pages fail with an error of
+	// code sayso.ETOOLARGE. Zero means DefaultMaxBytes.
+	MaxBytes int64
+	// ContentType is the page's Content-Type header, whose charset
+	// parameter takes precedence over <meta> declarations.
+	ContentType string
+}
+
 // FromReader reads an HTML page from r and returns the article on it.
 // pageURL is the page's address ("" when unknown); it resolves relative links
-// and feeds URL-based metadata. It returns ErrNoArticle when the page
-// carries no article.
+// and feeds URL-based metadata. The charset comes from a byte-order mark, a
+// <meta> declaration or sniffing. It returns ErrNoArticle when the page
+// carries no article, an error of code sayso.ETOOLARGE when the page is larger
+// than DefaultMaxBytes, and an error of code sayso.EINVALID when it is not
+// HTML that can be read.
 func FromReader(r io.Reader, pageURL string) (*sayso.Article, error) {
-	return nil, errors.New("extract: not implemented yet")
+	return Options{}.FromReader(r, pageURL)
 }
 
 // FromPage returns the article on a fetched page, decoding its charset from
 // the Content-Type header, a byte-order mark, a <meta> declaration or by
-// sniffing, and using its final URL as the page's address.
+// sniffing, and using its final URL as the page's address. Errors are those
+// of FromReader.
 func FromPage(p *sayso.Page) (*sayso.Article, error) {
-	return nil, errors.New("extract: not implemented yet")
+	if p == nil {
+		return nil, sayso.Errorf(sayso.EINVALID, "extract: nil page")
+	}
+	u := p.FinalURL
+	if u == "" {
+		u = p.URL
+	}
+	return Options{ContentType: p.ContentType()}.FromBytes(p.Body, u)
+}
+
+// FromReader is like the package's FromReader with these options.
+func (o Options) FromReader(r io.Reader, pageURL string) (*sayso.Article, error) {
+	max := o.maxBytes()
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("extract: read page: %w", err)
+	}
+	return o.FromBytes(b, pageURL)
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// FromBytes returns the article on the page b. Errors are those of
+// FromReader.
+func (o Options) FromBytes(b []byte, pageURL string) (*sayso.Article, error) {
+	if int64(len(b)) > o.maxBytes() {
+		return nil, sayso.Errorf(sayso.ETOOLARGE, "extract: page larger than %d bytes", o.maxBytes())
+	}
+	if err := checkHTML(b); err != nil {
+		return nil, err
+	}
+	text, _, err := toUTF8(b, o.ContentType)
+	if err != nil {
+		return nil, sayso.Errorf(sayso.EINVALID, "extract: %w", err)
+	}
+	doc, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		return nil, sayso.Errorf(sayso.EINVALID, "extract: parse HTML: %w", err)
+	}
+	var u *url.URL
+	if pageURL != "" {
+		if u, err = url.Parse(pageURL); err != nil {
+			return nil, sayso.Errorf(sayso.EINVALID, "extract: page URL %q: %w", pageURL, err)
+		}
+	}
+	return fromDocument(doc, u, pageURL)
+}
+
+// checkHTML rejects input that is plainly not a text document: a NUL byte
+// early on is the mark of binary data (images, archives, executables).
+func checkHTML(b []byte) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return sayso.Errorf(sayso.EINVALID, "extract: empty page")
+	}
+	head := b
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	if bytes.HasPrefix(head, []byte("\xfe\xff")) || bytes.HasPrefix(head, []byte("\xff\xfe")) {
+		return nil // UTF-16 text has NUL bytes by design
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return sayso.Errorf(sayso.EINVALID, "extract: binary data, not an HTML page")
+	}
+	return nil
+}
+
+// fromDocument extracts the article from a parsed document.
+func fromDocument(doc *html.Node, u *url.URL, pageURL string) (*sayso.Article, error) {
+	md := metadata.Read(doc, u)
+	c := collect(doc)
+	title := md.Title
+	if title == "" {
+		title = c.titleText
+	}
+	c.classify()
+	c.markRegions()
+	container := c.chooseContainer()
+	if container < 0 {
+		return nil, ErrNoArticle
+	}
+	sel := c.selectBlocks(container, title)
+	a := &sayso.Article{
+		URL:              pageURL,
+		CanonicalURL:     md.CanonicalURL,
+		Title:            md.Title,
+		Authors:          md.Authors,
+		Publisher:        md.Publisher,
+		Published:        md.Published,
+		Modified:         md.Modified,
+		Language:         md.Language,
+		Description:      md.Description,
+		Section:          md.Section,
+		Tags:             md.Tags,
+		Image:            md.Image,
+		Evidence:         md.Evidence,
+		Candidates:       md.Candidates,
+		ExtractorVersion: sayso.Version,
+	}
+	return buildArticle(a, c, sel, u, title)
+}
+
+// buildArticle fills a's body, links and credits from the selected blocks.
+func buildArticle(a *sayso.Article, c *collector, sel []int, u *url.URL, title string) (*sayso.Article, error) {
+	for _, i := range sel {
+		b := &c.blocks[i]
+		bi := len(a.Blocks)
+		a.Blocks = append(a.Blocks, sayso.Block{Kind: b.kind, Text: b.text, Level: b.level, Ordered: b.ordered})
+		for _, l := range b.links {
+			a.Links = append(a.Links, sayso.Link{Text: l.text, URL: resolve(u, l.href), Block: bi})
+		}
+	}
+	if len(a.Blocks) == 0 {
+		return nil, ErrNoArticle
+	}
+	if a.Title == "" {
+		a.Title = strings.TrimSpace(title)
+	}
+	if a.Authors == nil {
+		a.Authors = []string{}
+	}
+	a.Credits = []sayso.Credit{}
+	return a, nil
+}
+
+// resolve returns href made absolute against the page's address; links
+// that cannot be parsed, and script links, come back as they were.
+func resolve(base *url.URL, href string) string {
+	href = strings.TrimSpace(href)
+	if base == nil || href == "" {
+		return href
+	}
+	r, err := url.Parse(href)
+	if err != nil {
+		return href
+	}
+	return base.ResolveReference(r).String()
 }

@@ -1,0 +1,420 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/sayso-news/sayso"
+)
+
+// elem is one element of the page's body that the walk entered, kept in
+// document order with its parent's index so that blocks can credit their
+// ancestors without a map.
+type elem struct {
+	node   *html.Node
+	parent int32
+	tag    atom.Atom
+	// neg and pos are the element's own class/id hints (see classHint), with
+	// structural tags (nav, aside, footer…) folded into neg.
+	neg, pos int8
+	// good and bad are the characters of good and bad blocks inside it,
+	// filled by the scorer.
+	good, bad int
+	// score is the container score the scorer gives it.
+	score float64
+}
+
+// rawLink is a hyperlink inside a block, before its URL is resolved.
+type rawLink struct {
+	text string
+	href string
+}
+
+// block is one run of text between block-level boundaries, as the walk
+// found it, with the statistics the classifier needs.
+type block struct {
+	kind    sayso.BlockKind
+	level   int
+	ordered bool
+	text    string
+	// chars counts letters and digits (CJK weighted, see runeWeight);
+	// linkChars those inside links.
+	chars, linkChars int
+	// elem is the innermost block-level element holding the text.
+	elem int32
+	// tag is that element's tag.
+	tag   atom.Atom
+	links []rawLink
+	class blockClass
+	// region is the index of the nearest ancestor whose hints make it a
+	// boilerplate region, or -1.
+	region int32
+}
+
+// blockClass is the classifier's verdict on a block.
+type blockClass uint8
+
+const (
+	classShort blockClass = iota // too short to judge alone
+	classNearGood
+	classGood
+	classBad
+)
+
+// skipTags hold no readable article text: their whole subtree is ignored.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Select: true,
+	atom.Textarea: true, atom.Button: true, atom.Input: true, atom.Option: true,
+	atom.Head: true, atom.Title: true, atom.Link: true, atom.Meta: true, atom.Map: true,
+	atom.Dialog: true, atom.Img: true, atom.Picture: true, atom.Source: true, atom.Label: true,
+}
+
+// blockTags start and end a block of text.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Nav: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Caption: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Form: true, atom.Fieldset: true,
+	atom.Address: true, atom.Hr: true, atom.Center: true, atom.Details: true, atom.Summary: true,
+	atom.Body: true, atom.Html: true, atom.Hgroup: true, atom.Menu: true, atom.Legend: true,
+}
+
+// tagHints are the hints that structural tags carry, as if written in
+// their class: the HTML5 sectioning tags say what they hold.
+var tagHints = map[atom.Atom]int8{
+	atom.Nav: hintStrongNeg, atom.Aside: hintNeg, atom.Footer: hintNeg, atom.Header: hintWeakNeg,
+	atom.Figcaption: hintNeg, atom.Menu: hintStrongNeg, atom.Form: hintWeakNeg,
+}
+
+// collector walks a document once and cuts its body into blocks.
+type collector struct {
+	elems  []elem
+	blocks []block
+
+	buf       []byte
+	chars     int
+	linkChars int
+	links     []rawLink
+	lastSpace bool
+
+	// open block-level elements, innermost last (indexes into elems).
+	blockStack []int32
+	inPre      int
+	inQuote    int
+	inLink     int
+	linkStart  int
+	linkHref   string
+	lists      []bool // open lists, true when ordered
+	region     []int32
+	titleText  string
+}
+
+// collect walks the tree rooted at doc and returns the body's elements and
+// blocks in document order. Hidden subtrees and tags that carry no text are
+// skipped. The walk is iterative and visits each node once.
+func collect(doc *html.Node) *collector {
+	c := &collector{buf: make([]byte, 0, 1024)}
+	c.elems = make([]elem, 0, 1024)
+	c.blocks = make([]block, 0, 256)
+	n := doc
+	parents := make([]int32, 0, 64) // elem index per open element
+	for n != nil {
+		descend := false
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.Title && c.titleText == "" {
+				c.titleText = strings.TrimSpace(nodeText(n, 512))
+			}
+			if !skipTags[n.DataAtom] && !hidden(n) {
+				idx := c.enter(n, parentOf(parents))
+				parents = append(parents, idx)
+				descend = true
+			}
+		} else if n.Type == html.TextNode {
+			c.text(n.Data)
+		} else if n.Type == html.DocumentNode {
+			descend = true
+		}
+		if descend && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		if descend && n.Type == html.ElementNode {
+			c.exit(n, parents[len(parents)-1])
+			parents = parents[:len(parents)-1]
+		}
+		// climb until a next sibling exists, closing elements on the way.
+		for n != nil && n.NextSibling == nil {
+			n = n.Parent
+			if n == nil || n == doc {
+				n = nil
+				break
+			}
+			if n.Type == html.ElementNode {
+				c.exit(n, parents[len(parents)-1])
+				parents = parents[:len(parents)-1]
+			}
+		}
+		if n != nil {
+			n = n.NextSibling
+		}
+	}
+	c.flush()
+	return c
+}
+
+func parentOf(parents []int32) int32 {
+	if len(parents) == 0 {
+		return -1
+	}
+	return parents[len(parents)-1]
+}
+
+// enter records element n and updates the walk's context.
+func (c *collector) enter(n *html.Node, parent int32) int32 {
+	e := elem{node: n, parent: parent, tag: n.DataAtom}
+	if n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		var class, id string
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "class":
+				class = a.Val
+			case "id":
+				id = a.Val
+			case "itemprop":
+				if strings.EqualFold(a.Val, "articleBody") {
+					e.pos = hintStrongPos + 1
+				}
+			case "role":
+				switch a.Val {
+				case "navigation", "complementary", "contentinfo", "banner", "dialog", "alertdialog", "menu", "menubar":
+					e.neg = minNeg(e.neg, hintNeg)
+				}
+			}
+		}
+		neg, pos := classHint(class, id)
+		e.neg, e.pos = minNeg(e.neg, neg), maxPos(e.pos, pos)
+		if h, ok := tagHints[n.DataAtom]; ok {
+			e.neg = minNeg(e.neg, h)
+		}
+		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+			e.pos = maxPos(e.pos, hintPos)
+		}
+	}
+	idx := int32(len(c.elems))
+	c.elems = append(c.elems, e)
+
+	if blockTags[n.DataAtom] {
+		c.flush()
+		c.blockStack = append(c.blockStack, idx)
+	}
+	switch n.DataAtom {
+	case atom.Pre:
+		c.inPre++
+	case atom.Blockquote:
+		c.inQuote++
+	case atom.Ul, atom.Ol:
+		c.lists = append(c.lists, n.DataAtom == atom.Ol)
+	case atom.A:
+		if c.inLink == 0 {
+			c.linkStart = len(c.buf)
+			c.linkHref = attr(n, "href")
+		}
+		c.inLink++
+	case atom.Br:
+		c.newline()
+	}
+	return idx
+}
+
+// exit closes element n.
+func (c *collector) exit(n *html.Node, idx int32) {
+	switch n.DataAtom {
+	case atom.Pre:
+		c.inPre--
+	case atom.Blockquote:
+		c.inQuote--
+	case atom.Ul, atom.Ol:
+		c.lists = c.lists[:len(c.lists)-1]
+	case atom.A:
+		c.inLink--
+		if c.inLink == 0 && c.linkHref != "" && c.linkStart <= len(c.buf) {
+			t := strings.TrimSpace(string(c.buf[c.linkStart:]))
+			if t != "" {
+				c.links = append(c.links, rawLink{text: t, href: c.linkHref})
+			}
+		}
+	}
+	if blockTags[n.DataAtom] {
+		c.flush()
+		c.blockStack = c.blockStack[:len(c.blockStack)-1]
+	}
+	_ = idx
+}
+
+// text appends a text node's content, collapsing white space outside <pre>.
+func (c *collector) text(s string) {
+	if c.inPre > 0 {
+		for _, r := range s {
+			if w := runeWeight(r); w > 0 {
+				c.chars += w
+				if c.inLink > 0 {
+					c.linkChars += w
+				}
+			}
+		}
+		c.buf = append(c.buf, s...)
+		c.lastSpace = false
+		return
+	}
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isSpace(r) {
+			if !c.lastSpace && len(c.buf) > 0 {
+				c.buf = append(c.buf, ' ')
+				c.lastSpace = true
+			}
+			i += size
+			continue
+		}
+		if w := runeWeight(r); w > 0 {
+			c.chars += w
+			if c.inLink > 0 {
+				c.linkChars += w
+			}
+		}
+		c.buf = append(c.buf, s[i:i+size]...)
+		c.lastSpace = false
+		i += size
+	}
+}
+
+// newline records a <br>.
+func (c *collector) newline() {
+	if len(c.buf) > 0 && c.buf[len(c.buf)-1] == ' ' {
+		c.buf = c.buf[:len(c.buf)-1]
+	}
+	if len(c.buf) > 0 {
+		c.buf = append(c.buf, '\n')
+		c.lastSpace = true
+	}
+}
+
+// flush turns the text gathered since the last boundary into blocks.
+func (c *collector) flush() {
+	if c.chars == 0 {
+		c.reset()
+		return
+	}
+	b := block{chars: c.chars, linkChars: c.linkChars, region: -1}
+	if len(c.blockStack) > 0 {
+		b.elem = c.blockStack[len(c.blockStack)-1]
+		b.tag = c.elems[b.elem].tag
+	} else {
+		b.elem = -1
+	}
+	b.kind = sayso.BlockParagraph
+	switch b.tag {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		b.kind, b.level = sayso.BlockHeading, int(b.tag.String()[1]-'0')
+	case atom.Li:
+		b.kind, b.level = sayso.BlockListItem, len(c.lists)
+		if b.level > 0 {
+			b.ordered = c.lists[len(c.lists)-1]
+		}
+	case atom.Pre:
+		b.kind = sayso.BlockPreformat
+	}
+	if c.inPre > 0 {
+		b.kind = sayso.BlockPreformat
+	} else if c.inQuote > 0 && b.kind == sayso.BlockParagraph {
+		b.kind = sayso.BlockQuote
+	}
+	if b.kind == sayso.BlockPreformat {
+		b.text = strings.Trim(string(c.buf), "\n")
+	} else {
+		b.text = strings.TrimSpace(strings.ReplaceAll(string(c.buf), " \n", "\n"))
+	}
+	if len(c.links) > 0 {
+		b.links = append([]rawLink(nil), c.links...)
+	}
+	if b.kind == sayso.BlockParagraph && strings.Contains(b.text, "\n\n") {
+		// <br><br> separates paragraphs in hand-written markup.
+		for _, part := range strings.Split(b.text, "\n\n") {
+			if part = strings.TrimSpace(part); part != "" {
+				p := b
+				p.text = part
+				p.chars, p.linkChars, p.links = splitStats(part, b)
+				c.blocks = append(c.blocks, p)
+			}
+		}
+	} else {
+		c.blocks = append(c.blocks, b)
+	}
+	c.reset()
+}
+
+// splitStats estimates a split part's statistics from its whole block.
+func splitStats(part string, whole block) (chars, linkChars int, links []rawLink) {
+	chars = textChars(part)
+	for _, l := range whole.links {
+		if strings.Contains(part, l.text) {
+			links = append(links, l)
+			linkChars += textChars(l.text)
+		}
+	}
+	if linkChars > chars {
+		linkChars = chars
+	}
+	return chars, linkChars, links
+}
+
+func (c *collector) reset() {
+	c.buf = c.buf[:0]
+	c.chars, c.linkChars = 0, 0
+	c.links = c.links[:0]
+	c.lastSpace = false
+	if c.inLink > 0 {
+		c.linkStart = 0
+	}
+}
+
+// runeWeight is how much a character counts toward a block's length:
+// letters and digits count one, and the ideographs and syllables of CJK
+// scripts two, since one of them carries about as much as two Latin letters.
+func runeWeight(r rune) int {
+	switch {
+	case r < 0x80:
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return 1
+		}
+		return 0
+	case r >= 0x2E80 && r <= 0xD7AF, r >= 0xF900 && r <= 0xFAFF:
+		return 2
+	}
+	if isSpace(r) {
+		return 0
+	}
+	if isLetterOrDigit(r) {
+		return 1
+	}
+	return 0
+}
+
+func textChars(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWeight(r)
+	}
+	return n
+}

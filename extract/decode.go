@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// metaScanBytes is how far into a page a <meta charset> is looked for. The
+// HTML standard prescans 1024 bytes, but real pages put long scripts and
+// styles first; 64 KiB finds their declarations at no real cost.
+const metaScanBytes = 64 << 10
+
+// toUTF8 decodes page bytes to UTF-8 and names the encoding it used. The
+// order is the HTML standard's: a byte-order mark, then the transport's
+// Content-Type charset, then a <meta> declaration, then sniffing (valid
+// UTF-8 stays UTF-8; anything else is read as windows-1252, the web's
+// default). Invalid sequences become U+FFFD.
+func toUTF8(b []byte, contentType string) ([]byte, string, error) {
+	enc, name := sniffEncoding(b, contentType)
+	if enc == nil || name == "utf-8" {
+		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+		if utf8.Valid(b) {
+			return b, "utf-8", nil
+		}
+		return bytes.ToValidUTF8(b, []byte("\uFFFD")), "utf-8", nil
+	}
+	out, _, err := transform.Bytes(enc.NewDecoder(), b)
+	if err != nil {
+		return nil, name, fmt.Errorf("decode %s: %w", name, err)
+	}
+	return out, name, nil
+}
+
+// sniffEncoding determines the encoding of b as toUTF8 describes.
+func sniffEncoding(b []byte, contentType string) (encoding.Encoding, string) {
+	switch {
+	case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
+		return nil, "utf-8"
+	case bytes.HasPrefix(b, []byte("\xfe\xff")):
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "utf-16be"
+	case bytes.HasPrefix(b, []byte("\xff\xfe")):
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "utf-16le"
+	}
+	if contentType != "" {
+		if enc, name, certain := charset.DetermineEncoding(nil, contentType); certain && enc != nil {
+			return fixUTF16(enc, name)
+		}
+	}
+	head := b
+	if len(head) > metaScanBytes {
+		head = head[:metaScanBytes]
+	}
+	if name := metaCharset(head); name != "" {
+		if enc, err := htmlindex.Get(name); err == nil {
+			canon, _ := htmlindex.Name(enc)
+			// A page that declares UTF-16 in a <meta> is read as ASCII-
+			// compatible by the standard: it cannot really be UTF-16.
+			if canon == "utf-16be" || canon == "utf-16le" {
+				return nil, "utf-8"
+			}
+			return fixUTF16(enc, canon)
+		}
+	}
+	if utf8.Valid(head) || looksUTF8(head) {
+		return nil, "utf-8"
+	}
+	return charsetWindows1252()
+}
+
+func fixUTF16(enc encoding.Encoding, name string) (encoding.Encoding, string) {
+	if name == "utf-8" {
+		return nil, name
+	}
+	return enc, name
+}
+
+func charsetWindows1252() (encoding.Encoding, string) {
+	enc, _ := htmlindex.Get("windows-1252")
+	return enc, "windows-1252"
+}
+
+// looksUTF8 reports whether b is UTF-8 apart from a sequence cut at its end
+// (the scan window may split a character).
+func looksUTF8(b []byte) bool {
+	for i := 0; i < 4 && len(b) > 0; i++ {
+		b = b[:len(b)-1]
+		if utf8.Valid(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// metaCharset finds a charset declared by <meta charset=…> or
+// <meta http-equiv="Content-Type" content="…; charset=…"> in head, without
+// parsing the document.
+func metaCharset(head []byte) string {
+	lower := bytes.ToLower(head)
+	for off := 0; ; {
+		i := bytes.Index(lower[off:], []byte("<meta"))
+		if i < 0 {
+			return ""
+		}
+		start := off + i + 5
+		end := bytes.IndexByte(lower[start:], '>')
+		if end < 0 {
+			return ""
+		}
+		tag := lower[start : start+end]
+		off = start + end
+		j := bytes.Index(tag, []byte("charset"))
+		if j < 0 {
+			continue
+		}
+		v := tag[j+len("charset"):]
+		v = bytes.TrimLeft(v, " \t\r\n")
+		if len(v) == 0 || v[0] != '=' {
+			continue
+		}
+		v = bytes.TrimLeft(v[1:], " \t\r\n\"'")
+		k := 0
+		for k < len(v) && v[k] != '"' && v[k] != '\'' && v[k] != ';' && v[k] != ' ' && v[k] != '/' && v[k] != '\t' && v[k] != '\n' && v[k] != '\r' {
+			k++
+		}
+		if k > 0 {
+			return string(v[:k])
+		}
+	}
+}

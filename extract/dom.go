@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hidden reports whether n is hidden from readers by markup: the hidden
+// attribute, aria-hidden, or an inline display:none / visibility:hidden.
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			if strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden") {
+				s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+				if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nodeText returns n's text with white space collapsed, stopping after
+// about limit bytes.
+func nodeText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node, int)
+	walk = func(n *html.Node, depth int) {
+		if b.Len() > limit || depth > 64 {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch, depth+1)
+		}
+	}
+	walk(n, 0)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0, 0x200B, 0xFEFF, 0x2028, 0x2029, 0x3000:
+		return true
+	}
+	return r > 0x2000 && r <= 0x200A || r == 0x202F || r == 0x205F || r == 0x85 || r == 0x1680
+}
+
+func isLetterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

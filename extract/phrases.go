@@ -1,0 +1,41 @@
+package extract
+
+import "strings"
+
+// boilerplatePhrases are short lines that page furniture repeats in many
+// languages: ad labels, share and follow prompts, "read more" links. A block
+// is boilerplate when its whole text, lower-cased and stripped of trailing
+// punctuation, is one of them.
+var boilerplatePhrases = map[string]bool{
+	"advertisement": true, "advertising": true, "sponsored": true, "sponsored content": true,
+	"ad": true, "ads": true, "story continues below advertisement": true, "continue reading below": true,
+	"anzeige": true, "werbung": true, "publicidad": true, "publicité": true, "pubblicità": true,
+	"реклама": true, "広告": true, "广告": true, "광고": true, "publicidade": true, "reklama": true,
+	"share": true, "share this": true, "share this article": true, "share this story": true,
+	"share on facebook": true, "share on twitter": true, "tweet": true, "email": true, "print": true,
+	"facebook": true, "twitter": true, "linkedin": true, "whatsapp": true, "pinterest": true, "reddit": true,
+	"read more": true, "read more:": true, "more": true, "see more": true, "show more": true, "load more": true,
+	"related": true, "related articles": true, "related stories": true, "related content": true,
+	"recommended": true, "recommended for you": true, "most popular": true, "most read": true, "trending": true,
+	"comments": true, "comment": true, "leave a comment": true, "leave a reply": true, "post a comment": true,
+	"sign up": true, "subscribe": true, "subscribe now": true, "log in": true, "sign in": true,
+	"skip to content": true, "skip to main content": true, "back to top": true, "top": true, "menu": true,
+	"close": true, "ok": true, "ок": true, "accept": true, "i agree": true, "got it": true,
+	"follow us": true, "follow": true, "newsletter": true, "copy link": true, "link copied": true,
+	"image": true, "photo": true, "video": true, "watch": true, "listen": true, "play": true,
+	"loading": true, "loading...": true, "please wait": true, "next": true, "previous": true,
+	"читать также": true, "читайте также": true, "lesen sie auch": true, "mehr zum thema": true,
+	"lire aussi": true, "à lire aussi": true, "leer más": true, "lee también": true, "leia também": true,
+	"leggi anche": true, "teilen": true, "partager": true, "compartir": true, "condividi": true,
+	"поделиться": true, "分享": true, "공유": true, "シェア": true,
+}
+
+// isBoilerplatePhrase reports whether text, as a whole, is a known piece of
+// page furniture.
+func isBoilerplatePhrase(text string) bool {
+	if len(text) > 48 {
+		return false
+	}
+	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(text), ".:!…»›>→ "))
+	return boilerplatePhrases[t]
+}

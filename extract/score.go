@@ -1,0 +1,228 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sayso-news/sayso"
+)
+
+// Block classification thresholds, in weighted characters (see runeWeight).
+const (
+	// goodChars: a paragraph this long with few links is almost always
+	// prose; menus, buttons and captions are shorter.
+	goodChars = 80
+	// nearGoodChars: long enough to be a short paragraph, too short to
+	// vouch for itself.
+	nearGoodChars = 35
+	// maxGoodLinkDensity: prose links a few words per sentence; above a
+	// third of its text in links a block is navigation-like.
+	maxGoodLinkDensity = 0.33
+	// badLinkDensity: a block mostly made of links is a menu or a list of
+	// other articles.
+	badLinkDensity = 0.5
+)
+
+// classify gives every block a first verdict from its own statistics and
+// the boilerplate regions around it.
+func (c *collector) classify() {
+	repeats := make(map[string]int)
+	for i := range c.blocks {
+		if b := &c.blocks[i]; b.chars < goodChars {
+			repeats[b.text]++
+		}
+	}
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		ld := float64(b.linkChars) / float64(b.chars)
+		switch {
+		case ld > badLinkDensity && b.chars < 400:
+			b.class = classBad
+		case b.chars < goodChars && (repeats[b.text] > 1 || isBoilerplatePhrase(b.text)):
+			// Template repetition: a short line that occurs twice in a
+			// page ("Advertisement", "Share") is furniture, not prose.
+			b.class = classBad
+		case b.chars >= goodChars && ld <= maxGoodLinkDensity && hasSentencePunct(b.text):
+			b.class = classGood
+		case b.chars >= nearGoodChars && ld <= maxGoodLinkDensity:
+			b.class = classNearGood
+		default:
+			b.class = classShort
+		}
+	}
+}
+
+// markRegions finds boilerplate regions: elements whose class, id, role or
+// tag says boilerplate, unless they hold most of the page's good text (a
+// page-wide wrapper named "has-comments" or "with-sidebar" is not one).
+func (c *collector) markRegions() {
+	// good and bad characters per element, summed up the ancestor chain.
+	total := 0
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if b.class != classGood {
+			continue
+		}
+		total += b.chars
+		for e := b.elem; e >= 0; e = c.elems[e].parent {
+			c.elems[e].good += b.chars
+		}
+	}
+	isRegion := make([]bool, len(c.elems))
+	for i := range c.elems {
+		e := &c.elems[i]
+		if e.neg == 0 || int(-e.neg) <= int(e.pos) {
+			continue
+		}
+		// A region may hold a little good text (a long comment, a teaser
+		// paragraph) but not the bulk of the page's prose.
+		if e.good*2 > total && e.neg > hintStrongNeg {
+			continue
+		}
+		if e.good*4 > total*3 {
+			continue
+		}
+		isRegion[i] = true
+	}
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		for e := b.elem; e >= 0; e = c.elems[e].parent {
+			if isRegion[e] {
+				b.region = e
+				break
+			}
+		}
+	}
+	for i := range c.elems {
+		c.elems[i].good = 0
+	}
+}
+
+// chooseContainer returns the element whose subtree best holds the
+// article: the largest surplus of good over bad text. Ties go to the
+// deepest element, the tightest fit.
+func (c *collector) chooseContainer() int32 {
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		var g float64
+		switch {
+		case b.region >= 0:
+			g = -float64(b.chars)
+		case b.class == classGood:
+			g = float64(b.chars)
+		case b.class == classNearGood:
+			g = float64(b.chars) / 4
+		case b.class == classBad:
+			g = -float64(b.chars)
+		default:
+			g = -float64(b.chars) / 4
+		}
+		for e := b.elem; e >= 0; e = c.elems[e].parent {
+			c.elems[e].score += g
+		}
+	}
+	best := int32(-1)
+	bestScore := 0.0
+	for i := range c.elems {
+		e := &c.elems[i]
+		s := e.score
+		if e.pos > 0 && s > 0 {
+			// A container named as the article is preferred over an
+			// anonymous wrapper with slightly more text.
+			s *= 1 + 0.05*float64(e.pos)
+		}
+		if best < 0 || s >= bestScore {
+			best, bestScore = int32(i), s
+		}
+	}
+	return best
+}
+
+// within reports whether element e lies inside (or is) element anc.
+func (c *collector) within(e, anc int32) bool {
+	for ; e >= 0; e = c.elems[e].parent {
+		if e == anc {
+			return true
+		}
+	}
+	return false
+}
+
+// selectBlocks returns the indexes of the blocks that make the article:
+// those inside the container, outside boilerplate regions, judged good
+// alone or by their neighbours.
+func (c *collector) selectBlocks(container int32, title string) []int {
+	var in []int
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if !c.within(b.elem, container) {
+			continue
+		}
+		if b.region >= 0 && c.within(b.region, container) {
+			continue
+		}
+		in = append(in, i)
+	}
+	// Context: a short block between good ones is part of the text, a
+	// heading that leads into good text is a subheading.
+	keep := make([]bool, len(in))
+	cls := func(j int) blockClass {
+		if j < 0 || j >= len(in) {
+			return classBad
+		}
+		return c.blocks[in[j]].class
+	}
+	nextSure := func(j, dir int) blockClass {
+		for k := j + dir; k >= 0 && k < len(in); k += dir {
+			if cl := cls(k); cl == classGood || cl == classBad {
+				return cl
+			}
+		}
+		return classBad
+	}
+	for j, i := range in {
+		b := &c.blocks[i]
+		switch b.class {
+		case classGood:
+			keep[j] = true
+		case classBad:
+		default:
+			prev, next := nextSure(j, -1), nextSure(j, +1)
+			switch {
+			case b.kind == sayso.BlockHeading:
+				keep[j] = next == classGood && !sameText(b.text, title)
+			case prev == classGood && next == classGood:
+				keep[j] = true
+			case b.class == classNearGood && (prev == classGood || next == classGood):
+				keep[j] = true
+			}
+		}
+	}
+	out := in[:0]
+	for j, i := range in {
+		if keep[j] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// hasSentencePunct reports whether s has punctuation that prose has and
+// menus lack.
+func hasSentencePunct(s string) bool {
+	return strings.ContainsAny(s, ".,;:!?。，、！？؛،")
+}
+
+// sameText reports whether a and b are the same line up to case and
+// spacing, as a heading repeating the page title is.
+func sameText(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	a, b = strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " ")
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	// <title> often appends the site's name: "Headline - Site".
+	return utf8.RuneCountInString(a) > 20 && len(b) > len(a) && strings.EqualFold(b[:len(a)], a)
+}
