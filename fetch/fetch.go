@@ -169,14 +169,14 @@ func New(opts Options) *Client {
 
 // Validators are the cache validators of an earlier response, sent back in
 // a conditional GET.
-type Validators struct {
-	ETag         string
-	LastModified string
-}
+type Validators = sayso.Validators
 
-// ErrNotModified is returned by FetchIfModified when the server answers 304
-// Not Modified: the caller's copy is current.
-var ErrNotModified = errors.New("not modified")
+// ErrNotModified is returned (wrapped) by FetchIfModified when the server
+// answers 304 Not Modified: the caller's copy is current.
+var ErrNotModified = sayso.ErrNotModified
+
+// Client implements sayso.ConditionalFetcher.
+var _ sayso.ConditionalFetcher = (*Client)(nil)
 
 // Fetch fetches rawURL and returns the page. Errors are *sayso.Error values:
 // EINVALID for a URL that is not absolute http(s), EFORBIDDEN when

@@ -1,0 +1,228 @@
+package sayso
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Store keeps a corpus: raw pages (so everything can be re-processed), the
+// articles read from them, their attributions and speakers, and the state
+// of the feeds being followed. Implementations (store/sqlite, later
+// store/postgres) run each method in one transaction and are safe for
+// concurrent use. Errors carry an ErrorCode: ENOTFOUND for a missing
+// article, EINVALID for a malformed query, EINTERNAL otherwise.
+type Store interface {
+	// Save stores records in one transaction, in order, and returns one result
+	// per record. A record whose URL or body is already stored is not
+	// stored again (OutcomeDuplicateURL, OutcomeDuplicateContent); a
+	// record with a PageID replaces what was read from that page
+	// (OutcomeReplaced), keeping the raw page.
+	Save(ctx context.Context, docs []*Record) ([]SaveResult, error)
+	// Known reports, for each URL, whether a page was stored under it (as
+	// requested, final, or canonical address). URLs are compared in
+	// normalised form.
+	Known(ctx context.Context, urls []string) ([]bool, error)
+	// Pages returns up to limit stored pages with an id greater than
+	// afterID, in id order, bodies decompressed — the input of reprocessing.
+	Pages(ctx context.Context, afterID int64, limit int) ([]*StoredPage, error)
+	// FeedState returns the cache validators kept for a feed or sitemap URL
+	// (zero when none).
+	FeedState(ctx context.Context, url string) (Validators, error)
+	// SetFeedState keeps the cache validators of a feed or sitemap URL.
+	SetFeedState(ctx context.Context, url string, v Validators) error
+
+	// Search runs a full-text query over article titles and bodies, best
+	// matches first. EINVALID when the query cannot be parsed.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	// Quotes lists stored attributions matching q, newest articles first.
+	Quotes(ctx context.Context, q QuoteQuery) ([]Quote, error)
+	// Article returns one stored article by id or by URL, with its
+	// analysis. ENOTFOUND when there is none.
+	Article(ctx context.Context, ref string) (*StoredArticle, error)
+	// Articles returns up to limit stored articles with an id greater than
+	// afterID, in id order, with their analyses — for export.
+	Articles(ctx context.Context, afterID int64, limit int) ([]*StoredArticle, error)
+	// Speakers returns every stored speaker with its number of attributions.
+	Speakers(ctx context.Context) ([]SpeakerStats, error)
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (StoreStats, error)
+	// Close releases the store's resources.
+	Close() error
+}
+
+// PageState says how far reading a page got.
+type PageState string
+
+// States of a stored page.
+const (
+	// StateArticle: an article was extracted (and attributed when possible).
+	StateArticle PageState = "article"
+	// StateNoArticle: the page carries no article.
+	StateNoArticle PageState = "no_article"
+	// StateFailed: extraction failed for another reason; the raw page is
+	// kept so that reprocessing can try again.
+	StateFailed PageState = "failed"
+)
+
+// Record is a page and what sayso read from it, saved together.
+type Record struct {
+	// PageID, when not zero, names a stored page whose reading this
+	// record replaces (reprocessing); Page may then be nil.
+	PageID int64
+	Page   *Page
+	// Source says where the page came from: "url", "feed URL", "sitemap
+	// URL", "warc FILE", "folder DIR", "list FILE".
+	Source string
+	State  PageState
+	// Error explains a StateNoArticle or StateFailed page, or a failed
+	// attribution of an article.
+	Error    string
+	Article  *Article
+	Analysis *Analysis
+	// AnalyzerVersion names the attribution model that made Analysis.
+	AnalyzerVersion string
+}
+
+// SaveOutcome says what Save did with a record.
+type SaveOutcome string
+
+// Outcomes of saving a record.
+const (
+	OutcomeStored           SaveOutcome = "stored"
+	OutcomeReplaced         SaveOutcome = "replaced"
+	OutcomeDuplicateURL     SaveOutcome = "duplicate_url"
+	OutcomeDuplicateContent SaveOutcome = "duplicate_content"
+)
+
+// SaveResult is what Save did with one record.
+type SaveResult struct {
+	Outcome SaveOutcome
+	// PageID is the stored page: the new one, or the one it duplicates.
+	PageID int64
+	// ArticleID is the stored article's id (equal to PageID), or 0 when
+	// the page carries none.
+	ArticleID int64
+}
+
+// StoredPage is a raw page as kept in a store.
+type StoredPage struct {
+	ID     int64
+	Page   *Page
+	Source string
+	State  PageState
+}
+
+// StoredArticle is an article as kept in a store, with where it came from
+// and what attribution read in it.
+type StoredArticle struct {
+	// ID identifies the article; it equals the id of the page it was read from.
+	ID int64 `json:"id"`
+	// Outlet is the registrable domain the page was served from ("bbc.co.uk").
+	Outlet    string    `json:"outlet"`
+	Source    string    `json:"source"`
+	FetchedAt time.Time `json:"fetched_at"`
+	// FinalURL is the page's address after redirects.
+	FinalURL        string    `json:"final_url"`
+	Article         *Article  `json:"article"`
+	Analysis        *Analysis `json:"analysis,omitempty"`
+	AnalyzerVersion string    `json:"analyzer_version,omitempty"`
+	// AnalysisError says why attribution failed, when it did.
+	AnalysisError string `json:"analysis_error,omitempty"`
+}
+
+// SearchQuery is a full-text search. Text uses the store's query syntax:
+// words (all must match), "quoted phrases", OR, NOT and prefix*.
+type SearchQuery struct {
+	Text   string
+	Limit  int
+	Offset int
+}
+
+// SearchHit is one article matching a search.
+type SearchHit struct {
+	ArticleID int64      `json:"article_id"`
+	URL       string     `json:"url"`
+	Title     string     `json:"title"`
+	Outlet    string     `json:"outlet"`
+	Published *time.Time `json:"published,omitempty"`
+	// Snippet is an excerpt around the matches, matches marked with [ and ].
+	Snippet string `json:"snippet"`
+	// Rank orders hits: lower is better.
+	Rank float64 `json:"rank"`
+}
+
+// QuoteQuery selects attributions. Empty fields do not filter.
+type QuoteQuery struct {
+	// Speaker matches speaker names containing it, case-insensitively.
+	Speaker string
+	// Outlet matches the outlet's domain or a subdomain of it.
+	Outlet string
+	// Text is a full-text query over the quoted or reported content.
+	Text string
+	// Kind keeps only direct, indirect or mixed attributions.
+	Kind   AttributionKind
+	Limit  int
+	Offset int
+}
+
+// Quote is a stored attribution with its article's context.
+type Quote struct {
+	ID        int64           `json:"id"`
+	ArticleID int64           `json:"article_id"`
+	URL       string          `json:"url"`
+	Title     string          `json:"title"`
+	Outlet    string          `json:"outlet"`
+	Published *time.Time      `json:"published,omitempty"`
+	Kind      AttributionKind `json:"kind"`
+	Speaker   *Speaker        `json:"speaker,omitempty"`
+	Source    string          `json:"source,omitempty"`
+	Cue       string          `json:"cue,omitempty"`
+	Content   string          `json:"content"`
+	Medium    string          `json:"medium,omitempty"`
+	// Confidence is the attribution's confidence in [0, 1].
+	Confidence float64 `json:"confidence"`
+}
+
+// SpeakerStats is a stored speaker and how often it is attributed.
+type SpeakerStats struct {
+	ID           int64       `json:"id"`
+	Name         string      `json:"name"`
+	Type         SpeakerType `json:"type"`
+	Attributions int         `json:"attributions"`
+	Articles     int         `json:"articles"`
+}
+
+// StoreStats counts what a store holds.
+type StoreStats struct {
+	Pages        int `json:"pages"`
+	Articles     int `json:"articles"`
+	NoArticle    int `json:"no_article"`
+	Failed       int `json:"failed"`
+	Attributions int `json:"attributions"`
+	Speakers     int `json:"speakers"`
+	Outlets      int `json:"outlets"`
+}
+
+// Validators are the cache validators of an earlier response, sent back in
+// a conditional GET.
+type Validators struct {
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
+}
+
+// IsZero reports whether there are no validators to send.
+func (v Validators) IsZero() bool { return v.ETag == "" && v.LastModified == "" }
+
+// ErrNotModified is returned (wrapped) by a conditional fetch when the
+// server says the caller's copy is current.
+var ErrNotModified = errors.New("not modified")
+
+// ConditionalFetcher is a Fetcher that can make conditional GETs, used for
+// feeds and sitemaps that are read again and again.
+type ConditionalFetcher interface {
+	Fetcher
+	// FetchIfModified fetches url unless it is unchanged since the response
+	// v came from, in which case it returns ErrNotModified (wrapped).
+	FetchIfModified(ctx context.Context, url string, v Validators) (*Page, error)
+}
