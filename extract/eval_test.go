@@ -10,8 +10,12 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/sayso-news/sayso/eval/extraction"
 )
+
+var debugPage = flag.String("page", "", "print the blocks of the scrapinghub page whose id starts with `prefix`")
 
 var diag = flag.Int("diag", 0, "print the `n` worst scrapinghub pages with missed and extra text")
 
@@ -66,6 +70,13 @@ func TestScrapinghubFloors(t *testing.T) {
 	if *diag > 0 {
 		printDiag(r, *diag)
 	}
+	if *debugPage != "" {
+		for _, p := range pages {
+			if strings.HasPrefix(p.ID, *debugPage) {
+				debugBlocks(p)
+			}
+		}
+	}
 }
 
 // printDiag shows the worst pages: their scores and the sentences missed
@@ -77,14 +88,18 @@ func printDiag(r *extraction.Report, n int) {
 		fmt.Printf("\n=== %s P %.3f R %.3f %s err=%v\n", res.ID[:12], p, rc, res.URL, res.Err)
 		truth := lineSet(res.Truth)
 		pred := lineSet(res.Predicted)
+		shown := 0
 		for _, l := range lines(res.Truth) {
-			if !pred[norm(l)] {
-				fmt.Printf("  - %s\n", clip(l, 160))
+			if !pred[norm(l)] && shown < 8 {
+				fmt.Printf("  - %s\n", clip(l, 140))
+				shown++
 			}
 		}
+		shown = 0
 		for _, l := range lines(res.Predicted) {
-			if !truth[norm(l)] {
-				fmt.Printf("  + %s\n", clip(l, 160))
+			if !truth[norm(l)] && shown < 8 {
+				fmt.Printf("  + %s\n", clip(l, 140))
+				shown++
 			}
 		}
 	}
@@ -116,4 +131,55 @@ func clip(s string, n int) string {
 		return string(r[:n]) + "…"
 	}
 	return s
+}
+
+// debugBlocks prints every block of a page with its verdicts: K kept,
+// class, region and the element chain above it.
+func debugBlocks(p extraction.Page) {
+	text, _, _ := toUTF8(p.HTML, "")
+	doc, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := collect(doc)
+	c.classify()
+	c.markRegions()
+	cont := c.chooseContainer()
+	sel := c.selectBlocks(cont, c.titleText)
+	kept := map[int]bool{}
+	for _, i := range sel {
+		kept[i] = true
+	}
+	fmt.Printf("container: %s\n", c.path(cont))
+	for i, b := range c.blocks {
+		k := " "
+		if kept[i] {
+			k = "K"
+		}
+		in := " "
+		if c.within(b.elem, cont) {
+			in = "c"
+		} else if b.region >= 0 || b.class == classBad {
+			continue
+		}
+		fmt.Printf("%s%s cl=%d reg=%d ch=%d ld=%.2f %-40s | %s\n", k, in, b.class, b.region, b.chars, float64(b.linkChars)/float64(b.chars), clip(b.text, 70), c.path(b.elem))
+	}
+}
+
+func (c *collector) path(e int32) string {
+	var parts []string
+	for ; e >= 0 && len(parts) < 6; e = c.elems[e].parent {
+		el := c.elems[e]
+		s := el.tag.String()
+		if cl := attr(el.node, "class"); cl != "" {
+			s += "." + clip(strings.ReplaceAll(cl, " ", "."), 30)
+		}
+		if id := attr(el.node, "id"); id != "" {
+			s += "#" + id
+		}
+		s += fmt.Sprintf("(%d/%d %.0f)", el.neg, el.pos, el.score)
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " < ")
 }

@@ -38,9 +38,11 @@ func (c *collector) classify() {
 		switch {
 		case ld > badLinkDensity && b.chars < 400:
 			b.class = classBad
-		case b.chars < goodChars && (repeats[b.text] > 1 || isBoilerplatePhrase(b.text)):
-			// Template repetition: a short line that occurs twice in a
-			// page ("Advertisement", "Share") is furniture, not prose.
+		case b.chars < goodChars && isBoilerplatePhrase(b.text):
+			b.class = classBad
+		case b.chars < goodChars && repeats[b.text] > 1 && b.linkChars > 0:
+			// Template repetition: a short linked line that occurs twice
+			// in a page ("Share", a section name) is furniture, not prose.
 			b.class = classBad
 		case b.chars >= goodChars && ld <= maxGoodLinkDensity && hasSentencePunct(b.text):
 			b.class = classGood
@@ -56,16 +58,19 @@ func (c *collector) classify() {
 // tag says boilerplate, unless they hold most of the page's good text (a
 // page-wide wrapper named "has-comments" or "with-sidebar" is not one).
 func (c *collector) markRegions() {
-	// good and bad characters per element, summed up the ancestor chain.
-	total := 0
+	// good and all characters per element, summed up the ancestor chain.
+	total, all := 0, 0
 	for i := range c.blocks {
 		b := &c.blocks[i]
-		if b.class != classGood {
-			continue
+		all += b.chars
+		good := 0
+		if b.class == classGood {
+			good = b.chars
+			total += good
 		}
-		total += b.chars
 		for e := b.elem; e >= 0; e = c.elems[e].parent {
-			c.elems[e].good += b.chars
+			c.elems[e].good += good
+			c.elems[e].bad += b.chars
 		}
 	}
 	isRegion := make([]bool, len(c.elems))
@@ -74,12 +79,10 @@ func (c *collector) markRegions() {
 		if e.neg == 0 || int(-e.neg) <= int(e.pos) {
 			continue
 		}
-		// A region may hold a little good text (a long comment, a teaser
-		// paragraph) but not the bulk of the page's prose.
-		if e.good*2 > total && e.neg > hintStrongNeg {
-			continue
-		}
-		if e.good*4 > total*3 {
+		// A region may hold good text (a long comment, a footer notice) but
+		// an element holding most of the page's text and most of its prose
+		// is a page-wide wrapper whose name ("has-sidebar") says nothing.
+		if e.good*2 > total && e.bad*2 > all {
 			continue
 		}
 		isRegion[i] = true
@@ -94,7 +97,7 @@ func (c *collector) markRegions() {
 		}
 	}
 	for i := range c.elems {
-		c.elems[i].good = 0
+		c.elems[i].good, c.elems[i].bad = 0, 0
 	}
 }
 
@@ -111,11 +114,13 @@ func (c *collector) chooseContainer() int32 {
 		case b.class == classGood:
 			g = float64(b.chars)
 		case b.class == classNearGood:
-			g = float64(b.chars) / 4
+			g = float64(b.chars) / 2
 		case b.class == classBad:
 			g = -float64(b.chars)
 		default:
-			g = -float64(b.chars) / 4
+			// Short lines are neutral: tables, lists and captions of the
+			// article have them as much as page furniture does.
+			g = 0
 		}
 		for e := b.elem; e >= 0; e = c.elems[e].parent {
 			c.elems[e].score += g

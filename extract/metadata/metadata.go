@@ -1,15 +1,9 @@
-// Package metadata reads an HTML document's metadata — JSON-LD (schema.org
-// Article family, @graph), OpenGraph, Twitter cards, Dublin Core, microdata,
-// <time> elements, URL patterns and visible date and byline lines — keeping
-// every value with the evidence it came from and choosing the final value
-// late, by an explicit priority.
-//
-// It owns metadata only: the article body is extract's business. It is pure:
-// no network, no globals, deterministic.
 package metadata
 
 import (
 	"net/url"
+	"sort"
+	"strings"
 	"time"
 
 	"golang.org/x/net/html"
@@ -22,10 +16,18 @@ import (
 type Metadata struct {
 	Title        string
 	CanonicalURL string
-	Authors      []string
-	Publisher    string
-	Published    *time.Time
-	Modified     *time.Time
+	// Authors are people's names; outlets and wire services named in
+	// bylines ("AP", "Reuters Staff") are never authors.
+	Authors []string
+	// Publisher is the site's name (og:site_name, the JSON-LD publisher),
+	// else the registrable domain of the page's host.
+	Publisher string
+	// Published and Modified carry the page's own offset when it gave one.
+	// A date given without a time of day is midnight UTC, and a time given
+	// without a zone is kept as written, in UTC: in every case the calendar
+	// day of the value in its own location is the day the page wrote.
+	Published *time.Time
+	Modified  *time.Time
 	// Language is a BCP 47 tag declared by the page (lang attribute,
 	// Content-Language, og:locale); "" when the page declares none.
 	Language    string
@@ -39,8 +41,116 @@ type Metadata struct {
 	Candidates []sayso.Candidate
 }
 
+// Options tunes ReadOptions.
+type Options struct {
+	// Now is when the page was fetched, when known. Dates more than a day
+	// after it are rejected as implausible. The zero value disables the
+	// check (Read never looks at the clock: it is deterministic).
+	Now time.Time
+}
+
 // Read collects metadata from a parsed document. pageURL may be nil when the
-// page's address is unknown.
+// page's address is unknown. Read never fails: fields it cannot find stay
+// empty.
 func Read(doc *html.Node, pageURL *url.URL) *Metadata {
-	return &Metadata{Evidence: map[string]string{}}
+	return ReadOptions(doc, pageURL, Options{})
+}
+
+// ReadOptions is Read with options.
+func ReadOptions(doc *html.Node, pageURL *url.URL, opt Options) *Metadata {
+	md := &Metadata{Evidence: map[string]string{}}
+	if doc == nil {
+		return md
+	}
+	r := &reader{pageURL: pageURL, opt: opt, p: walk(doc)}
+	r.collect()
+	r.choose(md)
+	for _, c := range r.cands {
+		md.Candidates = append(md.Candidates, c.Candidate)
+	}
+	return md
+}
+
+// cand is a candidate value with its rank (lower is stronger evidence) and,
+// for date fields, the parsed date.
+type cand struct {
+	sayso.Candidate
+	rank  int
+	order int
+	date  Date
+}
+
+// reader holds one document's walk and the candidates found in it.
+type reader struct {
+	pageURL *url.URL
+	opt     Options
+	p       *page
+	cands   []cand
+}
+
+// maxCandidates bounds the candidates kept for one page: a real page has a
+// few dozen; a hostile one could repeat meta tags endlessly.
+const maxCandidates = 2000
+
+func (r *reader) add(field, value, evidence string, rank int) {
+	value = strings.TrimSpace(value)
+	if value == "" || len(r.cands) >= maxCandidates {
+		return
+	}
+	if len(value) > 2000 {
+		value = truncateUTF8(value, 2000)
+	}
+	r.cands = append(r.cands, cand{
+		Candidate: sayso.Candidate{Field: field, Value: value, Evidence: evidence},
+		rank:      rank, order: len(r.cands),
+	})
+}
+
+// addDate adds a date candidate if value parses as a plausible date.
+func (r *reader) addDate(field, value, evidence string, rank int) {
+	d, ok := ParseDate(value)
+	if !ok {
+		return
+	}
+	r.addParsedDate(field, d, evidence, rank)
+}
+
+func (r *reader) addParsedDate(field string, d Date, evidence string, rank int) {
+	if len(r.cands) >= maxCandidates {
+		return
+	}
+	r.cands = append(r.cands, cand{
+		Candidate: sayso.Candidate{Field: field, Value: formatDate(d), Evidence: evidence},
+		rank:      rank, order: len(r.cands), date: d,
+	})
+}
+
+// formatDate renders a date as RFC 3339 when it has a time, else as
+// yyyy-mm-dd.
+func formatDate(d Date) string {
+	if !d.HasTime {
+		return d.Time.Format("2006-01-02")
+	}
+	if !d.HasZone {
+		return d.Time.Format("2006-01-02T15:04:05")
+	}
+	return d.Time.Format(time.RFC3339)
+}
+
+// best returns the field's candidates, strongest first (by rank, then page
+// order).
+func (r *reader) best(field string) []cand {
+	var out []cand
+	for _, c := range r.cands {
+		if c.Field == field {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].rank != out[j].rank {
+			return out[i].rank < out[j].rank
+		}
+		return out[i].order < out[j].order
+	})
+	return out
 }

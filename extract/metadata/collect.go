@@ -1,0 +1,315 @@
+package metadata
+
+import (
+	"strings"
+)
+
+// metaField says which field a <meta> key feeds and how strongly.
+type metaField struct {
+	field string
+	rank  int
+}
+
+// metaKeys maps lower-cased <meta> name/property/itemprop/http-equiv keys
+// to fields: OpenGraph, Twitter cards, Dublin Core, Parse.ly, Sailthru and
+// the common ad-hoc names.
+var metaKeys = map[string]metaField{
+	// Published.
+	"article:published_time":       {"published", rankMetaStrong},
+	"article:published":            {"published", rankMetaStrong},
+	"og:article:published_time":    {"published", rankMetaStrong},
+	"og:published_time":            {"published", rankMetaStrong},
+	"datepublished":                {"published", rankMetaStrong},
+	"publishdate":                  {"published", rankMetaStrong},
+	"publish-date":                 {"published", rankMetaStrong},
+	"publish_date":                 {"published", rankMetaStrong},
+	"published_time":               {"published", rankMetaStrong},
+	"published-date":               {"published", rankMetaStrong},
+	"pubdate":                      {"published", rankMetaStrong},
+	"article.published":            {"published", rankMetaStrong},
+	"article_date_original":        {"published", rankMetaStrong},
+	"original-publish-date":        {"published", rankMetaStrong},
+	"originalpublicationdate":      {"published", rankMetaStrong},
+	"sailthru.date":                {"published", rankMetaStrong},
+	"parsely-pub-date":             {"published", rankMetaStrong},
+	"dc.date.issued":               {"published", rankMetaStrong},
+	"dcterms.issued":               {"published", rankMetaStrong},
+	"dc.date.created":              {"published", rankMetaStrong},
+	"dcterms.created":              {"published", rankMetaStrong},
+	"citation_publication_date":    {"published", rankMetaStrong},
+	"citation_date":                {"published", rankMetaStrong},
+	"rnews:datepublished":          {"published", rankMetaStrong},
+	"cxenseparse:recs:publishtime": {"published", rankMetaStrong},
+	"date":                         {"published", rankMetaWeak},
+	"dc.date":                      {"published", rankMetaWeak},
+	"dcterms.date":                 {"published", rankMetaWeak},
+	"pdate":                        {"published", rankMetaWeak},
+	"displaydate":                  {"published", rankMetaWeak},
+	"release_date":                 {"published", rankMetaWeak},
+	"created":                      {"published", rankMetaWeak},
+	"datecreated":                  {"published", rankMetaWeak},
+	"uploaddate":                   {"published", rankMetaWeak},
+	// Modified.
+	"article:modified_time":    {"modified", rankMetaStrong},
+	"article:modified":         {"modified", rankMetaStrong},
+	"og:updated_time":          {"modified", rankMetaStrong},
+	"og:article:modified_time": {"modified", rankMetaStrong},
+	"datemodified":             {"modified", rankMetaStrong},
+	"dc.date.modified":         {"modified", rankMetaStrong},
+	"dcterms.modified":         {"modified", rankMetaStrong},
+	"article.updated":          {"modified", rankMetaStrong},
+	"lastmod":                  {"modified", rankMetaWeak},
+	"last-modified":            {"modified", rankMetaWeak},
+	"revised":                  {"modified", rankMetaWeak},
+	// Title.
+	"og:title":      {"title", rankMetaStrong},
+	"twitter:title": {"title", rankMetaWeak},
+	"dc.title":      {"title", rankMetaWeak},
+	"dcterms.title": {"title", rankMetaWeak},
+	"headline":      {"title", rankMetaWeak},
+	"parsely-title": {"title", rankMetaWeak},
+	// Authors.
+	"author":              {"author", rankMetaStrong},
+	"article:author":      {"author", rankMetaStrong},
+	"dc.creator":          {"author", rankMetaStrong},
+	"dcterms.creator":     {"author", rankMetaStrong},
+	"parsely-author":      {"author", rankMetaStrong},
+	"sailthru.author":     {"author", rankMetaStrong},
+	"byl":                 {"author", rankMetaStrong},
+	"citation_author":     {"author", rankMetaStrong},
+	"article:author_name": {"author", rankMetaStrong},
+	"twitter:creator":     {"author", rankMetaWeak},
+	"creator":             {"author", rankMetaWeak},
+	// Publisher.
+	"og:site_name":      {"publisher", rankMetaStrong},
+	"application-name":  {"publisher", rankMetaWeak},
+	"dc.publisher":      {"publisher", rankMetaWeak},
+	"dcterms.publisher": {"publisher", rankMetaWeak},
+	"publisher":         {"publisher", rankMetaWeak},
+	"twitter:site":      {"publisher", rankMetaWeak + 2},
+	// Language.
+	"content-language": {"language", rankMetaStrong},
+	"dc.language":      {"language", rankMetaStrong},
+	"dcterms.language": {"language", rankMetaStrong},
+	"language":         {"language", rankMetaStrong},
+	"og:locale":        {"language", rankLDPage},
+	// Description.
+	"og:description":      {"description", rankMetaStrong},
+	"description":         {"description", rankMetaStrong + 1},
+	"twitter:description": {"description", rankMetaWeak},
+	"dc.description":      {"description", rankMetaWeak},
+	// Section and tags.
+	"article:section": {"section", rankMetaStrong},
+	"section":         {"section", rankMetaWeak},
+	"parsely-section": {"section", rankMetaWeak},
+	"article:tag":     {"tags", rankMetaStrong},
+	"news_keywords":   {"tags", rankMetaStrong + 1},
+	"parsely-tags":    {"tags", rankMetaWeak},
+	"keywords":        {"tags", rankMetaWeak + 1},
+	// Canonical address and image.
+	"og:url":            {"canonical", rankMetaStrong},
+	"og:image":          {"image", rankMetaStrong},
+	"og:image:url":      {"image", rankMetaStrong},
+	"twitter:image":     {"image", rankMetaWeak},
+	"twitter:image:src": {"image", rankMetaWeak},
+}
+
+// isDateField reports whether a field holds a date.
+func isDateField(f string) bool { return f == "published" || f == "modified" }
+
+// collect gathers every candidate from the walked page.
+func (r *reader) collect() {
+	p := r.p
+	r.collectJSONLD()
+	for _, m := range p.metas {
+		mf, ok := metaKeys[m.key]
+		if !ok {
+			continue
+		}
+		ev := "meta:" + m.key
+		switch {
+		case isDateField(mf.field):
+			r.addDate(mf.field, m.content, ev, mf.rank)
+		case mf.field == "tags" && m.key != "article:tag":
+			for _, t := range strings.Split(m.content, ",") {
+				r.add("tags", t, ev, mf.rank)
+			}
+		default:
+			r.add(mf.field, m.content, ev, mf.rank)
+		}
+	}
+	for _, l := range p.links {
+		for _, rel := range strings.Fields(l.key) {
+			switch rel {
+			case "canonical":
+				r.add("canonical", l.content, "link[rel=canonical]", rankLDArticle)
+			}
+		}
+	}
+	if p.lang != "" {
+		r.add("language", p.lang, "html[lang]", rankLDArticle)
+	}
+	if p.title != "" {
+		r.add("title", p.title, "title", rankTitleTag)
+	}
+	if p.h1Line >= 0 && p.h1Line < len(p.lines) {
+		r.add("title", p.lines[p.h1Line].text, "h1", rankH1)
+	}
+	r.collectMicrodata()
+	r.collectTimes()
+	if d, ev, ok := urlDate(r.pageURL); ok {
+		rank := rankURL
+		if ev == "url:compact-serial" {
+			rank = rankURLSerial
+		}
+		r.addParsedDate("published", d, ev, rank)
+	}
+	r.collectLines()
+	if s := siteFromHost(r.pageURL); s != "" {
+		r.add("publisher", s, "host", rankHost)
+	}
+}
+
+// collectJSONLD reads every JSON-LD script.
+func (r *reader) collectJSONLD() {
+	for _, s := range r.p.scripts {
+		for _, o := range parseJSONLD(s) {
+			r.ldObject(o)
+		}
+	}
+}
+
+func (r *reader) ldObject(o ldObject) {
+	ev := func(prop string) string { return "json-ld:" + o.typ + "." + prop }
+	m := o.m
+	switch o.kind {
+	case ldArticle, ldPage, ldMedia:
+		rank := rankLDArticle
+		switch o.kind {
+		case ldPage:
+			rank = rankLDPage
+		case ldMedia:
+			rank = rankLDMedia
+		}
+		r.addDate("published", ldString(m["datePublished"]), ev("datePublished"), rank)
+		r.addDate("modified", ldString(m["dateModified"]), ev("dateModified"), rank)
+		if o.kind == ldMedia {
+			r.addDate("published", ldString(m["uploadDate"]), ev("uploadDate"), rank)
+		}
+		r.addDate("published", ldString(m["dateCreated"]), ev("dateCreated"), max(rank, rankLDCreated))
+		if o.kind != ldArticle {
+			// A page's or video's other properties describe it, not an article.
+			r.add("language", ldString(m["inLanguage"]), ev("inLanguage"), rank+4)
+			return
+		}
+		r.add("title", ldString(m["headline"]), ev("headline"), rank)
+		r.add("title", ldString(m["name"]), ev("name"), rank+6)
+		for _, a := range ldNames(m["author"], 0) {
+			r.add("author", a, ev("author"), rank)
+		}
+		for _, a := range ldNames(m["creator"], 0) {
+			r.add("author", a, ev("creator"), rank+4)
+		}
+		for _, pub := range ldNames(m["publisher"], 0) {
+			r.add("publisher", pub, ev("publisher"), rank-1)
+		}
+		r.add("language", ldString(m["inLanguage"]), ev("inLanguage"), rank+4)
+		r.add("description", ldString(m["description"]), ev("description"), rank+6)
+		r.add("section", ldString(m["articleSection"]), ev("articleSection"), rank+2)
+		for _, t := range ldStrings(m["keywords"], true) {
+			r.add("tags", t, ev("keywords"), rank+2)
+		}
+		r.add("image", ldString(m["image"]), ev("image"), rank+2)
+		r.add("canonical", ldString(m["url"]), ev("url"), rank+4)
+	case ldOrg:
+		r.add("publisher", ldString(m["name"]), ev("name"), rankMetaWeak+1)
+	case ldSite:
+		r.add("publisher", ldString(m["name"]), ev("name"), rankMetaStrong+1)
+		r.add("language", ldString(m["inLanguage"]), ev("inLanguage"), rankLDPage+6)
+	}
+}
+
+// collectMicrodata reads itemprop values.
+func (r *reader) collectMicrodata() {
+	for _, ip := range r.p.props {
+		ev := "microdata:" + ip.name
+		typ := strings.ToLower(ip.itemType)
+		if i := strings.LastIndexAny(typ, "/:#"); i >= 0 {
+			typ = typ[i+1:]
+		}
+		rank := rankMicrodata
+		if typ != "" && kindOf(typ) != ldArticle {
+			rank = rankLDPage + 1
+		}
+		switch ip.name {
+		case "datePublished", "datepublished":
+			r.addDate("published", ip.value, ev, rank)
+		case "dateCreated", "uploadDate":
+			r.addDate("published", ip.value, ev, max(rank, rankLDCreated))
+		case "dateModified", "datemodified":
+			r.addDate("modified", ip.value, ev, rank)
+		case "headline":
+			r.add("title", ip.value, ev, rank)
+		case "author", "creator":
+			name := ip.value
+			if ip.node != nil {
+				if n := findItemProp(ip.node, "name", 0); n != "" {
+					name = n
+				}
+			}
+			r.add("author", name, ev, rank)
+		case "articleSection":
+			r.add("section", ip.value, ev, rank)
+		case "inLanguage":
+			r.add("language", ip.value, ev, rank)
+		}
+	}
+}
+
+// collectTimes reads <time> elements.
+func (r *reader) collectTimes() {
+	others := 0
+	for _, t := range r.p.times {
+		var d Date
+		ok := false
+		ev := "time[datetime]"
+		if t.datetime != "" {
+			d, ok = ParseDate(t.datetime)
+		}
+		if !ok && t.text != "" {
+			d, ok = ParseDate(t.text)
+			ev = "time"
+		}
+		if !ok {
+			continue
+		}
+		field := "published"
+		if t.line < len(r.p.lines) && updatedRE.MatchString(lineContext(r.p.lines, t.line)) {
+			field = "modified"
+		}
+		switch {
+		case t.pubdate:
+			r.addParsedDate(field, d, "time[pubdate]", rankTimePub)
+		case r.nearHeadline(t.line) || (t.line < len(r.p.lines) && r.p.lines[t.line].inArticle && !r.p.lines[t.line].boiler):
+			r.addParsedDate(field, d, ev, rankTimeNear)
+		default:
+			// Only the first few: later <time>s date comments and teasers.
+			if others < 3 {
+				r.addParsedDate(field, d, ev, rankTimeOther)
+			}
+			others++
+		}
+	}
+}
+
+// lineContext returns the line's text, where labels such as "Updated" sit.
+func lineContext(lines []line, i int) string {
+	if i < 0 || i >= len(lines) {
+		return ""
+	}
+	t := lines[i].text
+	if len(t) > 80 {
+		t = t[:80]
+	}
+	return t
+}

@@ -1,0 +1,110 @@
+package metadata
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Labels that say what a date on a visible line is, in the main languages.
+var (
+	publishedRE = regexp.MustCompile(`(?i)(published|posted|publicad[oa]|publicat|publié|publie le|pubblicato|veröffentlicht|gepubliceerd|opublikowano|publikováno|publikované|közzétéve|julkaistu|publicerad|publiceret|publisert|objavljeno|objavljen|paskelbta|publicēts|yayın|yayınlanma|опубликовано|опубліковано|публикувано|дата публикации|дата публікації|게재|입력|発行|公開|发布|發布)`)
+	updatedRE   = regexp.MustCompile(`(?i)(updated|last modified|modified|actualizad[oa]|atualizad[oa]|actualizat|mis à jour|modifié|aggiornato|aktualisiert|aktualisierung|bijgewerkt|zaktualizowano|aktualizováno|frissítve|päivitetty|uppdaterad|opdateret|oppdatert|ažurirano|güncelleme|güncellendi|обновлено|обновлен|оновлено|актуализирано|수정|更新)`)
+	// dateHintRE matches class and id words of elements holding a date.
+	dateHintRE = regexp.MustCompile(`date|time|publish|posted|datum|fecha|data|dated|zeit|tarih|дата|byline|meta|info|timestamp|pubdate`)
+	// bylineHintRE matches class, id, itemprop and rel words of byline elements.
+	bylineHintRE = regexp.MustCompile(`byline|author|autor|writer|reporter|journalist|firma|signature|creator|redaktor|avtor|yazar|credit`)
+)
+
+// Distances around the headline, in lines: a news page's date and byline
+// sit just above or below it (kicker, title, standfirst, byline, date), and
+// a dozen lines covers the standfirst and share bar between them.
+const (
+	linesBeforeH1 = 4
+	linesAfterH1  = 16
+)
+
+// maxDateLine bounds the length of a line read as a date line; longer
+// lines are prose whose dates are mentions.
+const maxDateLine = 160
+
+func (r *reader) nearHeadline(i int) bool {
+	h := r.p.h1Line
+	return h >= 0 && i >= h-linesBeforeH1 && i <= h+linesAfterH1
+}
+
+// collectLines reads visible date lines and bylines.
+func (r *reader) collectLines() {
+	monthFirst := strings.HasSuffix(strings.ToLower(r.p.lang), "-us")
+	texts, bylines := 0, 0
+	for i, l := range r.p.lines {
+		if l.boiler {
+			continue
+		}
+		near := r.nearHeadline(i)
+		hinted := dateHintRE.MatchString(l.hint)
+		if len(l.text) <= maxDateLine {
+			if found := findTextDates(l.text, 2, monthFirst); len(found) > 0 {
+				prefix := l.text[:found[0].start]
+				field := "published"
+				rank := rankTextOther
+				ev := "text"
+				switch {
+				case updatedRE.MatchString(prefix):
+					field, rank, ev = "modified", rankTextLabel, "text:updated-label"
+				case publishedRE.MatchString(prefix):
+					rank, ev = rankTextLabel, "text:published-label"
+				case near || hinted:
+					rank, ev = rankTextNear, "text:near-headline"
+					if !near {
+						ev = "text:date-element"
+					}
+				}
+				// The first dozen plain dated lines are enough: later ones
+				// date comments, teasers and archives.
+				if rank != rankTextOther || texts < 12 {
+					r.addParsedDate(field, found[0].date, ev, rank)
+					if rank == rankTextOther {
+						texts++
+					}
+				}
+				// "Published 3 March 2020, updated 4 March 2020"
+				if len(found) > 1 && field == "published" && updatedRE.MatchString(l.text[found[0].end:found[1].start]) {
+					r.addParsedDate("modified", found[1].date, "text:updated-label", rankTextLabel)
+				}
+			}
+		}
+		if bylines < 6 && len(l.text) <= 200 && l.heading == 0 {
+			isBy := bylinePrefixRE.MatchString(l.text)
+			if (isBy && (near || l.inArticle)) || (bylineHintRE.MatchString(l.hint) && (near || l.inArticle || isBy)) {
+				r.add("author", l.text, "byline", rankByline)
+				bylines++
+			}
+		}
+	}
+}
+
+// findItemProp returns the value of the first itemprop=name under n.
+func findItemProp(n *html.Node, name string, depth int) string {
+	if depth > 16 {
+		return ""
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		for _, p := range strings.Fields(attr(c, "itemprop")) {
+			if p == name {
+				if v := attr(c, "content"); v != "" {
+					return v
+				}
+				return textOf(c, 200)
+			}
+		}
+		if v := findItemProp(c, name, depth+1); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,119 @@
+package metadata
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// textDate is a date found in running text, with its byte range in it.
+type textDate struct {
+	date       Date
+	start, end int
+}
+
+// maxTextDateScan bounds how much of one text is searched for dates: date
+// lines are short, and a long paragraph is body text whose dates are
+// mentions, not the page's.
+const maxTextDateScan = 4096
+
+var (
+	// 2020-03-15, 2020/3/15, 2020.03.15, 2020. 3. 15.
+	yearFirstRE = regexp.MustCompile(`(?:^|[^\d])(\d{4})(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})(?:[^\d]|$)`)
+	// 15.03.2020, 15/03/2020, 15-03-2020
+	dayFirstRE = regexp.MustCompile(`(?:^|[^\d.])(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})(?:[^\d]|$)`)
+	// 15.03.20 (two-digit year, dots only, two-digit parts: the German,
+	// Russian and Scandinavian short form)
+	shortYearRE = regexp.MustCompile(`(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:[^\d.]|\.\s|\.$|$)`)
+	// 2020年3月15日, 2020년 3월 15일
+	cjkRE = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})`)
+	// 15 March 2020, 15. März 2020, 15 de março de 2020, 15th of March, 2020
+	dayMonthRE = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})(?:\.|º|°|er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+|r\.\s+)?(\d{4})(?:[^\d]|$)`)
+	// March 15, 2020, Mar. 15 2020
+	monthDayRE = regexp.MustCompile(`(?:^|[^\p{L}])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)`)
+	// 2020. március 15., 2020 m. kovo 15 d.
+	yearMonthDayRE = regexp.MustCompile(`(?:^|[^\d])(\d{4})(?:\.|\s+m\.)?\s+(\p{L}+)\.?\s+(\d{1,2})(?:[^\d]|$)`)
+)
+
+// findTextDates returns up to max dates written in text, in order of
+// appearance. monthFirst resolves numeric dates such as 03/04/2020 whose
+// parts could both be months as month/day (the US habit) instead of
+// day/month (everyone else's).
+func findTextDates(text string, max int, monthFirst bool) []textDate {
+	if len(text) > maxTextDateScan {
+		text = text[:maxTextDateScan]
+	}
+	// A date needs at least four digits; most texts have none and return here.
+	if strings.IndexAny(text, "0123456789") < 0 {
+		return nil
+	}
+	var found []textDate
+	add := func(d Date, ok bool, start, end int) {
+		if ok {
+			found = append(found, textDate{d, start, end})
+		}
+	}
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	for _, m := range yearFirstRE.FindAllStringSubmatchIndex(text, -1) {
+		d, ok := makeDate(atoi(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]), atoi(text[m[6]:m[7]]), 0, 0, 0, nil)
+		add(d, ok, m[2], m[7])
+	}
+	for _, m := range dayFirstRE.FindAllStringSubmatchIndex(text, -1) {
+		if text[m[4]:m[5]] != text[m[8]:m[9]] { // mixed separators: a version or a range, not a date
+			continue
+		}
+		a, b, y := atoi(text[m[2]:m[3]]), atoi(text[m[6]:m[7]]), atoi(text[m[10]:m[11]])
+		day, month := a, b
+		if b > 12 || (monthFirst && a <= 12) {
+			day, month = b, a
+		}
+		d, ok := makeDate(y, month, day, 0, 0, 0, nil)
+		add(d, ok, m[2], m[11])
+	}
+	for _, m := range shortYearRE.FindAllStringSubmatchIndex(text, -1) {
+		d, ok := makeDate(2000+atoi(text[m[6]:m[7]]), atoi(text[m[4]:m[5]]), atoi(text[m[2]:m[3]]), 0, 0, 0, nil)
+		add(d, ok, m[2], m[7])
+	}
+	for _, m := range cjkRE.FindAllStringSubmatchIndex(text, -1) {
+		d, ok := makeDate(atoi(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]), atoi(text[m[6]:m[7]]), 0, 0, 0, nil)
+		add(d, ok, m[2], m[7])
+	}
+	for _, m := range dayMonthRE.FindAllStringSubmatchIndex(text, -1) {
+		if mo, ok := lookupMonth(text[m[4]:m[5]]); ok {
+			d, ok := makeDate(atoi(text[m[6]:m[7]]), int(mo), atoi(text[m[2]:m[3]]), 0, 0, 0, nil)
+			add(d, ok, m[2], m[7])
+		}
+	}
+	for _, m := range monthDayRE.FindAllStringSubmatchIndex(text, -1) {
+		if mo, ok := lookupMonth(text[m[2]:m[3]]); ok {
+			d, ok := makeDate(atoi(text[m[6]:m[7]]), int(mo), atoi(text[m[4]:m[5]]), 0, 0, 0, nil)
+			add(d, ok, m[2], m[7])
+		}
+	}
+	for _, m := range yearMonthDayRE.FindAllStringSubmatchIndex(text, -1) {
+		if mo, ok := lookupMonth(text[m[4]:m[5]]); ok {
+			d, ok := makeDate(atoi(text[m[2]:m[3]]), int(mo), atoi(text[m[6]:m[7]]), 0, 0, 0, nil)
+			add(d, ok, m[2], m[7])
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].start < found[j].start })
+	// Drop matches overlapping an earlier one: two patterns read the same words.
+	out := found[:1]
+	for _, f := range found[1:] {
+		if f.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, f)
+		if len(out) == max {
+			break
+		}
+	}
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}

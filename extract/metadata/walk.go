@@ -1,0 +1,389 @@
+package metadata
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Bounds on the work one document may cause. Scraped HTML is hostile: a page
+// can nest elements 100,000 deep or carry megabytes of script.
+const (
+	// maxNodes bounds the nodes visited; real news pages have a few
+	// thousand, so this only stops pathological documents.
+	maxNodes = 300000
+	// maxDepth bounds how deep the walk descends; real pages nest a few
+	// dozen levels, and metadata is never buried deeper than this.
+	maxDepth = 256
+	// maxLines bounds the visible text lines kept for date and byline search.
+	maxLines = 20000
+	// maxLineLen bounds one line's kept text: date and byline lines are
+	// short, and a long line is only needed to know it is prose.
+	maxLineLen = 600
+	// maxScripts and maxScriptLen bound the JSON-LD read: pages have one to
+	// a handful of blocks of a few kilobytes.
+	maxScripts   = 32
+	maxScriptLen = 1 << 20
+)
+
+// metaTag is a <meta> element's key (name, property, itemprop or
+// http-equiv, lower-cased) and content.
+type metaTag struct {
+	key, content string
+}
+
+// itemProp is a microdata property: its name, its value, and the type of
+// the item it belongs to (the nearest itemscope's itemtype).
+type itemProp struct {
+	name, value, itemType string
+	// node is the element, kept to read an author item's nested name.
+	node *html.Node
+}
+
+// timeElem is a <time> element.
+type timeElem struct {
+	datetime, text string
+	pubdate        bool
+	line           int // index of the line it falls in
+}
+
+// line is a run of visible text between block boundaries, with what its
+// ancestors say about it.
+type line struct {
+	text string
+	// hint is the class, id and itemprop words of the enclosing elements
+	// (nearest first, a few levels), lower-cased.
+	hint string
+	// boiler is true inside nav, footer, aside, form or a comment section.
+	boiler bool
+	// heading is the heading level (1–6) of the line, 0 if none.
+	heading int
+	// inArticle is true inside an <article> or [itemprop=articleBody].
+	inArticle bool
+}
+
+// page is everything the walk gathers from one document.
+type page struct {
+	lang       string
+	title      string
+	metas      []metaTag
+	links      []metaTag // rel (lower-cased) and href
+	scripts    []string
+	props      []itemProp
+	times      []timeElem
+	lines      []line
+	h1Line     int // index of the first h1's line, -1 if none
+	scriptSize int
+}
+
+var blockAtoms = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Br: true, atom.Dd: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true, atom.Li: true,
+	atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
+	atom.Section: true, atom.Table: true, atom.Td: true, atom.Th: true, atom.Tr: true,
+	atom.Ul: true, atom.Body: true, atom.Title: true, atom.Option: true, atom.Select: true,
+}
+
+// walker carries the state of one walk.
+type walker struct {
+	p       *page
+	nodes   int
+	buf     strings.Builder
+	hints   []string
+	boiler  int
+	article int
+	heading int
+	itemTyp []string
+}
+
+func walk(doc *html.Node) *page {
+	w := &walker{p: &page{h1Line: -1}}
+	w.visit(doc, 0)
+	w.flush()
+	return w.p
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// flush ends the current line.
+func (w *walker) flush() {
+	t := strings.Join(strings.Fields(w.buf.String()), " ")
+	w.buf.Reset()
+	if t == "" || len(w.p.lines) >= maxLines {
+		return
+	}
+	if len(t) > maxLineLen {
+		t = truncateUTF8(t, maxLineLen)
+	}
+	hint := ""
+	for i := len(w.hints) - 1; i >= 0 && i >= len(w.hints)-4; i-- {
+		hint += w.hints[i] + " "
+	}
+	w.p.lines = append(w.p.lines, line{
+		text: t, hint: hint, boiler: w.boiler > 0, heading: w.heading, inArticle: w.article > 0,
+	})
+}
+
+func truncateUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
+
+func (w *walker) addText(s string) {
+	if w.buf.Len() < maxLineLen*2 {
+		w.buf.WriteString(s)
+	}
+}
+
+func (w *walker) visit(n *html.Node, depth int) {
+	if w.nodes >= maxNodes || depth > maxDepth {
+		return
+	}
+	w.nodes++
+	switch n.Type {
+	case html.TextNode:
+		w.addText(n.Data)
+		return
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.visit(c, depth+1)
+		}
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	switch n.DataAtom {
+	case atom.Html:
+		if l := attr(n, "lang"); l != "" {
+			w.p.lang = l
+		} else if l := attr(n, "xml:lang"); l != "" {
+			w.p.lang = l
+		}
+	case atom.Title:
+		if w.p.title == "" && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+			w.p.title = strings.TrimSpace(n.FirstChild.Data)
+		}
+		return
+	case atom.Meta:
+		w.meta(n)
+		return
+	case atom.Link:
+		if rel := strings.ToLower(attr(n, "rel")); rel != "" {
+			w.p.links = append(w.p.links, metaTag{rel, attr(n, "href")})
+		}
+		return
+	case atom.Script:
+		t := strings.ToLower(attr(n, "type"))
+		if strings.Contains(t, "ld+json") && len(w.p.scripts) < maxScripts && n.FirstChild != nil {
+			s := n.FirstChild.Data
+			if len(s) <= maxScriptLen && w.p.scriptSize+len(s) <= 4*maxScriptLen {
+				w.p.scripts = append(w.p.scripts, s)
+				w.p.scriptSize += len(s)
+			}
+		}
+		return
+	case atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Object:
+		return
+	}
+
+	block := blockAtoms[n.DataAtom]
+	if block {
+		w.flush()
+	}
+	hint := strings.ToLower(strings.TrimSpace(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop") + " " + attr(n, "rel")))
+	if len(hint) > 200 {
+		hint = hint[:200]
+	}
+	w.hints = append(w.hints, hint)
+	isBoiler := isBoilerElement(n, hint)
+	if isBoiler {
+		w.boiler++
+	}
+	isArticle := n.DataAtom == atom.Article || attr(n, "itemprop") == "articleBody"
+	if isArticle {
+		w.article++
+	}
+	level := 0
+	switch n.DataAtom {
+	case atom.H1:
+		level = 1
+	case atom.H2:
+		level = 2
+	case atom.H3:
+		level = 3
+	case atom.H4, atom.H5, atom.H6:
+		level = 4
+	}
+	prevHeading := w.heading
+	if level > 0 {
+		w.heading = level
+	}
+	scope := hasAttr(n, "itemscope")
+	if scope {
+		w.itemTyp = append(w.itemTyp, attr(n, "itemtype"))
+	}
+	if prop := attr(n, "itemprop"); prop != "" {
+		w.itemProp(n, prop, scope)
+	}
+	if n.DataAtom == atom.Time {
+		w.p.times = append(w.p.times, timeElem{
+			datetime: attr(n, "datetime"), pubdate: hasAttr(n, "pubdate"),
+			text: textOf(n, 200), line: len(w.p.lines),
+		})
+	}
+
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.visit(c, depth+1)
+	}
+
+	if block {
+		if level == 1 && w.p.h1Line < 0 {
+			w.flush()
+			w.p.h1Line = len(w.p.lines) - 1
+		} else {
+			w.flush()
+		}
+	}
+	w.heading = prevHeading
+	if scope {
+		w.itemTyp = w.itemTyp[:len(w.itemTyp)-1]
+	}
+	if isArticle {
+		w.article--
+	}
+	if isBoiler {
+		w.boiler--
+	}
+	w.hints = w.hints[:len(w.hints)-1]
+}
+
+func (w *walker) meta(n *html.Node) {
+	content, ok := "", false
+	for _, a := range n.Attr {
+		if a.Key == "content" {
+			content, ok = a.Val, true
+		}
+	}
+	if !ok {
+		return
+	}
+	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+		if v := attr(n, k); v != "" {
+			w.p.metas = append(w.p.metas, metaTag{strings.ToLower(strings.TrimSpace(v)), strings.TrimSpace(content)})
+			// A meta tag may carry both name and property ("og:title" in
+			// both); the first key is enough.
+			return
+		}
+	}
+}
+
+func (w *walker) itemProp(n *html.Node, prop string, scope bool) {
+	typ := ""
+	if k := len(w.itemTyp); k > 0 {
+		typ = w.itemTyp[k-1]
+		if scope && k > 1 {
+			// The element is itself an item; the property belongs to the parent item.
+			typ = w.itemTyp[k-2]
+		}
+	}
+	var v string
+	switch {
+	case hasAttr(n, "content"):
+		v = attr(n, "content")
+	case hasAttr(n, "datetime"):
+		v = attr(n, "datetime")
+	case n.DataAtom == atom.Meta:
+		v = attr(n, "content")
+	case n.DataAtom == atom.A || n.DataAtom == atom.Link:
+		if scope {
+			v = textOf(n, 300)
+		} else {
+			v = attr(n, "href")
+			if t := textOf(n, 300); t != "" && !strings.HasSuffix(strings.ToLower(prop), "url") {
+				v = t
+			}
+		}
+	case n.DataAtom == atom.Img:
+		v = attr(n, "src")
+	default:
+		v = textOf(n, 300)
+	}
+	for _, p := range strings.Fields(prop) {
+		if len(w.p.props) < 1000 {
+			w.p.props = append(w.p.props, itemProp{name: p, value: strings.TrimSpace(v), itemType: typ, node: n})
+		}
+	}
+}
+
+// textOf returns the visible text under n, whitespace collapsed, cut at
+// about max bytes.
+func textOf(n *html.Node, max int) string {
+	var b strings.Builder
+	var rec func(*html.Node, int)
+	rec = func(n *html.Node, depth int) {
+		if b.Len() > max || depth > 64 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				rec(c, depth+1)
+			}
+		}
+	}
+	rec(n, 0)
+	return truncateUTF8(strings.Join(strings.Fields(b.String()), " "), max)
+}
+
+// boilerWords are class and id fragments of page furniture whose dates and
+// names are not the article's: comments, related lists, footers, sidebars.
+var boilerWords = []string{"comment", "related", "footer", "sidebar", "widget", "recommend", "popular", "most-read", "mostread", "trending", "teaser", "more-news", "morenews", "newsletter", "cookie", "consent", "share", "social"}
+
+func isBoilerElement(n *html.Node, hint string) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
+		return true
+	}
+	if hint == "" {
+		return false
+	}
+	for _, w := range boilerWords {
+		if strings.Contains(hint, w) {
+			return true
+		}
+	}
+	return false
+}
