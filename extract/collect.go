@@ -23,6 +23,9 @@ type elem struct {
 	// good and bad are the characters of good and bad blocks inside it,
 	// filled by the scorer.
 	good, bad int
+	// blocks and linkBlocks count the blocks inside it, and those mostly
+	// made of links; filled by markRegions.
+	blocks, linkBlocks int32
 	// score is the container score the scorer gives it.
 	score float64
 }

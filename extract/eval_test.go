@@ -160,7 +160,7 @@ func debugBlocks(p extraction.Page) {
 		in := " "
 		if c.within(b.elem, cont) {
 			in = "c"
-		} else if b.region >= 0 || b.class == classBad {
+		} else if (b.region >= 0 || b.class == classBad) && !c.within(b.elem, c.elems[c.elems[cont].parent].parent) {
 			continue
 		}
 		fmt.Printf("%s%s cl=%d reg=%d ch=%d ld=%.2f %-40s | %s\n", k, in, b.class, b.region, b.chars, float64(b.linkChars)/float64(b.chars), clip(b.text, 70), c.path(b.elem))

@@ -28,7 +28,7 @@ var tokenHints = map[string]int8{
 	"adslot": hintStrongNeg, "dfp": hintStrongNeg, "gpt": hintStrongNeg, "sponsored": hintStrongNeg,
 	"outbrain": hintStrongNeg, "taboola": hintStrongNeg, "popup": hintStrongNeg, "modal": hintStrongNeg,
 	"breadcrumb": hintStrongNeg, "breadcrumbs": hintStrongNeg, "skip": hintStrongNeg, "sronly": hintStrongNeg,
-	"paywall": hintNeg, "login": hintStrongNeg, "signin": hintStrongNeg, "captcha": hintStrongNeg,
+	"login": hintStrongNeg, "signin": hintStrongNeg, "captcha": hintStrongNeg,
 	// boilerplate, usually
 	"sidebar": hintNeg, "aside": hintNeg, "widget": hintNeg, "widgets": hintNeg, "related": hintNeg,
 	"recommended": hintNeg, "recommend": hintNeg, "recommendations": hintNeg, "trending": hintNeg,

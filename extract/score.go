@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"golang.org/x/net/html/atom"
 	"unicode/utf8"
 
 	"github.com/sayso-news/sayso"
@@ -68,14 +70,25 @@ func (c *collector) markRegions() {
 			good = b.chars
 			total += good
 		}
+		linky := int32(0)
+		if b.linkChars*2 > b.chars {
+			linky = 1
+		}
 		for e := b.elem; e >= 0; e = c.elems[e].parent {
 			c.elems[e].good += good
 			c.elems[e].bad += b.chars
+			c.elems[e].blocks++
+			c.elems[e].linkBlocks += linky
 		}
 	}
+	teaser := c.teasers()
 	isRegion := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
+		if teaser[i] {
+			isRegion[i] = true
+			continue
+		}
 		if e.neg == 0 || int(-e.neg) <= int(e.pos) {
 			continue
 		}
@@ -83,6 +96,12 @@ func (c *collector) markRegions() {
 		// an element holding most of the page's text and most of its prose
 		// is a page-wide wrapper whose name ("has-sidebar") says nothing.
 		if e.good*2 > total && e.bad*2 > all {
+			continue
+		}
+		// An element named as ordinary boilerplate ("paywall", "meta")
+		// that holds several paragraphs of prose and little else wraps
+		// article text; comments, consent and share boxes stay regions.
+		if e.neg > hintStrongNeg && e.good >= 3*goodChars && e.good*10 > e.bad*7 {
 			continue
 		}
 		isRegion[i] = true
@@ -98,7 +117,45 @@ func (c *collector) markRegions() {
 	}
 	for i := range c.elems {
 		c.elems[i].good, c.elems[i].bad = 0, 0
+		c.elems[i].blocks, c.elems[i].linkBlocks = 0, 0
 	}
+}
+
+// maxTeaserChars bounds a teaser: a headline and a sentence or two of
+// summary. Longer items are sections of the article itself.
+const maxTeaserChars = 600
+
+// teasers finds the items of listings: an element repeated at least three
+// times among its siblings (same tag and class) whose content is a linked
+// headline plus a little text. Lists of other articles, comment threads and
+// product grids look like this; an article's own paragraphs and list items
+// are one block each.
+func (c *collector) teasers() []bool {
+	type key struct {
+		parent int32
+		tag    atom.Atom
+		class  string
+	}
+	count := make(map[key]int, len(c.elems)/2)
+	keys := make([]key, len(c.elems))
+	for i := range c.elems {
+		e := &c.elems[i]
+		if e.blocks < 2 || e.linkBlocks == 0 || e.bad > maxTeaserChars {
+			continue
+		}
+		k := key{e.parent, e.tag, attr(e.node, "class")}
+		keys[i] = k
+		count[k]++
+	}
+	out := make([]bool, len(c.elems))
+	for i := range c.elems {
+		e := &c.elems[i]
+		if e.blocks < 2 || e.linkBlocks == 0 || e.bad > maxTeaserChars {
+			continue
+		}
+		out[i] = count[keys[i]] >= 3
+	}
+	return out
 }
 
 // chooseContainer returns the element whose subtree best holds the
