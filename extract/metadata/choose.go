@@ -118,20 +118,70 @@ func (r *reader) chooseDates(md *Metadata) {
 		return true
 	}
 	for _, field := range []string{"published", "modified"} {
-		for _, c := range r.best(field) {
+		cands := r.best(field)
+		for _, c := range cands {
 			if !ok(c) {
 				continue
 			}
-			t := c.date.Time
+			t, ev := c.date.Time, c.Evidence
+			if d, shown, adjusted := r.localDay(c, cands); adjusted {
+				t, ev = d, ev+" (day as shown: "+shown+")"
+			}
 			if field == "published" {
 				md.Published = &t
 			} else {
 				md.Modified = &t
 			}
-			md.Evidence[field] = c.Evidence
+			md.Evidence[field] = ev
 			break
 		}
 	}
+}
+
+// localDay corrects the day of a machine-written timestamp in UTC (or
+// without a zone) by the day the page shows its readers. A CMS that stores
+// "2020-02-18T02:18:11Z" for an article a Florida reader sees dated 17
+// February writes the 17th in the URL, in a <time>'s text or in the date
+// line: when no such shown date agrees with the timestamp's own day and one
+// shows the neighbouring day that some UTC offset (−12 h to +14 h) reaches
+// from the timestamp, that day is the article's. The result is that day,
+// date-only at midnight UTC (the page gave no offset to keep), and the
+// evidence that showed it.
+func (r *reader) localDay(c cand, cands []cand) (time.Time, string, bool) {
+	d := c.date
+	if !d.HasTime || (d.HasZone && d.Time.Location() != time.UTC) || c.rank >= rankTextLabel {
+		return time.Time{}, "", false
+	}
+	day := d.Time.Format("2006-01-02")
+	prev := d.Time.AddDate(0, 0, -1).Format("2006-01-02")
+	next := d.Time.AddDate(0, 0, 1).Format("2006-01-02")
+	h := d.Time.Hour()
+	var shown *cand
+	for i := range cands {
+		o := &cands[i]
+		// Shown dates: written for readers without a zone conversion — a
+		// date-only value, the URL, a date line, a <time>'s own text.
+		if o.date.HasTime && o.Evidence != "time" || o.rank == rankTextOther || o.rank == rankTimeOther {
+			continue
+		}
+		switch o.date.Time.Format("2006-01-02") {
+		case day:
+			return time.Time{}, "", false
+		case prev:
+			if h < 12 && shown == nil {
+				shown = o
+			}
+		case next:
+			if h >= 10 && shown == nil {
+				shown = o
+			}
+		}
+	}
+	if shown == nil {
+		return time.Time{}, "", false
+	}
+	t := shown.date.Time
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), shown.Evidence, true
 }
 
 // cleanPublisher rejects publisher values that are not names: URLs and

@@ -69,6 +69,7 @@ func ParseDate(s string) (Date, bool) {
 			return Date{}, false
 		}
 	}
+	s = normalizeDigits(s)
 	if d, ok := parseISO(s); ok {
 		return d, true
 	}
@@ -83,7 +84,7 @@ func ParseDate(s string) (Date, bool) {
 			return plausible(Date{Time: t, HasTime: true, HasZone: true})
 		}
 	}
-	if found := findTextDates(s, 1, false); len(found) > 0 {
+	if _, found := findTextDates(s, 1, false); len(found) > 0 {
 		return found[0].date, true
 	}
 	return Date{}, false

@@ -78,14 +78,30 @@ func parseJSONLD(script string) []ldObject {
 	}
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {
-		repaired := repairJSON(data)
-		if err := json.Unmarshal(repaired, &v); err != nil {
-			return nil
-		}
+		v = decodeLenient(repairJSON(data))
 	}
 	var out []ldObject
 	collectLD(v, 0, &out)
 	return out
+}
+
+// decodeLenient decodes the values at the start of data one after another,
+// keeping what decoded before the first error: a stray closing brace or
+// trailing garbage after a complete object loses nothing.
+func decodeLenient(data []byte) any {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var vals []any
+	for len(vals) < maxScripts {
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			break
+		}
+		vals = append(vals, v)
+	}
+	if len(vals) == 0 {
+		return nil
+	}
+	return vals
 }
 
 func cleanJSON(s string) []byte {
@@ -139,12 +155,7 @@ func repairJSON(data []byte) []byte {
 		}
 		b.WriteByte(c)
 	}
-	out := b.Bytes()
-	// Several objects written one after another: make them an array.
-	if t := bytes.TrimSpace(out); len(t) > 0 && t[0] == '{' && (bytes.Contains(t, []byte("}{")) || bytes.Contains(t, []byte("}\n{"))) {
-		out = append(append([]byte("["), bytes.ReplaceAll(bytes.ReplaceAll(t, []byte("}\n{"), []byte("},{")), []byte("}{"), []byte("},{"))...), ']')
-	}
-	return out
+	return b.Bytes()
 }
 
 func collectLD(v any, depth int, out *[]ldObject) {

@@ -45,34 +45,9 @@ func (r *reader) collectLines() {
 		near := r.nearHeadline(i)
 		hinted := dateHintRE.MatchString(l.hint)
 		if len(l.text) <= maxDateLine {
-			if found := findTextDates(l.text, 2, monthFirst); len(found) > 0 {
-				prefix := l.text[:found[0].start]
-				field := "published"
-				rank := rankTextOther
-				ev := "text"
-				switch {
-				case updatedRE.MatchString(prefix):
-					field, rank, ev = "modified", rankTextLabel, "text:updated-label"
-				case publishedRE.MatchString(prefix):
-					rank, ev = rankTextLabel, "text:published-label"
-				case near || hinted:
-					rank, ev = rankTextNear, "text:near-headline"
-					if !near {
-						ev = "text:date-element"
-					}
-				}
-				// The first dozen plain dated lines are enough: later ones
-				// date comments, teasers and archives.
-				if rank != rankTextOther || texts < 12 {
-					r.addParsedDate(field, found[0].date, ev, rank)
-					if rank == rankTextOther {
-						texts++
-					}
-				}
-				// "Published 3 March 2020, updated 4 March 2020"
-				if len(found) > 1 && field == "published" && updatedRE.MatchString(l.text[found[0].end:found[1].start]) {
-					r.addParsedDate("modified", found[1].date, "text:updated-label", rankTextLabel)
-				}
+			text, found := findTextDates(l.text, 2, monthFirst)
+			if len(found) > 0 {
+				texts += r.addTextDate(text, found, near, hinted || l.inArticle, texts)
 			}
 		}
 		if bylines < 6 && len(l.text) <= 200 && l.heading == 0 {
@@ -83,6 +58,57 @@ func (r *reader) collectLines() {
 			}
 		}
 	}
+}
+
+// addTextDate ranks the first date of a visible line and adds it; it
+// returns 1 when the line counted as an unlabelled, unplaced date line.
+//
+// Ranks: a label ("Published", "Updated") in a line near the headline or
+// in a date-hinted element is strongest; then a placed line (near the
+// headline, or in a date-hinted element or the article) that writes a time
+// of day — article timestamps do, the "today is" date in a site header
+// does not; then a placed line; then an unplaced line with a time; then the
+// first dozen other dated lines.
+func (r *reader) addTextDate(text string, found []textDate, near, placed bool, plain int) int {
+	first := found[0]
+	prefix := text[:first.start]
+	field, ev := "published", "text"
+	labelled := false
+	switch {
+	case updatedRE.MatchString(prefix):
+		field, ev, labelled = "modified", "text:updated-label", true
+	case publishedRE.MatchString(prefix):
+		ev, labelled = "text:published-label", true
+	case near:
+		ev = "text:near-headline"
+	case placed:
+		ev = "text:date-element"
+	}
+	var rank int
+	switch {
+	case labelled && (near || placed):
+		rank = rankTextLabel
+	case (near || placed) && first.withTime:
+		rank = rankTextNear - 2
+	case near || placed || labelled:
+		rank = rankTextNear
+	case first.withTime:
+		rank = rankTextNear + 2
+	default:
+		// The first dozen plain dated lines are enough: later ones date
+		// comments, teasers and archives.
+		if plain >= 12 {
+			return 0
+		}
+		r.addParsedDate(field, first.date, ev, rankTextOther)
+		return 1
+	}
+	r.addParsedDate(field, first.date, ev, rank)
+	// "Published 3 March 2020, updated 4 March 2020"
+	if len(found) > 1 && field == "published" && updatedRE.MatchString(text[first.end:found[1].start]) {
+		r.addParsedDate("modified", found[1].date, "text:updated-label", rank)
+	}
+	return 0
 }
 
 // findItemProp returns the value of the first itemprop=name under n.

@@ -11,6 +11,7 @@ import (
 // immutable table: nothing writes to it after initialisation.
 var monthNames = buildMonthNames(map[time.Month][]string{
 	time.January: {
+		"يناير", "ژانویه", "ינואר", "জানুয়ারি", "जनवरी", // ar, fa, he, bn, hi
 		"january", "jan", // en
 		"janvier", "janv", // fr
 		"januar", "jänner", "jän", // de, da, no, sv-ish
@@ -39,6 +40,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"urtarrila", "gener", "xaneiro", "janúar", // eu, ca, gl, is
 	},
 	time.February: {
+		"فبراير", "شباط", "فوریه", "פברואר", "ফেব্রুয়ারি", "फ़रवरी", "फरवरी", // ar, fa, he, bn, hi
 		"february", "feb", "février", "févr", "fevrier",
 		"februar", "febrero", "fevereiro", "fev", "febbraio",
 		"februari", "февраль", "февраля", "фев", "феврале",
@@ -50,6 +52,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"фебруар", "фебруара", "февруари", "pebrero", "febrer", "febreiro", "otsaila", "febrúar",
 	},
 	time.March: {
+		"مارس", "آذار", "מרץ", "מרס", "মার্চ", "मार्च", // ar, fa, he, bn, hi
 		"march", "mar", "mars", "märz", "marz", "mär", "marzo", "março", "marco",
 		"maart", "mart", "март", "марта", "марте", "березень", "березня", "бер",
 		"marzec", "marca", "martie", "březen", "března", "március", "márciusa",
@@ -58,6 +61,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"marso", "març", "marzal", "martxoa", "mars.",
 	},
 	time.April: {
+		"أبريل", "ابريل", "إبريل", "نيسان", "آوریل", "אפריל", "এপ্রিল", "अप्रैल", // ar, fa, he, bn, hi
 		"april", "apr", "avril", "avr", "abril", "abr", "aprile",
 		"апрель", "апреля", "апр", "апреле", "квітень", "квітня", "квіт",
 		"kwiecień", "kwietnia", "kwi", "nisan", "aprilie", "duben", "dubna",
@@ -66,6 +70,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"април", "априла", "abril.", "apirila", "aprel",
 	},
 	time.May: {
+		"مايو", "أيار", "ايار", "مه", "מאי", "মে", "मई", // ar, fa, he, bn, hi
 		"may", "mai", "mayo", "maio", "maggio", "mei", "maj", "май", "мая", "мае",
 		"травень", "травня", "трав", "maja", "mayıs", "may.", "květen", "května",
 		"május", "májusa", "máj", "mája", "toukokuu", "toukokuuta", "svibanj", "svibnja",
@@ -73,6 +78,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"мај", "маја", "maiatza", "maig", "maí", "mayis",
 	},
 	time.June: {
+		"يونيو", "يونيه", "حزيران", "ژوئن", "יוני", "জুন", "जून", // ar, fa, he, bn, hi
 		"june", "jun", "juin", "juni", "junio", "junho", "giugno", "июнь", "июня",
 		"июне", "червень", "червня", "черв", "czerwiec", "czerwca", "cze", "haziran",
 		"iunie", "červen", "června", "június", "júniusa", "jún", "júna", "kesäkuu",
@@ -81,6 +87,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"ekaina", "juny", "xuño", "júní",
 	},
 	time.July: {
+		"يوليو", "يوليه", "تموز", "ژوئیه", "יולי", "জুলাই", "जुलाई", // ar, fa, he, bn, hi
 		"july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug",
 		"июль", "июля", "июле", "липень", "липня", "лип", "lipiec", "lipca", "lip",
 		"temmuz", "iulie", "červenec", "července", "július", "júliusa", "júl", "júla",
@@ -89,6 +96,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"uztaila", "juliol", "xullo", "júlí",
 	},
 	time.August: {
+		"أغسطس", "اغسطس", "آب", "اوت", "אוגוסט", "আগস্ট", "अगस्त", // ar, fa, he, bn, hi
 		"august", "aug", "août", "aout", "agosto", "ago", "augustus",
 		"augusti", "август", "августа", "авг", "августе", "серпень", "серпня", "серп",
 		"sierpień", "sierpnia", "sie", "ağustos", "agustos", "srpen", "srpna", "augusztus",
@@ -97,6 +105,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"αυγούστου", "август", "августа", "agost", "abuztua", "ágúst", "agustus",
 	},
 	time.September: {
+		"سبتمبر", "أيلول", "ايلول", "سپتامبر", "ספטמבר", "সেপ্টেম্বর", "सितंबर", "सितम्बर", // ar, fa, he, bn, hi
 		"september", "sep", "sept", "septembre", "septiembre", "setembro", "set",
 		"settembre", "сентябрь", "сентября", "сен", "сент", "сентябре", "вересень",
 		"вересня", "вер", "wrzesień", "września", "wrz", "eylül", "eylul", "septembrie",
@@ -106,6 +115,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"setembre", "iraila", "setembro.",
 	},
 	time.October: {
+		"أكتوبر", "اكتوبر", "اکتبر", "אוקטובר", "অক্টোবর", "अक्टूबर", // ar, fa, he, bn, hi
 		"october", "oct", "octobre", "oktober", "octubre", "outubro", "out", "ottobre",
 		"ott", "okt", "октябрь", "октября", "октябре", "жовтень", "жовтня", "жовт",
 		"październik", "października", "paź", "ekim", "octombrie", "říjen", "října",
@@ -115,6 +125,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"urria", "outubro.", "október.",
 	},
 	time.November: {
+		"نوفمبر", "نوامبر", "נובמבר", "নভেম্বর", "नवंबर", "नवम्बर", // ar, fa, he, bn, hi
 		"november", "nov", "novembre", "noviembre", "novembro", "ноябрь", "ноября",
 		"ноябре", "листопад", "листопада", "лист", "listopad", "listopada", "lis", "kasım",
 		"kasim", "noiembrie", "listopadu", "novemberi", "novembra", "marraskuu",
@@ -123,6 +134,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"новембра", "ноември", "nobyembre", "azaroa",
 	},
 	time.December: {
+		"ديسمبر", "دسامبر", "דצמבר", "ডিসেম্বর", "दिसंबर", "दिसम्बर", // ar, fa, he, bn, hi
 		"december", "dec", "décembre", "decembre", "dezember", "dez", "diciembre", "dic",
 		"dezembro", "dicembre", "декабрь", "декабря", "дек", "декабре", "грудень",
 		"грудня", "груд", "grudzień", "grudnia", "gru", "aralık", "aralik", "decembrie",
@@ -159,6 +171,13 @@ func buildMonthNames(byMonth map[time.Month][]string) map[string]time.Month {
 // full stop.
 func lookupMonth(word string) (time.Month, bool) {
 	w := strings.TrimSuffix(strings.ToLower(word), ".")
-	m, ok := monthNames[w]
-	return m, ok
+	if m, ok := monthNames[w]; ok {
+		return m, true
+	}
+	// Hebrew writes "in August" as one word: "באוגוסט".
+	if rest, ok := strings.CutPrefix(w, "ב"); ok {
+		m, ok := monthNames[rest]
+		return m, ok
+	}
+	return 0, false
 }

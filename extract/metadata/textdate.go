@@ -5,12 +5,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
-// textDate is a date found in running text, with its byte range in it.
+// textDate is a date found in running text, with its byte range in it and
+// whether a time of day is written next to it.
 type textDate struct {
 	date       Date
 	start, end int
+	withTime   bool
 }
 
 // maxTextDateScan bounds how much of one text is searched for dates: date
@@ -29,29 +32,66 @@ var (
 	// 2020年3月15日, 2020년 3월 15일
 	cjkRE = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})`)
 	// 15 March 2020, 15. März 2020, 15 de março de 2020, 15th of March, 2020
-	dayMonthRE = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})(?:\.|º|°|er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+|r\.\s+)?(\d{4})(?:[^\d]|$)`)
+	dayMonthRE = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})(?:\.|º|°|er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?([\p{L}\p{M}]+)\.?(?:\s*/\s*[\p{L}\p{M}]+)?,?\s+(?:de\s+|del\s+|r\.\s+)?(\d{4})(?:[^\d]|$)`)
 	// March 15, 2020, Mar. 15 2020
-	monthDayRE = regexp.MustCompile(`(?:^|[^\p{L}])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)`)
+	monthDayRE = regexp.MustCompile(`(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)`)
 	// 2020. március 15., 2020 m. kovo 15 d.
-	yearMonthDayRE = regexp.MustCompile(`(?:^|[^\d])(\d{4})(?:\.|\s+m\.)?\s+(\p{L}+)\.?\s+(\d{1,2})(?:[^\d]|$)`)
+	yearMonthDayRE = regexp.MustCompile(`(?:^|[^\d])(\d{4})(?:\.|\s+m\.)?\s+([\p{L}\p{M}]+)\.?\s+(\d{1,2})(?:[^\d]|$)`)
 )
 
-// findTextDates returns up to max dates written in text, in order of
-// appearance. monthFirst resolves numeric dates such as 03/04/2020 whose
-// parts could both be months as month/day (the US habit) instead of
-// day/month (everyone else's).
-func findTextDates(text string, max int, monthFirst bool) []textDate {
-	if len(text) > maxTextDateScan {
-		text = text[:maxTextDateScan]
+var (
+	// A time of day after a date: "13 Jan 2020, 22:11", "09.08.2020 u 10:52",
+	// "2020-03-15 às 10h20".
+	timeAfterRE = regexp.MustCompile(`^\s*(?:[,|·•–—-]|\(|\p{L}{1,5}\.?|\(\p{L}{1,3}\.?\))?\s*(?:[,|·•–—-]|\p{L}{1,5})?\s*\d{1,2}[:h]\d{2}(?:[^\d]|$)`)
+	// A time of day before a date: "11:25 PM - 10 Jul 2020".
+	timeBeforeRE = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*[,|·•–—-]?\s*$`)
+)
+
+// normalizeDigits rewrites decimal digits of every script (Arabic-Indic,
+// Persian, Devanagari, Bengali, full-width…) as ASCII digits, so that one set
+// of date patterns reads them all.
+func normalizeDigits(s string) string {
+	ascii := true
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsDigit(r) {
+			ascii = false
+			break
+		}
 	}
+	if ascii {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r <= unicode.MaxASCII || !unicode.IsDigit(r) {
+			return r
+		}
+		// Unicode encodes each script's digits as a run of ten from zero.
+		start := r
+		for start > 0 && unicode.IsDigit(start-1) && r-start < 60 {
+			start--
+		}
+		return '0' + (r-start)%10
+	}, s)
+}
+
+// findTextDates returns up to max dates written in text, in order of
+// appearance, and the text they were found in (text with its digits made
+// ASCII: the ranges refer to it). monthFirst resolves numeric dates such as
+// 03/04/2020 whose parts could both be months as month/day (the US habit)
+// instead of day/month (everyone else's).
+func findTextDates(text string, max int, monthFirst bool) (string, []textDate) {
+	if len(text) > maxTextDateScan {
+		text = truncateUTF8(text, maxTextDateScan)
+	}
+	text = normalizeDigits(text)
 	// A date needs at least four digits; most texts have none and return here.
 	if strings.IndexAny(text, "0123456789") < 0 {
-		return nil
+		return text, nil
 	}
 	var found []textDate
 	add := func(d Date, ok bool, start, end int) {
 		if ok {
-			found = append(found, textDate{d, start, end})
+			found = append(found, textDate{date: d, start: start, end: end})
 		}
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
@@ -98,7 +138,7 @@ func findTextDates(text string, max int, monthFirst bool) []textDate {
 		}
 	}
 	if len(found) == 0 {
-		return nil
+		return text, nil
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].start < found[j].start })
 	// Drop matches overlapping an earlier one: two patterns read the same words.
@@ -115,5 +155,16 @@ func findTextDates(text string, max int, monthFirst bool) []textDate {
 	if len(out) > max {
 		out = out[:max]
 	}
-	return out
+	for i := range out {
+		after := text[out[i].end:]
+		if len(after) > 40 {
+			after = truncateUTF8(after, 40)
+		}
+		before := text[:out[i].start]
+		if len(before) > 30 {
+			before = before[len(before)-30:]
+		}
+		out[i].withTime = timeAfterRE.MatchString(after) || timeBeforeRE.MatchString(before)
+	}
+	return text, out
 }

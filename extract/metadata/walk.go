@@ -370,7 +370,7 @@ func textOf(n *html.Node, max int) string {
 
 // boilerWords are class and id fragments of page furniture whose dates and
 // names are not the article's: comments, related lists, footers, sidebars.
-var boilerWords = []string{"comment", "related", "footer", "sidebar", "widget", "recommend", "popular", "most-read", "mostread", "trending", "teaser", "more-news", "morenews", "newsletter", "cookie", "consent", "share", "social"}
+var boilerWords = []string{"comment", "related", "footer", "sidebar", "recommend", "popular", "most-read", "mostread", "trending", "teaser", "more-news", "morenews", "newsletter", "cookie", "consent", "share", "social"}
 
 func isBoilerElement(n *html.Node, hint string) bool {
 	switch n.DataAtom {
