@@ -159,9 +159,9 @@ func (r *reader) localDay(c cand, cands []cand) (time.Time, string, bool) {
 	var shown *cand
 	for i := range cands {
 		o := &cands[i]
-		// Shown dates: written for readers without a zone conversion — a
-		// date-only value, the URL, a date line, a <time>'s own text.
-		if o.date.HasTime && o.Evidence != "time" || o.rank == rankTextOther || o.rank == rankTimeOther {
+		// Shown dates: written for readers, not converted by a machine —
+		// the URL, a placed date line, a <time>'s own text.
+		if !isShown(o.Evidence) || o.rank == rankTextOther {
 			continue
 		}
 		switch o.date.Time.Format("2006-01-02") {
@@ -232,4 +232,10 @@ func cleanTitle(s, publisher, host string) string {
 		}
 	}
 	return s
+}
+
+// isShown reports whether evidence is a date shown to readers as written
+// (the URL, a visible line, a <time>'s text) rather than a machine value.
+func isShown(evidence string) bool {
+	return evidence == "time" || strings.HasPrefix(evidence, "url") || strings.HasPrefix(evidence, "text")
 }

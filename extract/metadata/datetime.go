@@ -47,7 +47,7 @@ var rfcLayouts = []string{
 	"Mon, 02 Jan 2006 15:04 -0700",
 	"Mon, 2 Jan 2006 15:04 -0700",
 	"Mon Jan 2 15:04:05 -0700 2006",
-	"Mon Jan 02 2006 15:04:05 GMT-0700",
+	"Mon Jan 02 2006 15:04:05 GMT-0700", // JavaScript's Date.toString, "(zone name)" cut off
 	time.RFC850,
 	time.ANSIC,
 	time.UnixDate,
@@ -78,6 +78,15 @@ func ParseDate(s string) (Date, bool) {
 	}
 	if d, ok := parseUnix(s); ok {
 		return d, true
+	}
+	js := s
+	if i := strings.Index(js, " ("); i > 0 {
+		js = js[:i]
+	}
+	for _, layout := range rfcLayouts {
+		if t, err := time.Parse(layout, js); err == nil {
+			return plausible(Date{Time: t, HasTime: true, HasZone: true})
+		}
 	}
 	for _, layout := range rfcLayouts {
 		if t, err := time.Parse(layout, s); err == nil {

@@ -44,7 +44,9 @@ func (r *reader) collectLines() {
 		}
 		near := r.nearHeadline(i)
 		hinted := dateHintRE.MatchString(l.hint)
-		if len(l.text) <= maxDateLine {
+		// Headings are skipped: a title that names a date ("Results of
+		// 11–12 July") is about that date, not dated by it.
+		if len(l.text) <= maxDateLine && l.heading == 0 {
 			text, found := findTextDates(l.text, 2, monthFirst)
 			if len(found) > 0 {
 				texts += r.addTextDate(text, found, near, hinted || l.inArticle, texts)
