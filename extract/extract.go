@@ -150,17 +150,71 @@ func fromDocument(doc *html.Node, u *url.URL, pageURL string) (*sayso.Article, e
 		Candidates:       md.Candidates,
 		ExtractorVersion: sayso.Version,
 	}
-	return buildArticle(a, c, sel, u, title)
+	return buildArticle(a, c, sel, container, u, title)
 }
 
+// creditLookahead is how many blocks after the article's last one are
+// searched for a credit line: credits close an article, sometimes after a
+// short sign-off the selection dropped.
+const creditLookahead = 4
+
 // buildArticle fills a's body, links and credits from the selected blocks.
-func buildArticle(a *sayso.Article, c *collector, sel []int, u *url.URL, title string) (*sayso.Article, error) {
-	for _, i := range sel {
+// Credit lines are moved out of the body into credits.
+func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u *url.URL, title string) (*sayso.Article, error) {
+	a.Credits = []sayso.Credit{}
+	addCredit := func(cr sayso.Credit, b *block) {
+		if len(b.links) > 0 {
+			cr.URL = resolve(u, b.links[0].href)
+		}
+		for _, have := range a.Credits {
+			if have.Text == cr.Text {
+				return
+			}
+		}
+		a.Credits = append(a.Credits, cr)
+	}
+	paragraphs := 0
+	for n, i := range sel {
 		b := &c.blocks[i]
+		text := b.text
+		if b.chars <= maxCreditLine {
+			if cr, ok := creditLine(text); ok {
+				addCredit(cr, b)
+				continue
+			}
+		}
+		if b.kind == sayso.BlockParagraph {
+			if paragraphs == 0 {
+				if cr, rest, ok := wireDateline(text); ok {
+					addCredit(cr, &block{})
+					text = rest
+				}
+			}
+			if n >= len(sel)-2 {
+				if cr, rest, ok := stripSignoff(text); ok {
+					addCredit(cr, &block{})
+					text = rest
+				}
+			}
+			paragraphs++
+		}
 		bi := len(a.Blocks)
-		a.Blocks = append(a.Blocks, sayso.Block{Kind: b.kind, Text: b.text, Level: b.level, Ordered: b.ordered})
+		a.Blocks = append(a.Blocks, sayso.Block{Kind: b.kind, Text: text, Level: b.level, Ordered: b.ordered})
 		for _, l := range b.links {
 			a.Links = append(a.Links, sayso.Link{Text: l.text, URL: resolve(u, l.href), Block: bi})
+		}
+	}
+	if len(sel) > 0 {
+		seen := 0
+		for i := sel[len(sel)-1] + 1; i < len(c.blocks) && seen < creditLookahead; i++ {
+			b := &c.blocks[i]
+			if !c.within(b.elem, container) || b.region >= 0 {
+				continue
+			}
+			seen++
+			if cr, ok := creditLine(b.text); ok {
+				addCredit(cr, b)
+			}
 		}
 	}
 	if len(a.Blocks) == 0 {
@@ -172,7 +226,6 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, u *url.URL, title s
 	if a.Authors == nil {
 		a.Authors = []string{}
 	}
-	a.Credits = []sayso.Credit{}
 	return a, nil
 }
 

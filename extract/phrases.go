@@ -39,3 +39,35 @@ func isBoilerplatePhrase(text string) bool {
 	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(text), ".:!…»›>→ "))
 	return boilerplatePhrases[t]
 }
+
+// consentWords accompany "cookie" in a consent banner, in the languages
+// the web is mostly written in; a recipe mentioning cookies has none.
+var consentWords = []string{
+	"website", "site", "web", "brows", "navigat", "consent", "privacy", "policy", "accept", "agree",
+	"experience", "personali", "analytics", "third part", "gdpr", "datenschutz", "akzept", "zustimm",
+	"utilis", "politique", "confidentialit", "privacidad", "política", "aceptar", "experiencia",
+	"сайт", "политик", "соглаш", "использ", "przegląd", "polityk", "prywatno", "informativa", "privacy",
+	"サイト", "网站", "網站", "사이트",
+}
+
+// maxConsentChars bounds a consent notice: a paragraph or two. An article
+// about cookies and privacy is longer.
+const maxConsentChars = 600
+
+// isConsentNotice reports whether text is a cookie or consent notice in any
+// language: it names cookies and what consent banners talk about.
+func isConsentNotice(text string, chars int) bool {
+	if chars > maxConsentChars {
+		return false
+	}
+	lower := strings.ToLower(text)
+	if !strings.Contains(lower, "cookie") && !strings.Contains(lower, "куки") {
+		return false
+	}
+	for _, w := range consentWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -40,7 +40,7 @@ func (c *collector) classify() {
 		switch {
 		case ld > badLinkDensity && b.chars < 400:
 			b.class = classBad
-		case b.chars < goodChars && isBoilerplatePhrase(b.text):
+		case b.chars < goodChars && isBoilerplatePhrase(b.text), isConsentNotice(b.text, b.chars):
 			b.class = classBad
 		case b.chars < goodChars && repeats[b.text] > 1 && b.linkChars > 0:
 			// Template repetition: a short linked line that occurs twice

@@ -1,0 +1,263 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sayso-news/sayso"
+)
+
+// maxCreditLine bounds a credit line: "Source: X", "This article first
+// appeared on X" and their kin are one short sentence; a longer paragraph
+// that begins the same way is prose about a source, not a credit.
+const maxCreditLine = 160
+
+// wireServices are news agencies whose names appear in datelines and
+// sign-offs ("WASHINGTON (Reuters) -", "— AP").
+var wireServices = []string{
+	"Associated Press", "Reuters", "AFP", "Agence France-Presse", "AP", "Bloomberg", "UPI",
+	"dpa", "DPA", "Xinhua", "PTI", "IANS", "ANI", "EFE", "ANSA", "Kyodo", "Yonhap", "TASS",
+	"RIA Novosti", "Interfax", "Bernama", "CNA", "CP", "AAP", "KUNA", "WAM", "SPA", "APA",
+	"Anadolu", "NTB", "TT", "Belga", "Lusa", "Europa Press", "CNN", "BBC", "NYT", "WSJ",
+}
+
+// creditPrefixes introduce a credit line, lower-cased, in the order tried
+// (longer first where one is a prefix of another).
+var creditPrefixes = []struct {
+	prefix string
+	kind   sayso.CreditKind
+}{
+	{"this article was originally published by", sayso.CreditOriginallyPublished},
+	{"this article was originally published on", sayso.CreditOriginallyPublished},
+	{"this article was originally published in", sayso.CreditOriginallyPublished},
+	{"this article was originally published at", sayso.CreditOriginallyPublished},
+	{"this article originally appeared on", sayso.CreditOriginallyPublished},
+	{"this article originally appeared in", sayso.CreditOriginallyPublished},
+	{"this article originally appeared at", sayso.CreditOriginallyPublished},
+	{"this article first appeared on", sayso.CreditOriginallyPublished},
+	{"this article first appeared in", sayso.CreditOriginallyPublished},
+	{"this article first appeared at", sayso.CreditOriginallyPublished},
+	{"this story was originally published by", sayso.CreditOriginallyPublished},
+	{"this story was originally published on", sayso.CreditOriginallyPublished},
+	{"this story was originally published in", sayso.CreditOriginallyPublished},
+	{"this story originally appeared on", sayso.CreditOriginallyPublished},
+	{"this story originally appeared in", sayso.CreditOriginallyPublished},
+	{"this story first appeared on", sayso.CreditOriginallyPublished},
+	{"this story first appeared in", sayso.CreditOriginallyPublished},
+	{"this post originally appeared on", sayso.CreditOriginallyPublished},
+	{"this post first appeared on", sayso.CreditOriginallyPublished},
+	{"this piece originally appeared in", sayso.CreditOriginallyPublished},
+	{"this piece first appeared in", sayso.CreditOriginallyPublished},
+	{"originally published by", sayso.CreditOriginallyPublished},
+	{"originally published on", sayso.CreditOriginallyPublished},
+	{"originally published in", sayso.CreditOriginallyPublished},
+	{"originally published at", sayso.CreditOriginallyPublished},
+	{"originally appeared on", sayso.CreditOriginallyPublished},
+	{"originally appeared in", sayso.CreditOriginallyPublished},
+	{"first published on", sayso.CreditOriginallyPublished},
+	{"first published in", sayso.CreditOriginallyPublished},
+	{"first published by", sayso.CreditOriginallyPublished},
+	{"this article is republished from", sayso.CreditRepublished},
+	{"this article was republished from", sayso.CreditRepublished},
+	{"this story is republished from", sayso.CreditRepublished},
+	{"republished with permission from", sayso.CreditRepublished},
+	{"republished with permission of", sayso.CreditRepublished},
+	{"reprinted with permission from", sayso.CreditRepublished},
+	{"republished from", sayso.CreditRepublished},
+	{"reprinted from", sayso.CreditRepublished},
+	{"republished by", sayso.CreditRepublished},
+	{"courtesy of", sayso.CreditCourtesy},
+	{"via", sayso.CreditCourtesy},
+	{"sources:", sayso.CreditSource},
+	{"source:", sayso.CreditSource},
+	{"source :", sayso.CreditSource},
+	{"quelle:", sayso.CreditSource},
+	{"fuente:", sayso.CreditSource},
+	{"fonte:", sayso.CreditSource},
+	{"source -", sayso.CreditSource},
+	{"источник:", sayso.CreditSource},
+	{"джерело:", sayso.CreditSource},
+	{"źródło:", sayso.CreditSource},
+	{"来源：", sayso.CreditSource},
+	{"来源:", sayso.CreditSource},
+	{"出典：", sayso.CreditSource},
+}
+
+// creditLine reports whether a whole line is a credit line and returns
+// the credit it gives.
+func creditLine(line string) (sayso.Credit, bool) {
+	t := strings.TrimSpace(line)
+	if t == "" || len(t) > maxCreditLine {
+		return sayso.Credit{}, false
+	}
+	lower := strings.ToLower(t)
+	for _, p := range creditPrefixes {
+		if !strings.HasPrefix(lower, p.prefix) {
+			continue
+		}
+		rest := t[len(p.prefix):]
+		if p.prefix == "via" || strings.HasSuffix(p.prefix, "of") || strings.HasSuffix(p.prefix, "by") ||
+			strings.HasSuffix(p.prefix, "on") || strings.HasSuffix(p.prefix, "in") || strings.HasSuffix(p.prefix, "at") ||
+			strings.HasSuffix(p.prefix, "from") {
+			// A word prefix must end at a word boundary ("Via X", not "Viable").
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsSpace(r) {
+				continue
+			}
+		}
+		outlet := outletName(rest)
+		if outlet == "" || looksLikeDate(outlet) {
+			continue
+		}
+		if p.kind == sayso.CreditCourtesy && wordCount(outlet) > 6 {
+			// "Via a long route…" is a sentence, not a credit.
+			continue
+		}
+		return sayso.Credit{Kind: p.kind, Text: t, Outlet: outlet}, true
+	}
+	// A line that is only a wire name: "— AP", "(Reuters)", "-- AFP".
+	if w, ok := wireSignoff(t); ok && len(strings.Trim(t, "—–-()[] .")) == len(w) {
+		return sayso.Credit{Kind: sayso.CreditWireSignoff, Text: t, Outlet: w}, true
+	}
+	return sayso.Credit{}, false
+}
+
+// outletName cleans the named outlet out of the rest of a credit line:
+// "  AntiWar.com." → "AntiWar.com"; "The Conversation under a Creative
+// Commons license." → "The Conversation".
+func outletName(rest string) string {
+	s := strings.TrimSpace(rest)
+	s = strings.TrimLeft(s, ":-—– ")
+	for _, stop := range []string{" under a ", " under the ", " and is republished", " and is reproduced", " and is reprinted",
+		" and has been", " and was ", " with permission", ". ", "; ", " | ", " on ", " as part of"} {
+		if i := strings.Index(s, stop); i > 0 {
+			s = s[:i]
+		}
+	}
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, ".,;:!)]»\"' ")
+	s = strings.TrimLeft(s, "([«\"' ")
+	if strings.HasPrefix(strings.ToLower(s), "the website ") {
+		s = s[len("the website "):]
+	}
+	return strings.TrimSpace(s)
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// wireDateline finds a wire-service dateline at the start of a paragraph,
+// "WASHINGTON (Reuters) - " or "(AP) —", and returns the credit and the
+// paragraph without it.
+func wireDateline(text string) (sayso.Credit, string, bool) {
+	open := strings.IndexByte(text, '(')
+	if open < 0 || open > 60 {
+		return sayso.Credit{}, text, false
+	}
+	end := strings.IndexByte(text[open:], ')')
+	if end < 0 {
+		return sayso.Credit{}, text, false
+	}
+	end += open
+	inside := strings.TrimSpace(text[open+1 : end])
+	name := ""
+	for _, w := range wireServices {
+		if inside == w {
+			name = w
+			break
+		}
+	}
+	if name == "" {
+		return sayso.Credit{}, text, false
+	}
+	// What precedes must look like a place: capitalised words and commas.
+	place := strings.TrimSpace(text[:open])
+	for _, r := range place {
+		if unicode.IsLower(r) && !unicode.IsUpper(r) && !strings.ContainsRune(place, ',') {
+			// "Washington" style places are capitalised words; a sentence
+			// with lower-case words before the parenthesis is not a dateline.
+			if !capitalisedWords(place) {
+				return sayso.Credit{}, text, false
+			}
+			break
+		}
+	}
+	rest := text[end+1:]
+	trimmed := strings.TrimLeft(rest, " ")
+	dash := false
+	for _, d := range []string{"—", "–", "--", "-", ":"} {
+		if strings.HasPrefix(trimmed, d) {
+			trimmed, dash = trimmed[len(d):], true
+			break
+		}
+	}
+	if !dash {
+		return sayso.Credit{}, text, false
+	}
+	cred := sayso.Credit{Kind: sayso.CreditWireDateline, Text: strings.TrimSpace(text[:len(text)-len(trimmed)]), Outlet: name}
+	return cred, strings.TrimSpace(trimmed), true
+}
+
+func capitalisedWords(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// wireSignoff finds a trailing wire credit, "… said. — AP", and returns
+// the wire's name.
+func wireSignoff(text string) (string, bool) {
+	t := strings.TrimRight(text, " .)]")
+	for _, w := range wireServices {
+		if !strings.HasSuffix(t, w) {
+			continue
+		}
+		before := strings.TrimRight(t[:len(t)-len(w)], " ([")
+		if before == "" || strings.HasSuffix(before, "—") || strings.HasSuffix(before, "–") || strings.HasSuffix(before, "--") ||
+			strings.HasSuffix(before, " -") || before == "-" {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// stripSignoff removes a trailing "— AP" from a paragraph and returns the
+// credit.
+func stripSignoff(text string) (sayso.Credit, string, bool) {
+	w, ok := wireSignoff(text)
+	if !ok {
+		return sayso.Credit{}, text, false
+	}
+	t := strings.TrimRight(text, " .)]")
+	body := strings.TrimRight(t[:len(t)-len(w)], " ([")
+	body = strings.TrimRight(body, "—–- ")
+	if body == "" {
+		return sayso.Credit{}, text, false
+	}
+	return sayso.Credit{Kind: sayso.CreditWireSignoff, Text: strings.TrimSpace(text[len(body):]), Outlet: w}, strings.TrimSpace(body), true
+}
+
+// looksLikeDate reports whether s is a date or time rather than a name:
+// "First published on November 19, 2019" is a date line, not a credit.
+func looksLikeDate(s string) bool {
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if digits >= 4 || strings.Contains(s, ":") && digits >= 2 {
+		return true
+	}
+	lower := strings.ToLower(s)
+	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+		"mon", "tue", "wed", "thu", "fri", "sat", "sun", "yesterday", "today"} {
+		if strings.HasPrefix(lower, m) && digits > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sayso-news/sayso"
+)
+
+// Markdown renders an article as Markdown: the title as a level-one
+// heading, then the body with its structure kept (headings, list items,
+// quotes, preformatted text) and, when there are any, the credits last.
+// Body text is escaped so that it reads back as the same plain text.
+func Markdown(a *sayso.Article) string {
+	var b strings.Builder
+	if a.Title != "" {
+		b.WriteString("# ")
+		b.WriteString(escapeMarkdown(a.Title))
+		b.WriteString("\n\n")
+	}
+	for i, blk := range a.Blocks {
+		if i > 0 {
+			prev := a.Blocks[i-1]
+			if prev.Kind == sayso.BlockListItem && blk.Kind == sayso.BlockListItem {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		switch blk.Kind {
+		case sayso.BlockHeading:
+			level := blk.Level
+			if level < 1 || level > 6 {
+				level = 2
+			}
+			if level == 1 {
+				level = 2 // the title is the only level-one heading
+			}
+			b.WriteString(strings.Repeat("#", level))
+			b.WriteString(" ")
+			b.WriteString(escapeMarkdown(oneLine(blk.Text)))
+		case sayso.BlockListItem:
+			depth := blk.Level
+			if depth < 1 {
+				depth = 1
+			}
+			b.WriteString(strings.Repeat("  ", depth-1))
+			if blk.Ordered {
+				b.WriteString("1. ")
+			} else {
+				b.WriteString("- ")
+			}
+			b.WriteString(escapeMarkdown(oneLine(blk.Text)))
+		case sayso.BlockQuote:
+			for j, line := range strings.Split(blk.Text, "\n") {
+				if j > 0 {
+					b.WriteString("\n")
+				}
+				b.WriteString("> ")
+				b.WriteString(escapeMarkdown(line))
+			}
+		case sayso.BlockPreformat:
+			fence := "```"
+			for strings.Contains(blk.Text, fence) {
+				fence += "`"
+			}
+			b.WriteString(fence + "\n" + blk.Text + "\n" + fence)
+		default:
+			b.WriteString(strings.ReplaceAll(escapeMarkdown(blk.Text), "\n", "  \n"))
+		}
+	}
+	if len(a.Credits) > 0 {
+		b.WriteString("\n\n---\n")
+		for _, c := range a.Credits {
+			b.WriteString("\n*")
+			b.WriteString(escapeMarkdown(c.Text))
+			b.WriteString("*")
+		}
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// escapeMarkdown backslash-escapes the characters that would otherwise
+// start Markdown syntax, and a leading marker that would make a line a
+// heading, list item or quote.
+func escapeMarkdown(s string) string {
+	if !strings.ContainsAny(s, "\\`*_[]<>#|~") && !startsLikeMarker(s) {
+		return s
+	}
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		if startsLikeMarker(line) {
+			b.WriteString("\\")
+		}
+		for _, r := range line {
+			switch r {
+			case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~':
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// startsLikeMarker reports whether line begins like a list item ("- ",
+// "+ ", "1. ") once rendered.
+func startsLikeMarker(line string) bool {
+	if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "+ ") {
+		return true
+	}
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
+}

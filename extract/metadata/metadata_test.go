@@ -1,0 +1,249 @@
+package metadata
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
+)
+
+func read(t *testing.T, page, pageURL string) *Metadata {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var u *url.URL
+	if pageURL != "" {
+		u, err = url.Parse(pageURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return Read(doc, u)
+}
+
+func day(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+func TestReadFields(t *testing.T) {
+	tests := []struct {
+		name, url, page string
+		want            Metadata // only the fields checked below
+	}{
+		{
+			name: "json-ld graph with nested author and publisher",
+			url:  "https://www.example-times.com/world/harbour-reopens",
+			page: `<html lang="en_GB"><head><title>Harbour reopens after storm | Example Times</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Example Times Online"},
+ {"@type":"NewsArticle","headline":"Harbour reopens after storm",
+  "datePublished":"2021-03-04T09:15:00+01:00","dateModified":"2021-03-05T10:00:00+01:00",
+  "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}],
+  "publisher":{"@type":"Organization","name":"Example Times"},
+  "articleSection":"World","keywords":"harbour, storms, shipping","inLanguage":"en-GB"}]}
+</script></head><body><h1>Harbour reopens after storm</h1><p>Text.</p></body></html>`,
+			want: Metadata{
+				Title: "Harbour reopens after storm", Authors: []string{"Jane Doe", "John Roe"},
+				Publisher: "Example Times", Language: "en-GB", Section: "World",
+				Tags: []string{"harbour", "storms", "shipping"},
+			},
+		},
+		{
+			name: "opengraph and meta only, byline with wire service and role",
+			url:  "https://news.example.org/2020/03/15/bridge-vote",
+			page: `<html><head><meta property="og:title" content="Council backs bridge plan">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="By Maria Silva, Staff Writer, and AP">
+<meta property="og:locale" content="pt_BR">
+<meta property="article:tag" content="transport"><meta property="article:tag" content="council">
+</head><body><h1>Council backs bridge plan</h1></body></html>`,
+			want: Metadata{
+				Title: "Council backs bridge plan", Authors: []string{"Maria Silva"},
+				Publisher: "Example News", Language: "pt-BR", Tags: []string{"transport", "council"},
+			},
+		},
+		{
+			name: "microdata author item and visible byline fallback for publisher from host",
+			url:  "https://www.riverside-gazette.net/local/fair",
+			page: `<html><head><title>Fair returns</title></head><body>
+<article itemscope itemtype="https://schema.org/NewsArticle">
+<h1 itemprop="headline">Fair returns to the river</h1>
+<span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ahmed Khan</span></span>
+<p>The fair is back.</p></article></body></html>`,
+			want: Metadata{
+				Title: "Fair returns to the river", Authors: []string{"Ahmed Khan"},
+				Publisher: "riverside-gazette.net",
+			},
+		},
+		{
+			name: "visible byline splits a list and drops the outlet",
+			url:  "https://www.daily-example.com/a",
+			page: `<html><head><meta property="og:site_name" content="Daily Example"></head><body>
+<h1>Storm hits coast</h1><p class="byline">By Jane Doe, John Roe and Ana Lima | Updated 3 March 2020</p>
+<p>Body text that goes on for a while about the storm and the coast.</p></body></html>`,
+			want: Metadata{
+				Title: "Storm hits coast", Authors: []string{"Jane Doe", "John Roe", "Ana Lima"},
+				Publisher: "Daily Example",
+			},
+		},
+		{
+			name: "only outlets in the byline: no authors",
+			url:  "https://www.example.com/b",
+			page: `<html><head><meta name="author" content="Reuters Staff"></head><body>
+<h1>Markets fall</h1><div class="byline">By AP</div><p>Markets fell.</p></body></html>`,
+			want: Metadata{Title: "Markets fall", Publisher: "example.com"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			md := read(t, tc.page, tc.url)
+			got := Metadata{Title: md.Title, Authors: md.Authors, Publisher: md.Publisher,
+				Language: md.Language, Section: md.Section, Tags: md.Tags}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("metadata mismatch (-want +got):\n%s\ncandidates: %v", diff, md.Candidates)
+			}
+		})
+	}
+}
+
+func TestReadDates(t *testing.T) {
+	tests := []struct {
+		name, url, page         string
+		published, modified, ev string
+	}{
+		{
+			name:      "json-ld keeps the page's offset",
+			page:      `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-06-07T23:30:00+03:00","dateModified":"2020-06-08T08:00:00+03:00"}</script>`,
+			published: "2020-06-07T23:30:00+03:00", modified: "2020-06-08T08:00:00+03:00",
+			ev: "json-ld:NewsArticle.datePublished",
+		},
+		{
+			name:      "malformed json-ld with a stray brace and raw newline is still read",
+			page:      "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"a\nb\",\"datePublished\":\"2019-11-02\",}}</script>",
+			published: "2019-11-02T00:00:00Z", ev: "json-ld:BlogPosting.datePublished",
+		},
+		{
+			name:      "article:published_time beats the URL",
+			url:       "https://example.com/2020/03/14/story",
+			page:      `<meta property="article:published_time" content="2020-03-15T10:20:30Z">`,
+			published: "2020-03-15T10:20:30Z", ev: "meta:article:published_time",
+		},
+		{
+			name:      "UTC timestamp takes the day the URL shows",
+			url:       "https://example.com/2020/02/17/story/",
+			page:      `<meta property="article:published_time" content="2020-02-18T02:18:11Z">`,
+			published: "2020-02-17T00:00:00Z", ev: "meta:article:published_time (day as shown: url)",
+		},
+		{
+			name:      "date only from the URL",
+			url:       "https://example.com/news/2019/12/31/year-ends.html",
+			page:      `<p>Nothing here.</p>`,
+			published: "2019-12-31T00:00:00Z", ev: "url",
+		},
+		{
+			name:      "labelled visible line in German, and its update",
+			page:      `<h1>Titel</h1><p class="meta">Veröffentlicht am 3. März 2020, aktualisiert am 4. März 2020</p><p>Text.</p>`,
+			published: "2020-03-03T00:00:00Z", modified: "2020-03-04T00:00:00Z", ev: "text:published-label",
+		},
+		{
+			name:      "Russian date line near the headline",
+			page:      `<h1>Заголовок</h1><div class="date">15 марта 2020, 10:20</div><p>Текст статьи.</p>`,
+			published: "2020-03-15T00:00:00Z", ev: "text:near-headline",
+		},
+		{
+			name:      "article timestamp with a time beats the site header's date",
+			page:      `<div class="top">Tue, 14 Jan 2020</div><h1>Fire contained</h1><div class="info">13 Jan 2020, 22:11 GMT+10</div><p>Text.</p>`,
+			published: "2020-01-13T00:00:00Z", ev: "text:near-headline",
+		},
+		{
+			name:      "Arabic-Indic digits and an Arabic month",
+			page:      `<h1>عنوان</h1><span class="date">الأربعاء، ٠٧ أكتوبر ٢٠٢٠</span>`,
+			published: "2020-10-07T00:00:00Z", ev: "text:near-headline",
+		},
+		{
+			name:      "pubdate time element",
+			page:      `<article><h1>T</h1><time pubdate datetime="2018-05-06T07:08:09-04:00">May 6</time></article>`,
+			published: "2018-05-06T07:08:09-04:00", ev: "time[pubdate]",
+		},
+		{
+			name: "implausible years rejected",
+			page: `<meta property="article:published_time" content="1970-01-01T00:00:00Z"><meta name="date" content="2999-01-01">`,
+		},
+		{
+			name:      "a visible date after every structured date is an event, not the article's",
+			page:      `<meta property="article:published_time" content="2020-05-01"><h1>Concert announced</h1><p class="date">Published 12 August 2021</p>`,
+			published: "2020-05-01T00:00:00Z", ev: "meta:article:published_time",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			md := read(t, "<html><head></head><body>"+tc.page+"</body></html>", tc.url)
+			if got := day(md.Published); got != tc.published {
+				t.Errorf("published = %q, want %q (evidence %q)\ncandidates: %v", got, tc.published, md.Evidence["published"], md.Candidates)
+			}
+			if got := day(md.Modified); got != tc.modified {
+				t.Errorf("modified = %q, want %q", got, tc.modified)
+			}
+			if got := md.Evidence["published"]; got != tc.ev {
+				t.Errorf("published evidence = %q, want %q", got, tc.ev)
+			}
+		})
+	}
+}
+
+func TestReadNow(t *testing.T) {
+	doc, _ := html.Parse(strings.NewReader(`<meta property="article:published_time" content="2030-01-01"><meta name="date" content="2020-01-01">`))
+	md := ReadOptions(doc, nil, Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if got := day(md.Published); got != "2020-01-01T00:00:00Z" {
+		t.Errorf("published = %q, want the date before Now", got)
+	}
+}
+
+func TestCandidatesKeepEvidence(t *testing.T) {
+	md := read(t, `<html><head><meta property="og:title" content="A"><title>B</title></head><body><h1>C</h1></body></html>`, "")
+	seen := map[string]bool{}
+	for _, c := range md.Candidates {
+		if c.Field == "title" {
+			seen[c.Evidence+"="+c.Value] = true
+		}
+	}
+	for _, want := range []string{"meta:og:title=A", "title=B", "h1=C"} {
+		if !seen[want] {
+			t.Errorf("missing title candidate %s in %v", want, md.Candidates)
+		}
+	}
+	if md.Title != "A" || md.Evidence["title"] != "meta:og:title" {
+		t.Errorf("title = %q from %q, want A from meta:og:title", md.Title, md.Evidence["title"])
+	}
+}
+
+func TestNilDocument(t *testing.T) {
+	if md := Read(nil, nil); md == nil || md.Published != nil {
+		t.Fatalf("Read(nil) = %+v", md)
+	}
+}
+
+func TestDeepAndHugeInput(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body>")
+	for i := 0; i < 100000; i++ {
+		b.WriteString("<div>")
+	}
+	b.WriteString(`<time datetime="2020-01-02">x</time>`)
+	b.WriteString(`<script type="application/ld+json">[`)
+	for i := 0; i < 50000; i++ {
+		b.WriteString(`{"@type":"NewsArticle","datePublished":"2020-01-01"},`)
+	}
+	b.WriteString(`{}]</script>`)
+	md := read(t, b.String(), "")
+	// Whatever is found, reading must finish, bounded, without a panic.
+	_ = md
+}
