@@ -223,6 +223,19 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u 
 	if a.Title == "" {
 		a.Title = strings.TrimSpace(title)
 	}
+	if a.Language == "" {
+		texts := make([]string, len(a.Blocks))
+		for i, b := range a.Blocks {
+			texts[i] = b.Text
+		}
+		if lang := bodyLanguage(texts); lang != "" {
+			a.Language = lang
+			if a.Evidence == nil {
+				a.Evidence = map[string]string{}
+			}
+			a.Evidence["language"] = "body-text"
+		}
+	}
 	if a.Authors == nil {
 		a.Authors = []string{}
 	}
