@@ -30,7 +30,8 @@ func NormalizeLanguage(s string) string {
 		return ""
 	}
 	out := t.String()
-	if strings.HasPrefix(out, "und") {
+	// "und…" is no language; "x-…" is private use ("x-default" in hreflang).
+	if strings.HasPrefix(out, "und") || strings.HasPrefix(out, "x-") {
 		return ""
 	}
 	return out

@@ -85,7 +85,7 @@ func findTextDates(text string, max int, monthFirst bool) (string, []textDate) {
 	}
 	text = normalizeDigits(text)
 	// A date needs at least four digits; most texts have none and return here.
-	if strings.IndexAny(text, "0123456789") < 0 {
+	if !strings.ContainsAny(text, "0123456789") {
 		return text, nil
 	}
 	var found []textDate
