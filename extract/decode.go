@@ -102,18 +102,21 @@ func looksUTF8(b []byte) bool {
 // <meta http-equiv="Content-Type" content="…; charset=…"> in head, without
 // parsing the document.
 func metaCharset(head []byte) string {
-	lower := bytes.ToLower(head)
-	for off := 0; ; {
-		i := bytes.Index(lower[off:], []byte("<meta"))
+	for off := 0; off < len(head); {
+		i := bytes.IndexByte(head[off:], '<')
 		if i < 0 {
 			return ""
 		}
-		start := off + i + 5
-		end := bytes.IndexByte(lower[start:], '>')
+		start := off + i + 1
+		off = start
+		if len(head)-start < 5 || !asciiEqualFold(head[start:start+4], "meta") {
+			continue
+		}
+		end := bytes.IndexByte(head[start:], '>')
 		if end < 0 {
 			return ""
 		}
-		tag := lower[start : start+end]
+		tag := bytes.ToLower(head[start+4 : start+end])
 		off = start + end
 		j := bytes.Index(tag, []byte("charset"))
 		if j < 0 {
@@ -133,4 +136,22 @@ func metaCharset(head []byte) string {
 			return string(v[:k])
 		}
 	}
+	return ""
+}
+
+// asciiEqualFold reports whether b equals the lower-case ASCII word s, ignoring case.
+func asciiEqualFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range b {
+		c := b[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,284 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/sayso-news/sayso"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files from the current output")
+
+// article is a small page template for the table tests below: a title, the
+// given body paragraphs inside an article element, and furniture around.
+func article(head string, paragraphs ...string) string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><head>" + head + "<title>A test page</title></head><body>")
+	b.WriteString(`<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav><article><h1>A test page</h1>`)
+	for _, p := range paragraphs {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</article><footer><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer></body></html>`)
+	return b.String()
+}
+
+func TestCharsets(t *testing.T) {
+	cases := []struct {
+		name        string
+		enc         encoding.Encoding
+		text        string
+		meta        string // <meta> declaration, or ""
+		contentType string // HTTP header, or ""
+	}{
+		{"windows-1251 meta", charmap.Windows1251, "Председатель парламента заявил журналистам, что закон о бюджете будет принят до конца месяца, несмотря на возражения оппозиции.", `<meta charset="windows-1251">`, ""},
+		{"windows-1251 http-equiv", charmap.Windows1251, "Министр сообщил, что новые правила вступят в силу весной, а штрафы за нарушение будут увеличены вдвое.", `<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">`, ""},
+		{"windows-1251 header", charmap.Windows1251, "Городской совет одобрил строительство нового моста через реку, работы начнутся летом следующего года.", "", "text/html; charset=windows-1251"},
+		{"shift_jis meta", japanese.ShiftJIS, "東京都は来年度の予算案を発表し、子育て支援と防災対策に重点を置くと説明した。知事は記者会見で財源の確保について詳しく述べた。", `<meta charset="Shift_JIS">`, ""},
+		{"shift_jis header", japanese.ShiftJIS, "大阪市の新しい図書館は来月開館し、週末には子ども向けの読み聞かせ会が開かれる予定だと市の担当者が話した。", "", "text/html; charset=shift_jis"},
+		{"gb18030 meta", simplifiedchinese.GB18030, "市政府宣布将在明年春季开通新的地铁线路，连接机场和市中心，预计每天可运送乘客十万人次。", `<meta charset="gb18030">`, ""},
+		{"gbk declared gb2312", simplifiedchinese.GBK, "教育部表示，新学期将在全国推广课后服务，并增加体育和艺术课程的课时，以减轻学生负担。", `<meta charset="gb2312">`, ""},
+		{"iso-8859-2 meta", charmap.ISO8859_2, "Przewodniczący rady miasta powiedział, że nowy most zostanie otwarty jesienią, a koszty budowy nie wzrosną.", `<meta charset="iso-8859-2">`, ""},
+		{"iso-8859-15 header", charmap.ISO8859_15, "Le maire a annoncé que la nouvelle piscine coûtera 12 millions d'euros et ouvrira ses portes à l'été prochain.", "", "text/html; charset=ISO-8859-15"},
+		{"latin-1 undeclared", charmap.Windows1252, "Der Bürgermeister erklärte, dass die Straßenbahn ab nächstem Jahr bis zum Flughafen fahren wird, für alle Fahrgäste.", "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			page := article(tc.meta, tc.text, tc.text+" "+tc.text)
+			raw, err := tc.enc.NewEncoder().String(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Options{ContentType: tc.contentType}.FromBytes([]byte(raw), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := a.Text(); !strings.Contains(got, tc.text) {
+				t.Errorf("body = %q, want it to contain %q", got, tc.text)
+			}
+		})
+	}
+}
+
+func TestFromPageUsesHeaderAndFinalURL(t *testing.T) {
+	text := "Глава региона пообещал отремонтировать все школы до начала учебного года, заявив об этом на встрече с родителями."
+	raw, _ := charmap.Windows1251.NewEncoder().String(article(`<link rel="canonical" href="/story">`, text, text))
+	p := &sayso.Page{URL: "http://a.example/x", FinalURL: "https://b.example/news/x",
+		Header: map[string][]string{"Content-Type": {"text/html; charset=windows-1251"}}, Body: []byte(raw)}
+	a, err := FromPage(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text(), text) {
+		t.Errorf("body = %q", a.Text())
+	}
+	if a.URL != "https://b.example/news/x" {
+		t.Errorf("URL = %q, want the final URL", a.URL)
+	}
+}
+
+func TestNoArticle(t *testing.T) {
+	pages := map[string]string{
+		"navigation only": `<html><body><nav><ul><li><a href="/a">News</a></li><li><a href="/b">Sport</a></li><li><a href="/c">Weather</a></li></ul></nav></body></html>`,
+		"empty body":      `<!DOCTYPE html><html><head><title>Nothing here</title></head><body></body></html>`,
+		"one word":        `<html><body><p>Hello</p></body></html>`,
+		"login form":      `<html><body><form><label>Email</label><input name=e><button>Sign in</button></form><a href="/forgot">Forgot password?</a></body></html>`,
+		"cookie banner":   `<html><body><div class="consent"><p>This website uses cookies to ensure you get the best experience on our website. By continuing to browse you accept our cookie policy.</p><a>OK</a></div></body></html>`,
+	}
+	for name, page := range pages {
+		t.Run(name, func(t *testing.T) {
+			a, err := FromReader(strings.NewReader(page), "")
+			if !errors.Is(err, ErrNoArticle) {
+				t.Fatalf("err = %v (article %+v), want ErrNoArticle", err, a)
+			}
+			if sayso.ErrorCodeOf(err) != sayso.ENOARTICLE {
+				t.Errorf("code = %q", sayso.ErrorCodeOf(err))
+			}
+		})
+	}
+}
+
+// endless yields n bytes of repeated HTML without holding them in memory.
+type endless struct {
+	n     int64
+	chunk []byte
+	off   int
+}
+
+func (e *endless) Read(p []byte) (int, error) {
+	if e.n <= 0 {
+		return 0, io.EOF
+	}
+	k := 0
+	for k < len(p) && e.n > 0 {
+		c := copy(p[k:], e.chunk[e.off:])
+		if int64(c) > e.n {
+			c = int(e.n)
+		}
+		k += c
+		e.n -= int64(c)
+		e.off = (e.off + c) % len(e.chunk)
+	}
+	return k, nil
+}
+
+func TestHostileInputs(t *testing.T) {
+	para := "<p>The committee met on Tuesday and agreed, after a long debate, to publish its findings in full next spring.</p>"
+	cases := []struct {
+		name string
+		page func() io.Reader
+		// code is the error code expected, "" for a successful extraction,
+		// "any" when either a clear error or a result is acceptable.
+		code sayso.ErrorCode
+	}{
+		{"binary", func() io.Reader {
+			return bytes.NewReader([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"))
+		}, sayso.EINVALID},
+		{"empty", func() io.Reader { return strings.NewReader("") }, sayso.EINVALID},
+		{"plain text", func() io.Reader {
+			return strings.NewReader("Just some text in a file, not a web page.\nIt has two lines, and nothing else at all.")
+		}, "any"},
+		{"json", func() io.Reader { return strings.NewReader(`{"title": "not html", "items": [1, 2, 3]}`) }, sayso.ENOARTICLE},
+		{"truncated", func() io.Reader {
+			return strings.NewReader(`<html><body><article>` + para + para + `<p>The report was cut off in the mid`)
+		}, ""},
+		{"malformed", func() io.Reader {
+			return strings.NewReader(`<html><body><div><p>Unclosed <b>bold <i>italic</div></p></table>` + para + `<td>stray cell</span>` + para + `</html></html>`)
+		}, ""},
+		{"invalid utf-8", func() io.Reader {
+			return strings.NewReader("<html><body><article><p>Valid start \xff\xfe\xc3\x28 then more text that goes on to make a whole paragraph of prose, as articles have.</p>" + para + "</article></body></html>")
+		}, ""},
+		{"100k-deep nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<div>", 100000) + para) }, "any"},
+		{"100k-deep inline nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<a>", 100000) + para) }, "any"},
+		{"100k-deep table nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<table><tr><td>", 30000) + para) }, "any"},
+		{"50 MB page", func() io.Reader { return &endless{n: 50 << 20, chunk: []byte(para)} }, sayso.ETOOLARGE},
+		{"8 MB page", func() io.Reader { return &endless{n: 8 << 20, chunk: []byte(para)} }, ""},
+		{"50 MB attribute", func() io.Reader {
+			return io.MultiReader(strings.NewReader(`<html><body><div class="`), &endless{n: 50 << 20, chunk: []byte("x")})
+		}, sayso.ETOOLARGE},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := FromReader(tc.page(), "https://example.com/x")
+			switch {
+			case tc.code == "any":
+				if err == nil && a == nil {
+					t.Fatal("nil article and nil error")
+				}
+			case tc.code == "":
+				if err != nil {
+					t.Fatalf("err = %v, want an article", err)
+				}
+				if len(a.Blocks) == 0 {
+					t.Fatal("no blocks")
+				}
+			default:
+				if got := sayso.ErrorCodeOf(err); got != tc.code {
+					t.Fatalf("err = %v (code %q), want code %q", err, got, tc.code)
+				}
+			}
+			if err != nil && strings.Contains(err.Error(), "\n") {
+				t.Errorf("error spans lines: %q", err)
+			}
+		})
+	}
+}
+
+func TestCredits(t *testing.T) {
+	cases := []struct {
+		line   string
+		kind   sayso.CreditKind
+		outlet string
+	}{
+		{"Source: AntiWar.com.", sayso.CreditSource, "AntiWar.com"},
+		{"SOURCE: Al Jazeera News", sayso.CreditSource, "Al Jazeera News"},
+		{"Originally published by The Guardian.", sayso.CreditOriginallyPublished, "The Guardian"},
+		{"Originally published at Common Dreams", sayso.CreditOriginallyPublished, "Common Dreams"},
+		{"This article first appeared on Truthout.", sayso.CreditOriginallyPublished, "Truthout"},
+		{"This article originally appeared in The Atlantic.", sayso.CreditOriginallyPublished, "The Atlantic"},
+		{"This article is republished from The Conversation under a Creative Commons license.", sayso.CreditRepublished, "The Conversation"},
+		{"Republished from Grist with permission.", sayso.CreditRepublished, "Grist"},
+		{"Courtesy of NASA", sayso.CreditCourtesy, "NASA"},
+		{"— AP", sayso.CreditWireSignoff, "AP"},
+		{"(Reuters)", sayso.CreditWireSignoff, "Reuters"},
+		{"Источник: ТАСС", sayso.CreditSource, "ТАСС"},
+	}
+	for _, tc := range cases {
+		c, ok := creditLine(tc.line)
+		if !ok || c.Kind != tc.kind || c.Outlet != tc.outlet {
+			t.Errorf("creditLine(%q) = %+v, %v; want %s naming %q", tc.line, c, ok, tc.kind, tc.outlet)
+		}
+	}
+	for _, line := range []string{
+		"First published on November 19, 2019 / 8:16 AM",
+		"Sources say the minister will resign before the summit, which opens on Monday in the capital and will last three days.",
+		"Viable options remain, the minister said.",
+		"Via",
+	} {
+		if c, ok := creditLine(line); ok {
+			t.Errorf("creditLine(%q) = %+v, want no credit", line, c)
+		}
+	}
+	dl := []struct{ text, outlet, rest string }{
+		{"WASHINGTON (Reuters) - The Senate voted on Tuesday.", "Reuters", "The Senate voted on Tuesday."},
+		{"SANTA FE, N.M. (AP) — A judge ruled on Monday.", "AP", "A judge ruled on Monday."},
+		{"(AFP) - Markets fell.", "AFP", "Markets fell."},
+	}
+	for _, tc := range dl {
+		c, rest, ok := wireDateline(tc.text)
+		if !ok || c.Outlet != tc.outlet || rest != tc.rest {
+			t.Errorf("wireDateline(%q) = %+v, %q, %v", tc.text, c, rest, ok)
+		}
+	}
+	if _, _, ok := wireDateline("The minister (AP reported) said no."); ok {
+		t.Error("dateline found inside a sentence")
+	}
+	if c, rest, ok := stripSignoff("The talks will resume next week. — AP"); !ok || c.Outlet != "AP" || rest != "The talks will resume next week." {
+		t.Errorf("stripSignoff = %+v, %q, %v", c, rest, ok)
+	}
+}
+
+// TestGolden extracts the pages under testdata/golden and the repository's
+// sample page and compares their Markdown rendering with the .want.md files.
+// Run with -update to rewrite them after a deliberate change.
+func TestGolden(t *testing.T) {
+	pages, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.html"))
+	pages = append(pages, filepath.Join("..", "testdata", "sample", "seed-page.html"))
+	for _, name := range pages {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			raw, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := FromReader(bytes.NewReader(raw), "https://news.example/story")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := Markdown(a)
+			want := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(name), ".html")+".want.md")
+			if *update {
+				if err := os.WriteFile(want, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			w, err := os.ReadFile(want)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(w) {
+				t.Errorf("Markdown of %s changed:\n--- got\n%s\n--- want\n%s", name, got, w)
+			}
+		})
+	}
+}

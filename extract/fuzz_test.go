@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzFromReader feeds arbitrary bytes to the extractor: it must return an
+// article or an error, never panic, and an article's text must be valid
+// UTF-8 with a block for every link it reports.
+func FuzzFromReader(f *testing.F) {
+	seeds := []string{
+		"",
+		"<html><body><p>Hello, world. This is a short paragraph of text.</p></body></html>",
+		article("", "First paragraph, long enough to count as prose in an article body.", "Source: Example News."),
+		"<div><div><div><p>deep</p></div></div></div>",
+		"<table><tr><td><p>cell text, with a comma, and more words</p></td></tr></table>",
+		"<meta charset=shift_jis><p>\x93\x8c\x8b\x9e</p>",
+		"<pre>  code\n  block  </pre><blockquote><p>quoted words here</p></blockquote>",
+		"WASHINGTON (Reuters) - <p>x</p>",
+		"\xef\xbb\xbf<p>BOM</p>", "\xff\xfe<\x00p\x00>\x00",
+	}
+	if raw, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "seed-page.html")); err == nil {
+		seeds = append(seeds, string(raw))
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, page []byte) {
+		a, err := FromReader(bytes.NewReader(page), "https://example.com/a/b")
+		if err != nil {
+			if a != nil {
+				t.Fatal("article and error both returned")
+			}
+			return
+		}
+		if len(a.Blocks) == 0 {
+			t.Fatal("article without blocks")
+		}
+		for _, b := range a.Blocks {
+			if !utf8.ValidString(b.Text) {
+				t.Fatalf("invalid UTF-8 in block %q", b.Text)
+			}
+		}
+		for _, l := range a.Links {
+			if l.Block < 0 || l.Block >= len(a.Blocks) {
+				t.Fatalf("link %+v points outside %d blocks", l, len(a.Blocks))
+			}
+		}
+		_ = Markdown(a)
+	})
+}
