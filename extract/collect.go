@@ -94,7 +94,7 @@ var blockTags = map[atom.Atom]bool{
 // their class: the HTML5 sectioning tags say what they hold.
 var tagHints = map[atom.Atom]int8{
 	atom.Nav: hintStrongNeg, atom.Aside: hintNeg, atom.Footer: hintNeg, atom.Header: hintWeakNeg,
-	atom.Figcaption: hintNeg, atom.Menu: hintStrongNeg, atom.Form: hintWeakNeg,
+	atom.Figcaption: hintNeg, atom.Menu: hintStrongNeg, atom.Form: hintWeakNeg, atom.Figure: hintNeg,
 }
 
 // collector walks a document once and cuts its body into blocks.
@@ -116,7 +116,6 @@ type collector struct {
 	linkStart  int
 	linkHref   string
 	lists      []bool // open lists, true when ordered
-	region     []int32
 	titleText  string
 }
 
@@ -136,7 +135,15 @@ func collect(doc *html.Node) *collector {
 				c.titleText = strings.TrimSpace(nodeText(n, 512))
 			}
 			if !skipTags[n.DataAtom] && !hidden(n) {
-				idx := c.enter(n, parentOf(parents))
+				e := newElem(n, parentOf(parents))
+				if !blockTags[n.DataAtom] && e.neg <= hintStrongNeg && e.pos == 0 {
+					// An inline element named as boilerplate (a hover
+					// card, a "share" label, screen-reader text) would
+					// pollute the paragraph it sits in: drop it whole.
+					n = c.skip(n, doc, &parents)
+					continue
+				}
+				idx := c.enter(n, e)
 				parents = append(parents, idx)
 				descend = true
 			}
@@ -173,6 +180,25 @@ func collect(doc *html.Node) *collector {
 	return c
 }
 
+// skip moves past n's subtree to the next node in document order, closing
+// the elements it climbs out of, and returns nil at the end.
+func (c *collector) skip(n, doc *html.Node, parents *[]int32) *html.Node {
+	for n != nil && n.NextSibling == nil {
+		n = n.Parent
+		if n == nil || n == doc {
+			return nil
+		}
+		if n.Type == html.ElementNode {
+			c.exit(n, (*parents)[len(*parents)-1])
+			*parents = (*parents)[:len(*parents)-1]
+		}
+	}
+	if n != nil {
+		n = n.NextSibling
+	}
+	return n
+}
+
 func parentOf(parents []int32) int32 {
 	if len(parents) == 0 {
 		return -1
@@ -180,8 +206,8 @@ func parentOf(parents []int32) int32 {
 	return parents[len(parents)-1]
 }
 
-// enter records element n and updates the walk's context.
-func (c *collector) enter(n *html.Node, parent int32) int32 {
+// newElem returns the record of element n with its hints.
+func newElem(n *html.Node, parent int32) elem {
 	e := elem{node: n, parent: parent, tag: n.DataAtom}
 	if n.DataAtom != atom.Body && n.DataAtom != atom.Html {
 		var class, id string
@@ -211,6 +237,11 @@ func (c *collector) enter(n *html.Node, parent int32) int32 {
 			e.pos = maxPos(e.pos, hintPos)
 		}
 	}
+	return e
+}
+
+// enter records element n and updates the walk's context.
+func (c *collector) enter(n *html.Node, e elem) int32 {
 	idx := int32(len(c.elems))
 	c.elems = append(c.elems, e)
 

@@ -29,7 +29,10 @@ var tokenHints = map[string]int8{
 	"outbrain": hintStrongNeg, "taboola": hintStrongNeg, "popup": hintStrongNeg, "modal": hintStrongNeg,
 	"breadcrumb": hintStrongNeg, "breadcrumbs": hintStrongNeg, "skip": hintStrongNeg, "sronly": hintStrongNeg,
 	"login": hintStrongNeg, "signin": hintStrongNeg, "captcha": hintStrongNeg,
+	"rollover": hintStrongNeg, "hovercard": hintStrongNeg, "popover": hintStrongNeg, "tooltip": hintStrongNeg,
+	"screenreadertext": hintStrongNeg, "visuallyhidden": hintStrongNeg, "srtext": hintStrongNeg,
 	// boilerplate, usually
+	"gallery": hintNeg, "slideshow": hintNeg, "carousel": hintNeg, "lightbox": hintNeg, "slider": hintNeg,
 	"sidebar": hintNeg, "aside": hintNeg, "widget": hintNeg, "widgets": hintNeg, "related": hintNeg,
 	"recommended": hintNeg, "recommend": hintNeg, "recommendations": hintNeg, "trending": hintNeg,
 	"popular": hintNeg, "promo": hintNeg, "promotion": hintNeg, "footer": hintNeg, "nav": hintNeg,
@@ -37,13 +40,15 @@ var tokenHints = map[string]int8{
 	"toolbar": hintNeg, "tools": hintNeg, "pagination": hintNeg, "pager": hintNeg, "sponsor": hintNeg,
 	"partner": hintNeg, "follow": hintNeg, "rating": hintNeg, "print": hintNeg, "overlay": hintNeg,
 	"teaser": hintNeg, "teasers": hintNeg, "more": hintNeg, "readmore": hintNeg, "newsletters": hintNeg,
-	"hidden": hintNeg, "tooltip": hintNeg, "mostread": hintNeg, "mostpopular": hintNeg,
+	"hidden": hintNeg, "mostread": hintNeg, "mostpopular": hintNeg,
 	// boilerplate, often
 	"meta": hintWeakNeg, "byline": hintWeakNeg, "author": hintWeakNeg, "tags": hintWeakNeg, "tag": hintWeakNeg,
 	"topics": hintWeakNeg, "caption": hintWeakNeg, "credit": hintWeakNeg, "credits": hintWeakNeg,
 	"header": hintWeakNeg, "dateline": hintWeakNeg, "timestamp": hintWeakNeg, "date": hintWeakNeg,
 	"headline": hintWeakNeg, "title": hintWeakNeg, "bio": hintWeakNeg, "share-": hintWeakNeg,
-	// the article
+	// the article; embedded posts ("social-media-embed", "twitter-tweet")
+	// are quoted material the article shows, not share buttons.
+	"embed": hintStrongPos, "embedded": hintStrongPos,
 	"article": hintPos, "content": hintPos, "entry": hintPos, "post": hintPos, "story": hintPos,
 	"main": hintPos, "body": hintPos, "text": hintPos, "blog": hintPos, "prose": hintPos, "richtext": hintPos,
 	"articlebody": hintStrongPos, "storybody": hintStrongPos, "postbody": hintStrongPos,
@@ -76,9 +81,6 @@ func classHint(class, id string) (neg, pos int8) {
 	if class == "" && id == "" {
 		return 0, 0
 	}
-	s := strings.ToLower(class + " " + id)
-	joined := make([]byte, 0, len(s))
-	start := -1
 	word := func(w string) {
 		if len(w) < 2 {
 			return
@@ -96,29 +98,57 @@ func classHint(class, id string) (neg, pos int8) {
 			}
 		}
 	}
-	for i := 0; i <= len(s); i++ {
-		alpha := i < len(s) && s[i] >= 'a' && s[i] <= 'z'
-		if alpha {
-			if start < 0 {
-				start = i
-			}
-			continue
+	var joined []byte
+	name := func(s string) {
+		s = strings.ToLower(s)
+		if stateClass(s) {
+			return
 		}
-		if start >= 0 {
-			word(s[start:i])
-			joined = append(joined, s[start:i]...)
-			start = -1
-		}
-		// A class ends at a space: its hyphenated parts joined form one more
-		// word ("article-body" → "articlebody").
-		if i == len(s) || s[i] == ' ' || s[i] == '\t' || s[i] == '\n' {
-			if len(joined) >= 6 {
-				word(string(joined))
+		joined = joined[:0]
+		start := -1
+		for i := 0; i <= len(s); i++ {
+			if i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+				if start < 0 {
+					start = i
+				}
+				continue
 			}
-			joined = joined[:0]
+			if start >= 0 {
+				word(s[start:i])
+				joined = append(joined, s[start:i]...)
+				start = -1
+			}
+		}
+		// The hyphenated parts joined form one more word
+		// ("article-body" → "articlebody").
+		if len(joined) >= 6 && len(joined) < len(s)+1 {
+			word(string(joined))
 		}
 	}
+	for _, f := range strings.Fields(class) {
+		name(f)
+	}
+	if id != "" {
+		name(id)
+	}
 	return neg, pos
+}
+
+// stateClass reports whether a class name describes a state or a feature
+// flag ("has-comments", "modal-enabled", "no-sidebar") rather than what the
+// element is: such names say nothing about the element's content.
+func stateClass(s string) bool {
+	for _, p := range []string{"has-", "has_", "no-", "no_", "with-", "is-", "show-", "hide-"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	for _, p := range []string{"-enabled", "-disabled", "-open", "-active", "-closed", "-visible", "_enabled", "-loaded"} {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func minNeg(a, v int8) int8 {

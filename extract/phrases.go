@@ -71,3 +71,27 @@ func isConsentNotice(text string, chars int) bool {
 	}
 	return false
 }
+
+// maxNoticeChars bounds a copyright or citation notice.
+const maxNoticeChars = 400
+
+// isLegalNotice reports whether text is a copyright or reuse notice of
+// the kind printed under articles ("© 2019 …", "All rights reserved",
+// "This document is subject to copyright").
+func isLegalNotice(text string, chars int) bool {
+	if chars > maxNoticeChars {
+		return false
+	}
+	if strings.HasPrefix(text, "©") || strings.HasPrefix(text, "(c) ") || strings.HasPrefix(text, "Copyright ") {
+		return true
+	}
+	lower := strings.ToLower(text)
+	for _, p := range []string{"all rights reserved", "subject to copyright", "may not be published, broadcast, rewritten",
+		"may not be reproduced", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+		"все права защищены", "版权所有", "無断転載", "retrieved ", "for information purposes only"} {
+		if strings.Contains(lower, p) {
+			return p != "retrieved " || strings.HasPrefix(lower, "citation")
+		}
+	}
+	return false
+}

@@ -40,7 +40,7 @@ func (c *collector) classify() {
 		switch {
 		case ld > badLinkDensity && b.chars < 400:
 			b.class = classBad
-		case b.chars < goodChars && isBoilerplatePhrase(b.text), isConsentNotice(b.text, b.chars):
+		case b.chars < goodChars && isBoilerplatePhrase(b.text), isConsentNotice(b.text, b.chars), isLegalNotice(b.text, b.chars):
 			b.class = classBad
 		case b.chars < goodChars && repeats[b.text] > 1 && b.linkChars > 0:
 			// Template repetition: a short linked line that occurs twice
@@ -95,7 +95,7 @@ func (c *collector) markRegions() {
 		// A region may hold good text (a long comment, a footer notice) but
 		// an element holding most of the page's text and most of its prose
 		// is a page-wide wrapper whose name ("has-sidebar") says nothing.
-		if e.good*2 > total && e.bad*2 > all {
+		if e.good*2 > total && (e.bad*2 > all || e.pos > 0) {
 			continue
 		}
 		// An element named as ordinary boilerplate ("paywall", "meta")

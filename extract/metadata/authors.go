@@ -16,11 +16,16 @@ var bylinePrefixRE = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|word
 // dash, an email, a date after a bar, "for The Outlet". These patterns cut
 // them off.
 var (
-	emailRE       = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
-	handleRE      = regexp.MustCompile(`(^|\s)@\w+`)
-	tailCutRE     = regexp.MustCompile(`(?i)\s*(?:\||•|·|/|\(|\[|\bupdated\b|\bpublished\b|\bposted\b|\bactualizado\b|\bpublicado\b|\baktualisiert\b|\bобновлено\b|\bопубликовано\b|\d{1,2}[:.]\d{2}|\d{4}).*$`)
-	forOutletRE   = regexp.MustCompile(`(?i)\s+(?:for|für|pour|para|per|для|voor)\s+(?:the\s+)?\p{Lu}.*$`)
-	splitAuthorRE = regexp.MustCompile(`(?i)\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b|\bja\b|\boch\b|\ben\b|\bve\b|\bsi\b|\bși\b|\bmit\b|\bwith\b|\bcon\b|\bcom\b)\s*`)
+	emailRE     = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+	handleRE    = regexp.MustCompile(`(^|\s)@\w+`)
+	tailCutRE   = regexp.MustCompile(`(?i)\s*(?:\||•|·|/|\(|\[|\bupdated\b|\bpublished\b|\bposted\b|\bactualizado\b|\bpublicado\b|\baktualisiert\b|\bобновлено\b|\bопубликовано\b|\d{1,2}[:.]\d{2}|\d{4}).*$`)
+	forOutletRE = regexp.MustCompile(`(?i)\s+(?:for|für|pour|para|per|для|voor)\s+(?:the\s+)?\p{Lu}.*$`)
+	// Conjunctions are matched in lower case (and "AND"), so that the
+	// initial in "Sarah E. Needleman" is not read as Italian "e".
+	splitAuthorRE = regexp.MustCompile(`\s*(?:,|;|&|\+|\b(?:and|AND|And|und|et|y|e|i|и|ja|och|en|ve|si|și|mit|with|With|con|com)\b)\s*`)
+	// "Finian Cunningham. Example International": a full stop after a word
+	// (not an initial) ends the name.
+	sentenceEndRE = regexp.MustCompile(`([\p{L}]{3,})\.\s+\p{Lu}.*$`)
 )
 
 // roleWords mark a part of a byline that is a role or a title, not a name:
@@ -35,7 +40,7 @@ var roleWords = []string{
 	"agencies", "agency", "agencia", "agência", "agenzia", "agentur", "wire", "services",
 	"staff reports", "news service", "online", "digital", "web", "multimedia", "media",
 	"news", "noticias", "notícias", "nachrichten", "novosti", "новости", "haber",
-	"uncredited", "anonymous", "unknown", "guest post", "sponsored", "partner", "publicidad",
+	"sport", "sports", "uncredited", "anonymous", "unknown", "guest post", "sponsored", "partner", "publicidad",
 }
 
 // wireNames are news agencies and generic credits that bylines name instead
@@ -101,6 +106,7 @@ func splitByline(s string) []string {
 	}
 	s = tailCutRE.ReplaceAllString(s, "")
 	s = forOutletRE.ReplaceAllString(s, "")
+	s = sentenceEndRE.ReplaceAllString(s, "$1")
 	var out []string
 	parts := splitAuthorRE.Split(s, -1)
 	for i, p := range parts {
@@ -119,9 +125,51 @@ func splitByline(s string) []string {
 		} else if j := strings.Index(p, " - "); j > 0 {
 			p = strings.TrimSpace(p[:j])
 		}
+		p = trimWireSuffix(p)
 		out = append(out, p)
 	}
+	// A one-word part beside full names is an outlet, a section or a stray
+	// word ("Jane Doe, Futurism", "Anna Menin Share"), not a person.
+	multi := false
+	for _, p := range out {
+		if len(strings.Fields(p)) > 1 {
+			multi = true
+		}
+	}
+	if multi {
+		kept := out[:0]
+		for _, p := range out {
+			if len(strings.Fields(p)) > 1 {
+				kept = append(kept, p)
+			}
+		}
+		out = kept
+	}
 	return out
+}
+
+// trimWireSuffix cuts a wire service's name written after a person's
+// without a separator: "Tom Davies Associated Press" → "Tom Davies".
+func trimWireSuffix(p string) string {
+	l := strings.ToLower(p)
+	for w := range wireNames {
+		if len(w) > 3 && strings.HasSuffix(l, " "+w) {
+			// Only a full name before it: "The Associated Press" stays whole.
+			if rest := strings.TrimSpace(p[:len(p)-len(w)-1]); len(strings.Fields(rest)) >= 2 {
+				return rest
+			}
+		}
+	}
+	return p
+}
+
+// nameParticles are the lower-case words names may hold: "Ludwig van
+// Beethoven", "Maria da Silva", "Ibn al Haytham".
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "das": true, "do": true, "dos": true, "del": true, "della": true,
+	"di": true, "du": true, "des": true, "van": true, "von": true, "der": true, "den": true,
+	"ter": true, "ten": true, "le": true, "la": true, "bin": true, "ibn": true, "al": true,
+	"el": true, "y": true, "e": true, "zu": true, "af": true, "av": true, "st.": true, "bint": true,
 }
 
 // isRole reports whether p contains a role word as a whole word (so
@@ -171,7 +219,12 @@ func isPersonName(s, publisher, host string) bool {
 	if len(words) > 5 {
 		return false
 	}
-	cased, upperStarts := 0, 0
+	// "The Water Coolest", "The Digg Store": an article marks a name of a
+	// thing, not of a person.
+	if strings.EqualFold(words[0], "the") && len(words) > 1 {
+		return false
+	}
+	upperStarts := 0
 	for _, w := range words {
 		first, _ := utf8.DecodeRuneInString(w)
 		for _, r := range w {
@@ -179,22 +232,32 @@ func isPersonName(s, publisher, host string) bool {
 				return false
 			}
 		}
-		if unicode.IsUpper(first) || unicode.IsLower(first) {
-			cased++
-			if unicode.IsUpper(first) {
-				upperStarts++
-			}
-		}
-	}
-	if cased > 0 {
-		// Particles ("de", "van", "bin") may be lower case; the name itself
-		// starts upper case, and a single lower-case word is a handle or a word.
-		if upperStarts == 0 || (len(words) == 1 && upperStarts == 0) {
+		switch {
+		case unicode.IsUpper(first):
+			upperStarts++
+		case unicode.IsLower(first) && !nameParticles[strings.ToLower(w)]:
+			// Only particles may start lower case: "to the next" is prose.
 			return false
 		}
-		if strings.ToUpper(s) == s && len(words) == 1 && n <= 5 {
-			return false // "AP", "AFP", "NYT": initialisms are outlets
-		}
+	}
+	if upperStarts == 0 && hasCase(s) {
+		return false
+	}
+	if len(words) == 1 && strings.ToUpper(s) == s && hasCase(s) {
+		return false // "AP", "KWCHCIK": a one-word initialism or call sign is an outlet
+	}
+	if len(words) == 1 && host != "" && len(l) >= 4 && strings.Contains(strings.ReplaceAll(host, "-", ""), l) {
+		return false // "Beachbody" on beachbodyondemand.com: the site itself
 	}
 	return true
+}
+
+// hasCase reports whether s has letters of a script with case.
+func hasCase(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }

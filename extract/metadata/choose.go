@@ -11,7 +11,18 @@ import (
 func (r *reader) choose(md *Metadata) {
 	r.chooseDates(md)
 
-	md.Publisher, md.Evidence["publisher"] = r.firstText("publisher", cleanPublisher)
+	// A wire service or a blogging platform named as publisher is not the
+	// site: prefer any other candidate, fall back to it only when alone.
+	md.Publisher, md.Evidence["publisher"] = r.firstText("publisher", func(s string) string {
+		s = cleanPublisher(s)
+		if wireNames[strings.ToLower(s)] || platformNames[strings.ToLower(s)] {
+			return ""
+		}
+		return s
+	})
+	if md.Publisher == "" {
+		md.Publisher, md.Evidence["publisher"] = r.firstText("publisher", cleanPublisher)
+	}
 	md.Title, md.Evidence["title"] = r.firstText("title", func(s string) string {
 		return cleanTitle(s, md.Publisher, hostName(r.pageURL))
 	})
@@ -198,7 +209,18 @@ func cleanPublisher(s string) string {
 	if len(s) > 100 {
 		return ""
 	}
+	// "Autoracing | F1 | Indy | NASCAR": the name comes before the slogan.
+	if i := strings.Index(s, " | "); i > 0 {
+		s = strings.TrimSpace(s[:i])
+	}
 	return s
+}
+
+// platformNames are blogging and publishing platforms that templates name
+// as the publisher of every site they host.
+var platformNames = map[string]bool{
+	"blogger": true, "blogspot": true, "wordpress": true, "wordpress.com": true, "medium": true,
+	"tumblr": true, "substack": true, "wix": true, "squarespace": true, "ghost": true,
 }
 
 // titleSeparators split a page title from the site name around it:

@@ -97,6 +97,10 @@ func (r *reader) add(field, value, evidence string, rank int) {
 	if value == "" || len(r.cands) >= maxCandidates {
 		return
 	}
+	// Some templates escape twice: "&#8216;Title&#8217;" in og:title.
+	if strings.Contains(value, "&") && strings.Contains(value, ";") {
+		value = html.UnescapeString(value)
+	}
 	if len(value) > 2000 {
 		value = truncateUTF8(value, 2000)
 	}
