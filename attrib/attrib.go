@@ -1,21 +1,176 @@
 package attrib
 
 import (
+	"bytes"
 	"context"
-	"errors"
+	_ "embed"
+	"fmt"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/sayso-news/sayso"
 )
 
-// Analyzer finds attributions in text. It is safe for concurrent use.
-type Analyzer struct{}
+// MaxTextBytes bounds the text Analyze accepts; beyond it Analyze fails
+// with sayso.ETOOLARGE. Articles are well under 1 MB; 32 MB leaves room for
+// whole books while keeping memory bounded.
+const MaxTextBytes = 32 << 20
 
-// New returns an Analyzer using the embedded model.
-func New() (*Analyzer, error) { return &Analyzer{}, nil }
+// chunkBytes is the size of the pieces a long text is analysed in, cut at
+// paragraph breaks: far above any article, so only huge inputs are cut, and
+// small enough to bound the memory of one pass.
+const chunkBytes = 256 << 10
+
+//go:embed model/attribution.model.gz
+var embeddedModel []byte
+
+var (
+	loadOnce   sync.Once
+	loadedErr  error
+	loadedBase *Model
+)
+
+// DefaultModel returns the embedded model, read once.
+func DefaultModel() (*Model, error) {
+	loadOnce.Do(func() {
+		loadedBase, loadedErr = ReadModel(bytes.NewReader(embeddedModel))
+	})
+	return loadedBase, loadedErr
+}
+
+// Analyzer finds attributions in text. It is safe for concurrent use.
+type Analyzer struct {
+	model *Model
+}
+
+// New returns an Analyzer using the embedded model. It fails only if the
+// embedded model is corrupt.
+func New() (*Analyzer, error) {
+	m, err := DefaultModel()
+	if err != nil {
+		return nil, fmt.Errorf("attrib: embedded model: %w", err)
+	}
+	return &Analyzer{model: m}, nil
+}
+
+// NewWithModel returns an Analyzer using m.
+func NewWithModel(m *Model) *Analyzer { return &Analyzer{model: m} }
+
+// Model returns the analyzer's model.
+func (a *Analyzer) Model() *Model { return a.model }
 
 // Analyze reads text (an article body, blocks separated by blank lines) and
 // returns its attributions, unattributed claims, cited works and entities.
-// Offsets are code points into text.
+// Offsets are code points into text. It fails with sayso.ETOOLARGE when text
+// exceeds MaxTextBytes and with ctx's error when ctx ends.
 func (a *Analyzer) Analyze(ctx context.Context, text string) (*sayso.Analysis, error) {
-	return nil, errors.New("attrib: not implemented yet")
+	if len(text) > MaxTextBytes {
+		return nil, sayso.Errorf(sayso.ETOOLARGE, "attrib: text of %d bytes exceeds the %d-byte bound", len(text), MaxTextBytes)
+	}
+	out := &sayso.Analysis{
+		Attributions: []sayso.Attribution{},
+		Claims:       []sayso.Claim{},
+		CitedWorks:   []sayso.CitedWork{},
+		Entities:     []sayso.Entity{},
+	}
+	offset := 0 // code points before the current chunk
+	for len(text) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		n := chunkEnd(text, chunkBytes)
+		part := text[:n]
+		res := a.analyzeChunk(part)
+		shift(res, offset)
+		out.Attributions = append(out.Attributions, res.Attributions...)
+		out.Claims = append(out.Claims, res.Claims...)
+		out.CitedWorks = append(out.CitedWorks, res.CitedWorks...)
+		out.Entities = append(out.Entities, res.Entities...)
+		offset += utf8.RuneCountInString(part)
+		text = text[n:]
+	}
+	return out, nil
+}
+
+// chunkEnd returns where to cut text so that the first piece is at most
+// limit bytes: at the last paragraph break before limit, else the last line
+// break, else the last space, else a rune boundary.
+func chunkEnd(text string, limit int) int {
+	if len(text) <= limit {
+		return len(text)
+	}
+	head := text[:limit]
+	for _, sep := range []string{"\n\n", "\n", " "} {
+		if i := bytes.LastIndex([]byte(head), []byte(sep)); i > limit/2 {
+			return i + len(sep)
+		}
+	}
+	i := limit
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	if i == 0 {
+		return limit
+	}
+	return i
+}
+
+// analyzeChunk analyses one piece of text.
+func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
+	d := newDocument(text, a.model.lex)
+	tags := a.model.tag(d)
+	links := linkSpans(d, spansOf(d, tags))
+	res := &sayso.Analysis{}
+	res.Attributions = d.attributions(links)
+	return res
+}
+
+// attributions turns links into sayso attributions.
+func (d *document) attributions(links []link) []sayso.Attribution {
+	out := make([]sayso.Attribution, 0, len(links))
+	for _, l := range links {
+		a := sayso.Attribution{
+			Kind:       d.kindOf(l.contents),
+			Content:    *d.segmentOf(l.contents...),
+			Confidence: 0.5,
+		}
+		if l.cue != nil {
+			a.Cue = d.segmentOf(*l.cue)
+		}
+		if l.source != nil {
+			a.Source = d.segmentOf(*l.source)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// shift moves every offset in res by n code points.
+func shift(res *sayso.Analysis, n int) {
+	if n == 0 {
+		return
+	}
+	mv := func(seg *sayso.Segment) {
+		if seg == nil {
+			return
+		}
+		for i := range seg.Spans {
+			seg.Spans[i].Start += n
+			seg.Spans[i].End += n
+		}
+	}
+	for i := range res.Attributions {
+		a := &res.Attributions[i]
+		mv(a.Source)
+		mv(a.Cue)
+		mv(&a.Content)
+	}
+	for i := range res.Claims {
+		res.Claims[i].Span.Start += n
+		res.Claims[i].Span.End += n
+	}
+	for i := range res.CitedWorks {
+		res.CitedWorks[i].Span.Start += n
+		res.CitedWorks[i].Span.End += n
+	}
 }

@@ -58,6 +58,7 @@ func commands() []command {
 		{"show", "show one stored article with its attributions", runShow},
 		{"export", "export articles, attributions and speakers as JSONL or CSV", runExport},
 		{"eval", "measure quality on the shared evaluation data", runEval},
+		{"train", "train a model from the shared data (the attribution tagger)", runTrain},
 		{"version", "print sayso's version", runVersion},
 	}
 }

@@ -1,0 +1,189 @@
+package attrib
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sayso-news/sayso/internal/textnorm"
+)
+
+// Quotation flags of a token.
+const (
+	qIn     uint8 = 1 << iota // inside a double quotation, marks included
+	qOpen                     // the opening mark of a double quotation
+	qClose                    // the closing mark of a double quotation
+	qSingle                   // inside a single quotation, marks included
+	qUnclosed                 // inside a double quotation left unclosed at its paragraph's end
+)
+
+// document is a text prepared for tagging: tokens with the per-token facts
+// every feature reads, computed once.
+type document struct {
+	text  string
+	toks  []textnorm.Token
+	low   []string // lower case
+	lemma []string // crude stem of low
+	shape []string // orthographic shape, runs collapsed
+	sents []textnorm.Sentence
+	sent  []int32 // sentence index of each token
+	quote []uint8 // quotation flags
+	qid   []int32 // index in quotes of the double quotation holding the token, or -1
+	// quotes are the double quotations of the text.
+	quotes []textnorm.Quotation
+	// cueProb is the cue lexicon's probability for each token's lemma.
+	cueProb []float32
+}
+
+// newDocument tokenizes text and computes the per-token facts.
+func newDocument(text string, lex *lexicon) *document {
+	toks := textnorm.Tokenize(text)
+	d := &document{
+		text:    text,
+		toks:    toks,
+		low:     make([]string, len(toks)),
+		lemma:   make([]string, len(toks)),
+		shape:   make([]string, len(toks)),
+		sent:    make([]int32, len(toks)),
+		quote:   make([]uint8, len(toks)),
+		qid:     make([]int32, len(toks)),
+		cueProb: make([]float32, len(toks)),
+	}
+	for i, t := range toks {
+		d.low[i] = lowerASCIIFast(t.Text)
+		d.lemma[i] = stem(d.low[i])
+		d.shape[i] = shapeOf(t.Text)
+		d.qid[i] = -1
+		if lex != nil {
+			d.cueProb[i] = lex.prob(d.lemma[i])
+		}
+	}
+	d.sents = textnorm.Sentences(toks)
+	for si, s := range d.sents {
+		for i := s.First; i <= s.Last; i++ {
+			d.sent[i] = int32(si)
+		}
+	}
+	for _, q := range textnorm.Quotations(toks) {
+		if !q.Double {
+			for i := q.Open; i <= q.Last; i++ {
+				d.quote[i] |= qSingle
+			}
+			continue
+		}
+		id := int32(len(d.quotes))
+		d.quotes = append(d.quotes, q)
+		for i := q.Open; i <= q.Last; i++ {
+			d.quote[i] |= qIn
+			d.qid[i] = id
+			if q.Close < 0 {
+				d.quote[i] |= qUnclosed
+			}
+		}
+		d.quote[q.Open] |= qOpen
+		if q.Close >= 0 {
+			d.quote[q.Close] |= qClose
+		}
+	}
+	return d
+}
+
+// lowerASCIIFast lower-cases s, returning s itself when it has no upper case.
+func lowerASCIIFast(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// irregular maps irregular verb forms common in reporting to their base.
+var irregular = map[string]string{
+	"said": "say", "says": "say", "told": "tell", "thought": "think", "wrote": "write",
+	"written": "write", "knew": "know", "known": "know", "felt": "feel", "saw": "see", "seen": "see",
+	"spoke": "speak", "spoken": "speak", "took": "take", "taken": "take", "gave": "give",
+	"given": "give", "made": "make", "found": "find", "held": "hold", "heard": "hear",
+	"meant": "mean", "sought": "seek", "taught": "teach", "understood": "understand",
+	"forgot": "forget", "foresaw": "foresee", "predicted": "predict", "read": "read",
+	"insisted": "insist", "went": "go", "gone": "go", "came": "come", "became": "become",
+	"began": "begin", "begun": "begin", "led": "lead", "kept": "keep", "put": "put",
+	"is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "am": "be",
+	"has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "done": "do",
+}
+
+// stem reduces a lower-case word to a crude stem so that inflections of one
+// verb share features: irregular forms by table, then -ing, -ed, -es, -s and
+// a final -e removed while at least three letters remain.
+func stem(w string) string {
+	if b, ok := irregular[w]; ok {
+		return b
+	}
+	if len(w) <= 3 {
+		return w
+	}
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
+			if suf == "s" && strings.HasSuffix(w, "ss") {
+				break
+			}
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if len(w) > 3 && w[len(w)-1] == 'e' {
+		w = w[:len(w)-1]
+	}
+	// Doubled final consonants from -ing/-ed: "admitted" → "admitt" → "admit".
+	if n := len(w); n > 3 && w[n-1] == w[n-2] && w[n-1] != 'l' && w[n-1] != 's' && isConsonant(w[n-1]) {
+		w = w[:n-1]
+	}
+	return w
+}
+
+func isConsonant(c byte) bool {
+	return c >= 'a' && c <= 'z' && !strings.ContainsRune("aeiouy", rune(c))
+}
+
+// shapeOf maps letters to X or x, digits to d and keeps other runes,
+// collapsing runs: "Peskov" → "Xx", "U.S." → "X.X.", "2016" → "d".
+func shapeOf(s string) string {
+	var b [16]byte
+	n := 0
+	var last byte
+	for _, r := range s {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			continue
+		}
+		last = c
+		if n == len(b) {
+			break
+		}
+		b[n] = c
+		n++
+	}
+	return string(b[:n])
+}
+
+// isCapitalised reports whether s starts with an upper-case letter.
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,397 @@
+package attrib
+
+// Feature templates. A feature is a template number hashed with its values;
+// the numbers are part of the model format, so new templates are appended.
+const (
+	fBias = iota
+	fW0
+	fWm1
+	fWp1
+	fWm2
+	fWp2
+	fWm1W0
+	fW0Wp1
+	fLem0
+	fLemM1
+	fLemP1
+	fShape0
+	fShapeM1S0
+	fShapeS0P1
+	fSuf3
+	fPre3
+	fCue0
+	fCueM1
+	fCueP1
+	fQuote0
+	fQuoteM1Q0
+	fQuoteQ0P1
+	fQNext1
+	fQNext2
+	fQPrev1
+	fQLen
+	fQPos
+	fSentPos
+	fParaStart
+	fLeftCue
+	fLeftCueLem
+	fRightCue
+	fRightCueLem
+	fLeftCueBetween
+	fCapRun
+	fSentQuote
+	fW0Quote
+	fLeftCueQuote
+	fRightCueQuote
+	fQNextLem
+	fQPrevW0
+	fLeftCueW0
+	fSentStartW
+	// Stacked features, from the first pass's tags.
+	fPm2
+	fPm1
+	fP0
+	fPp1
+	fPp2
+	fPm1W0
+	fP0W0
+	fPLeftCue
+	fPRightCue
+	fPSent
+	fPLeftCueLem
+	fPRightCueLem
+	fP0Quote
+	fPm1P0Pp1
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hasher builds a feature key with FNV-1a, without allocating.
+type hasher uint64
+
+func newHash(template int) hasher {
+	h := hasher(fnvOffset)
+	return h.int(template)
+}
+
+func (h hasher) str(s string) hasher {
+	for i := 0; i < len(s); i++ {
+		h ^= hasher(s[i])
+		h *= fnvPrime
+	}
+	h ^= 0xff // separator
+	h *= fnvPrime
+	return h
+}
+
+func (h hasher) int(v int) hasher {
+	for k := 0; k < 4; k++ {
+		h ^= hasher(byte(v >> (8 * k)))
+		h *= fnvPrime
+	}
+	return h
+}
+
+// key folds the 64-bit hash to the 32-bit key the model stores.
+func (h hasher) key() uint32 { return uint32(h) ^ uint32(h>>32) }
+
+// distBucket discretises a token distance on a log scale.
+func distBucket(n int) int {
+	switch {
+	case n <= 3:
+		return n
+	case n <= 5:
+		return 4
+	case n <= 8:
+		return 5
+	case n <= 15:
+		return 6
+	case n <= 30:
+		return 7
+	}
+	return 8
+}
+
+// tokenContext is the precomputed sentence-level context of a document: for each
+// token the nearest likely cue to its left and right in its sentence.
+type tokenContext struct {
+	leftCue, rightCue []int32 // token index or -1
+	capRun            []uint8 // length (capped) of the run of capitalised words holding the token, 0 if none
+	capPos            []uint8 // 1 first of run, 2 inside, 3 last
+	sentHasQuote      []bool  // by sentence
+	// Stacked context from first-pass tags, when present.
+	tags                []tag
+	pLeftCue, pRightCue []int32
+	pSent               []uint8 // by sentence: bit 1 cue, 2 source, 4 content
+}
+
+func newContext(d *document, tags []tag) *tokenContext {
+	n := len(d.toks)
+	c := &tokenContext{
+		leftCue:      make([]int32, n),
+		rightCue:     make([]int32, n),
+		capRun:       make([]uint8, n),
+		capPos:       make([]uint8, n),
+		sentHasQuote: make([]bool, len(d.sents)),
+	}
+	for _, s := range d.sents {
+		last := int32(-1)
+		for i := s.First; i <= s.Last; i++ {
+			c.leftCue[i] = last
+			if d.cueProb[i] >= cueCandidate && d.quote[i]&qIn == 0 {
+				last = int32(i)
+			}
+		}
+		last = -1
+		for i := s.Last; i >= s.First; i-- {
+			c.rightCue[i] = last
+			if d.cueProb[i] >= cueCandidate && d.quote[i]&qIn == 0 {
+				last = int32(i)
+			}
+		}
+	}
+	for si, s := range d.sents {
+		for i := s.First; i <= s.Last; i++ {
+			if d.quote[i]&qIn != 0 {
+				c.sentHasQuote[si] = true
+				break
+			}
+		}
+	}
+	for i := 0; i < n; {
+		if d.toks[i].Kind != 1 || !isCapitalised(d.toks[i].Text) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < n && d.toks[j+1].Kind == 1 && isCapitalised(d.toks[j+1].Text) && d.toks[j+1].Newlines == 0 {
+			j++
+		}
+		l := uint8(min(j-i+1, 4))
+		for k := i; k <= j; k++ {
+			c.capRun[k] = l
+			switch {
+			case k == i:
+				c.capPos[k] = 1
+			case k == j:
+				c.capPos[k] = 3
+			default:
+				c.capPos[k] = 2
+			}
+		}
+		i = j + 1
+	}
+	if tags != nil {
+		c.tags = tags
+		c.pLeftCue = make([]int32, n)
+		c.pRightCue = make([]int32, n)
+		c.pSent = make([]uint8, len(d.sents))
+		for si, s := range d.sents {
+			last := int32(-1)
+			for i := s.First; i <= s.Last; i++ {
+				c.pLeftCue[i] = last
+				switch tags[i].label() {
+				case labelCue:
+					last = int32(i)
+					c.pSent[si] |= 1
+				case labelSource:
+					c.pSent[si] |= 2
+				case labelContent:
+					c.pSent[si] |= 4
+				}
+			}
+			last = -1
+			for i := s.Last; i >= s.First; i-- {
+				c.pRightCue[i] = last
+				if tags[i].label() == labelCue {
+					last = int32(i)
+				}
+			}
+		}
+	}
+	return c
+}
+
+// word returns the lower-case token at i, or a boundary marker outside the
+// text.
+func (d *document) word(i int) string {
+	if i < 0 {
+		return "<s>"
+	}
+	if i >= len(d.toks) {
+		return "</s>"
+	}
+	return d.low[i]
+}
+
+func (d *document) lem(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return "<b>"
+	}
+	return d.lemma[i]
+}
+
+func (d *document) shp(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return "<b>"
+	}
+	return d.shape[i]
+}
+
+func (d *document) cueB(i int) int {
+	if i < 0 || i >= len(d.toks) {
+		return 9
+	}
+	return cueBucket(d.cueProb[i])
+}
+
+func (d *document) qflags(i int) int {
+	if i < 0 || i >= len(d.toks) {
+		return 99
+	}
+	return int(d.quote[i])
+}
+
+func (c *tokenContext) ptag(i int) int {
+	if i < 0 || i >= len(c.tags) {
+		return 99
+	}
+	return int(c.tags[i])
+}
+
+// features appends the keys of token i's features to buf.
+func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
+	add := func(h hasher) { buf = append(buf, h.key()) }
+	w0 := d.low[i]
+	add(newHash(fBias))
+	add(newHash(fW0).str(w0))
+	add(newHash(fWm1).str(d.word(i - 1)))
+	add(newHash(fWp1).str(d.word(i + 1)))
+	add(newHash(fWm2).str(d.word(i - 2)))
+	add(newHash(fWp2).str(d.word(i + 2)))
+	add(newHash(fWm1W0).str(d.word(i - 1)).str(w0))
+	add(newHash(fW0Wp1).str(w0).str(d.word(i + 1)))
+	add(newHash(fLem0).str(d.lemma[i]))
+	add(newHash(fLemM1).str(d.lem(i - 1)))
+	add(newHash(fLemP1).str(d.lem(i + 1)))
+	add(newHash(fShape0).str(d.shape[i]))
+	add(newHash(fShapeM1S0).str(d.shp(i - 1)).str(d.shape[i]))
+	add(newHash(fShapeS0P1).str(d.shape[i]).str(d.shp(i + 1)))
+	if len(w0) > 4 {
+		add(newHash(fSuf3).str(w0[len(w0)-3:]))
+		add(newHash(fPre3).str(w0[:3]))
+	}
+	add(newHash(fCue0).int(d.cueB(i)))
+	add(newHash(fCueM1).int(d.cueB(i - 1)))
+	add(newHash(fCueP1).int(d.cueB(i + 1)))
+	q0 := d.qflags(i)
+	add(newHash(fQuote0).int(q0))
+	add(newHash(fQuoteM1Q0).int(d.qflags(i - 1)).int(q0))
+	add(newHash(fQuoteQ0P1).int(q0).int(d.qflags(i + 1)))
+	inQ := d.quote[i]&qIn != 0
+	if id := d.qid[i]; id >= 0 {
+		q := d.quotes[id]
+		add(newHash(fQNext1).str(d.word(q.Last + 1)))
+		add(newHash(fQNext2).str(d.word(q.Last + 2)))
+		add(newHash(fQNextLem).str(d.lem(q.Last + 1)).str(d.lem(q.Last + 2)))
+		add(newHash(fQPrev1).str(d.word(q.Open - 1)))
+		add(newHash(fQLen).int(distBucket(q.Last - q.Open)))
+		pos := 0
+		switch i {
+		case q.Open:
+			pos = 1
+		case q.Open + 1:
+			pos = 2
+		case q.Last:
+			pos = 3
+		case q.Last - 1:
+			pos = 4
+		}
+		add(newHash(fQPos).int(pos).int(boolInt(q.Close < 0)))
+		add(newHash(fQPrevW0).str(d.word(q.Open - 1)).int(pos))
+	}
+	si := d.sent[i]
+	s := d.sents[si]
+	sp := 0
+	switch i {
+	case s.First:
+		sp = 1
+	case s.Last:
+		sp = 2
+	case s.Last - 1:
+		sp = 3
+	case s.First + 1:
+		sp = 4
+	}
+	add(newHash(fSentPos).int(sp))
+	paraStart := d.toks[s.First].Newlines > 0 || s.First == 0
+	add(newHash(fParaStart).int(boolInt(paraStart)).int(sp))
+	add(newHash(fSentStartW).str(d.low[s.First]).int(boolInt(i == s.First)))
+	if l := c.leftCue[i]; l >= 0 {
+		dist := distBucket(i - int(l))
+		add(newHash(fLeftCue).int(dist))
+		add(newHash(fLeftCueLem).str(d.lemma[l]).int(min(dist, 5)))
+		commas, that := 0, 0
+		for k := int(l) + 1; k < i; k++ {
+			switch d.low[k] {
+			case ",":
+				commas++
+			case "that":
+				that = 1
+			}
+		}
+		add(newHash(fLeftCueBetween).int(min(commas, 2)).int(that).int(min(dist, 4)))
+		add(newHash(fLeftCueQuote).int(dist).int(boolInt(inQ)))
+		add(newHash(fLeftCueW0).str(d.lemma[l]).str(w0))
+	} else {
+		add(newHash(fLeftCue).int(-1))
+		add(newHash(fLeftCueQuote).int(-1).int(boolInt(inQ)))
+	}
+	if r := c.rightCue[i]; r >= 0 {
+		dist := distBucket(int(r) - i)
+		add(newHash(fRightCue).int(dist))
+		add(newHash(fRightCueLem).str(d.lemma[r]).int(min(dist, 5)))
+		add(newHash(fRightCueQuote).int(dist).int(boolInt(inQ)))
+	} else {
+		add(newHash(fRightCue).int(-1))
+		add(newHash(fRightCueQuote).int(-1).int(boolInt(inQ)))
+	}
+	add(newHash(fCapRun).int(int(c.capRun[i])).int(int(c.capPos[i])))
+	add(newHash(fSentQuote).int(boolInt(c.sentHasQuote[si])).int(boolInt(inQ)))
+	add(newHash(fW0Quote).str(w0).int(boolInt(inQ)))
+	if c.tags != nil {
+		p0 := c.ptag(i)
+		add(newHash(fPm2).int(c.ptag(i - 2)))
+		add(newHash(fPm1).int(c.ptag(i - 1)))
+		add(newHash(fP0).int(p0))
+		add(newHash(fPp1).int(c.ptag(i + 1)))
+		add(newHash(fPp2).int(c.ptag(i + 2)))
+		add(newHash(fPm1W0).int(c.ptag(i - 1)).str(w0))
+		add(newHash(fP0W0).int(p0).str(w0))
+		add(newHash(fP0Quote).int(p0).int(q0))
+		add(newHash(fPm1P0Pp1).int(c.ptag(i - 1)).int(p0).int(c.ptag(i + 1)))
+		add(newHash(fPSent).int(int(c.pSent[si])))
+		if l := c.pLeftCue[i]; l >= 0 {
+			add(newHash(fPLeftCue).int(distBucket(i - int(l))).int(boolInt(inQ)))
+			add(newHash(fPLeftCueLem).str(d.lemma[l]))
+		} else {
+			add(newHash(fPLeftCue).int(-1).int(boolInt(inQ)))
+		}
+		if r := c.pRightCue[i]; r >= 0 {
+			add(newHash(fPRightCue).int(distBucket(int(r) - i)).int(boolInt(inQ)))
+			add(newHash(fPRightCueLem).str(d.lemma[r]))
+		} else {
+			add(newHash(fPRightCue).int(-1).int(boolInt(inQ)))
+		}
+	}
+	return buf
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,303 @@
+package attrib
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// modelMagic opens every model file; the digit is the format version.
+const modelMagic = "SAYSO-ATTRIB-1\n"
+
+// maxModelBytes bounds a decompressed model so a corrupt file cannot
+// exhaust memory.
+const maxModelBytes = 256 << 20
+
+// ModelInfo records how a model was made.
+type ModelInfo struct {
+	// Command is the command line that trained the model.
+	Command string `json:"command"`
+	// Data names the training data and DataSHA256 is its checksum
+	// (eval/attribution.Checksum over the split's files).
+	Data       string `json:"data"`
+	DataSHA256 string `json:"data_sha256"`
+	// Seed is the seed of the training's random order.
+	Seed uint64 `json:"seed"`
+	// Epochs is the number of passes over the data per tagger.
+	Epochs int `json:"epochs"`
+	// Documents and Tokens count the training data.
+	Documents int `json:"documents"`
+	Tokens    int `json:"tokens"`
+	// Features counts the weighted features of each tagger.
+	Features []int `json:"features"`
+}
+
+// Model is a trained attribution model: the cue lexicon and one or two
+// stacked taggers. It is immutable once loaded and safe for concurrent use.
+type Model struct {
+	Info    ModelInfo
+	lex     *lexicon
+	taggers []*tagger
+}
+
+// tag returns the tags of every token of d.
+func (m *Model) tag(d *document) []tag {
+	var prev []tag
+	for _, tg := range m.taggers {
+		prev = runTagger(tg, d, prev)
+	}
+	if prev == nil {
+		prev = make([]tag, len(d.toks))
+	}
+	return prev
+}
+
+// runTagger tags d with tg, given the previous pass's tags (nil for the
+// first pass), paragraph by paragraph.
+func runTagger(tg *tagger, d *document, prev []tag) []tag {
+	c := newContext(d, prev)
+	feats := documentFeatures(d, c)
+	out := make([]tag, len(d.toks))
+	scores := make([][numTags]float32, len(d.toks))
+	tg.emissions(feats, scores)
+	for _, p := range paragraphs(d) {
+		tg.viterbi(scores[p[0]:p[1]], out[p[0]:p[1]])
+	}
+	return out
+}
+
+// documentFeatures computes the features of every token of d, sharing one
+// backing array.
+func documentFeatures(d *document, c *tokenContext) [][]uint32 {
+	feats := make([][]uint32, len(d.toks))
+	buf := make([]uint32, 0, len(d.toks)*64)
+	for i := range d.toks {
+		start := len(buf)
+		buf = features(d, c, i, buf)
+		feats[i] = buf[start:len(buf):len(buf)]
+	}
+	return feats
+}
+
+// paragraphs returns the [start, end) token ranges of d's paragraphs.
+func paragraphs(d *document) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 1; i < len(d.toks); i++ {
+		if d.toks[i].Newlines > 0 {
+			out = append(out, [2]int{start, i})
+			start = i
+		}
+	}
+	if start < len(d.toks) {
+		out = append(out, [2]int{start, len(d.toks)})
+	}
+	return out
+}
+
+// WriteTo writes the model in its gzip'd binary format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, _ := gzip.NewWriterLevel(cw, gzip.DefaultCompression)
+	bw := bufio.NewWriter(zw)
+	info, err := json.Marshal(m.Info)
+	if err != nil {
+		return cw.n, err
+	}
+	bw.WriteString(modelMagic)
+	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
+	put(uint32(len(info)))
+	bw.Write(info)
+	words := make([]string, 0, len(m.lex.p))
+	for w := range m.lex.p {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	put(uint32(len(words)))
+	for _, w := range words {
+		put(uint8(len(w)))
+		bw.WriteString(w)
+		put(m.lex.p[w])
+	}
+	put(uint32(len(m.taggers)))
+	for _, tg := range m.taggers {
+		writeTagger(bw, tg)
+	}
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+// writeTagger writes keys in ascending order, delta-coded, then weights
+// quantised to int16 with one scale per tagger, column by column so that
+// gzip finds the runs of zeros.
+func writeTagger(bw *bufio.Writer, tg *tagger) {
+	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
+	keys := make([]uint32, 0, len(tg.index))
+	for k := range tg.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var maxAbs float32
+	for _, v := range tg.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	put(uint32(len(keys)))
+	put(scale)
+	put(tg.trans)
+	var prev uint32
+	var vb [binary.MaxVarintLen32]byte
+	for _, k := range keys {
+		n := binary.PutUvarint(vb[:], uint64(k-prev))
+		bw.Write(vb[:n])
+		prev = k
+	}
+	col := make([]int16, len(keys))
+	rows := make([]int32, len(keys))
+	for i, k := range keys {
+		rows[i] = tg.index[k]
+	}
+	for t := range numTags {
+		for i, r := range rows {
+			col[i] = int16(math.Round(float64(tg.w[int(r)*numTags+t] / scale)))
+		}
+		put(col)
+	}
+}
+
+// ReadModel reads a model written by WriteTo. It fails on a file that is
+// not a model, of another format version, truncated or too large.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	if len(raw) > maxModelBytes {
+		return nil, errors.New("read model: larger than the model size bound")
+	}
+	if !bytes.HasPrefix(raw, []byte(modelMagic)) {
+		return nil, errors.New("read model: not a sayso attribution model of this version")
+	}
+	br := bytes.NewReader(raw[len(modelMagic):])
+	var rerr error
+	get := func(v any) {
+		if rerr == nil {
+			rerr = binary.Read(br, binary.LittleEndian, v)
+		}
+	}
+	var n uint32
+	get(&n)
+	if rerr != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated header")
+	}
+	info := make([]byte, n)
+	io.ReadFull(br, info)
+	m := &Model{lex: &lexicon{p: map[string]float32{}}}
+	if err := json.Unmarshal(info, &m.Info); err != nil {
+		return nil, fmt.Errorf("read model info: %w", err)
+	}
+	get(&n)
+	if rerr != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated lexicon")
+	}
+	for range n {
+		var l uint8
+		get(&l)
+		w := make([]byte, l)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return nil, errors.New("read model: truncated lexicon")
+		}
+		var p float32
+		get(&p)
+		m.lex.p[string(w)] = p
+	}
+	var nt uint32
+	get(&nt)
+	if rerr != nil || nt > 4 {
+		return nil, errors.New("read model: bad tagger count")
+	}
+	for range nt {
+		tg, err := readTagger(br)
+		if err != nil {
+			return nil, err
+		}
+		m.taggers = append(m.taggers, tg)
+	}
+	if rerr != nil {
+		return nil, fmt.Errorf("read model: %w", rerr)
+	}
+	return m, nil
+}
+
+func readTagger(br *bytes.Reader) (*tagger, error) {
+	var n uint32
+	var scale float32
+	tg := newTagger()
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated tagger")
+	}
+	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+		return nil, errors.New("read model: truncated tagger")
+	}
+	if err := binary.Read(br, binary.LittleEndian, &tg.trans); err != nil {
+		return nil, errors.New("read model: truncated tagger")
+	}
+	keys := make([]uint32, n)
+	var prev uint32
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, errors.New("read model: truncated keys")
+		}
+		prev += uint32(d)
+		keys[i] = prev
+	}
+	if br.Len() < int(n)*numTags*2 {
+		return nil, errors.New("read model: truncated weights")
+	}
+	tg.w = make([]float32, int(n)*numTags)
+	tg.index = make(map[uint32]int32, n)
+	for i, k := range keys {
+		tg.index[k] = int32(i)
+	}
+	q := make([]int16, n)
+	for t := range numTags {
+		if err := binary.Read(br, binary.LittleEndian, q); err != nil {
+			return nil, errors.New("read model: truncated weights")
+		}
+		for i, v := range q {
+			tg.w[i*numTags+t] = float32(v) * scale
+		}
+	}
+	return tg, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

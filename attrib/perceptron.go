@@ -1,0 +1,134 @@
+package attrib
+
+import "math"
+
+// tagger is a linear sequence model over BIO tags: per-feature weights for
+// each tag and weights for each tag transition, decoded with Viterbi. It is
+// trained as an averaged structured perceptron (Collins 2002).
+type tagger struct {
+	index map[uint32]int32 // feature key → row of w
+	w     []float32        // rows × numTags
+	// trans[a][b] weighs tag b after tag a; row numTags is the start.
+	trans [numTags + 1][numTags]float32
+}
+
+func newTagger() *tagger { return &tagger{index: map[uint32]int32{}} }
+
+// emissions fills scores (len(feats) rows of numTags) with the feature
+// weights of each token.
+func (m *tagger) emissions(feats [][]uint32, scores [][numTags]float32) {
+	for i, fs := range feats {
+		var s [numTags]float32
+		for _, f := range fs {
+			r, ok := m.index[f]
+			if !ok {
+				continue
+			}
+			row := m.w[int(r)*numTags : int(r)*numTags+numTags]
+			for t := range s {
+				s[t] += row[t]
+			}
+		}
+		scores[i] = s
+	}
+}
+
+// viterbi returns the best tag sequence for scores under the transition
+// weights, respecting allowed transitions.
+func (m *tagger) viterbi(scores [][numTags]float32, out []tag) {
+	n := len(scores)
+	if n == 0 {
+		return
+	}
+	back := make([][numTags]uint8, n)
+	var prev, cur [numTags]float32
+	for t := range numTags {
+		if allowed(tagO, tag(t)) {
+			prev[t] = m.trans[numTags][t] + scores[0][t]
+		} else {
+			prev[t] = float32(math.Inf(-1))
+		}
+	}
+	for i := 1; i < n; i++ {
+		for t := range numTags {
+			best, arg := float32(math.Inf(-1)), 0
+			for p := range numTags {
+				if !allowed(tag(p), tag(t)) {
+					continue
+				}
+				if v := prev[p] + m.trans[p][t]; v > best {
+					best, arg = v, p
+				}
+			}
+			cur[t] = best + scores[i][t]
+			back[i][t] = uint8(arg)
+		}
+		prev = cur
+	}
+	best, arg := float32(math.Inf(-1)), 0
+	for t := range numTags {
+		if prev[t] > best {
+			best, arg = prev[t], t
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = tag(arg)
+		arg = int(back[i][arg])
+	}
+}
+
+// trainer holds the averaging state of the perceptron.
+type trainer struct {
+	m *tagger
+	// acc accumulates step × update for the averaged weights.
+	acc      []float32
+	accTrans [numTags + 1][numTags]float32
+	step     float32
+}
+
+// update moves weights toward gold and away from pred on one sequence.
+func (tr *trainer) update(feats [][]uint32, gold, pred []tag) {
+	tr.step++
+	for i := range gold {
+		g, p := gold[i], pred[i]
+		if g != p {
+			for _, f := range feats[i] {
+				r, ok := tr.m.index[f]
+				if !ok {
+					continue
+				}
+				base := int(r) * numTags
+				tr.m.w[base+int(g)]++
+				tr.m.w[base+int(p)]--
+				tr.acc[base+int(g)] += tr.step
+				tr.acc[base+int(p)] -= tr.step
+			}
+		}
+		gp, pp := numTags, numTags
+		if i > 0 {
+			gp, pp = int(gold[i-1]), int(pred[i-1])
+		}
+		if g != p || gp != pp {
+			tr.m.trans[gp][g]++
+			tr.m.trans[pp][p]--
+			tr.accTrans[gp][g] += tr.step
+			tr.accTrans[pp][p] -= tr.step
+		}
+	}
+}
+
+// average replaces the weights by their average over all steps.
+func (tr *trainer) average() {
+	if tr.step == 0 {
+		return
+	}
+	c := tr.step + 1
+	for i := range tr.m.w {
+		tr.m.w[i] -= tr.acc[i] / c
+	}
+	for a := range tr.m.trans {
+		for b := range tr.m.trans[a] {
+			tr.m.trans[a][b] -= tr.accTrans[a][b] / c
+		}
+	}
+}

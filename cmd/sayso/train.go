@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/sayso-news/sayso/attrib"
+	"github.com/sayso-news/sayso/eval/attribution"
+)
+
+// runTrain dispatches "sayso train WHAT".
+func runTrain(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintf(e.stderr, "Usage: sayso train attribution [flags]\n\n"+
+			"Train a model from the shared data (default ../shared/data, or $SAYSO_DATA).\n"+
+			"  attribution  the attribution tagger, from PolNeAR's train split only\n")
+		if len(args) == 0 {
+			return usageError{"missing what to train"}
+		}
+		return nil
+	}
+	if args[0] != "attribution" {
+		return usageError{fmt.Sprintf("unknown model %q", args[0])}
+	}
+	return runTrainAttribution(ctx, e, args[1:])
+}
+
+// defaultModelPath is where the embedded attribution model lives in the
+// repository.
+var defaultModelPath = filepath.Join("attrib", "model", "attribution.model.gz")
+
+// runTrainAttribution implements "sayso train attribution".
+func runTrainAttribution(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "train attribution", "",
+		"Train the attribution model on PolNeAR's train split (never dev or test) and write it,\n"+
+			"with the command, the seed and the SHA-256 of the training files recorded in it.")
+	data := fs.String("data", defaultDataDir(e), "evaluation data `dir` (holds attribution/polnear)")
+	out := fs.String("out", defaultModelPath, "model `file` to write")
+	seed := fs.Uint64("seed", 1, "random `seed` of the training order")
+	epochs := fs.Int("epochs", 0, "passes over the data per tagger (0: the default)")
+	folds := fs.Int("folds", 0, "jackknife folds for the stacked tagger (0: the default; 1: one tagger)")
+	limit := fs.Int("limit", 0, "train on the first `n` articles only (quick experiments; 0: all)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"unexpected arguments: " + strings.Join(fs.Args(), " ")}
+	}
+	dir := filepath.Join(*data, "attribution", "polnear")
+	if err := requireDir(dir, "PolNeAR"); err != nil {
+		return err
+	}
+	start := time.Now()
+	docs, err := attribution.LoadSplit(dir, "train")
+	if err != nil {
+		return err
+	}
+	sum, err := attribution.Checksum(dir, "train")
+	if err != nil {
+		return err
+	}
+	if *limit > 0 && *limit < len(docs) {
+		docs = docs[:*limit]
+	}
+	tdocs := make([]attrib.TrainingDoc, len(docs))
+	for i, d := range docs {
+		tdocs[i] = attrib.TrainingDoc{Text: d.Text, Attributions: d.Attributions}
+	}
+	cmd := "sayso train attribution"
+	for _, a := range args {
+		if strings.HasPrefix(a, "-data") || strings.HasPrefix(a, "--data") || strings.HasPrefix(a, "-out") || strings.HasPrefix(a, "--out") {
+			continue // paths of this machine say nothing about the model
+		}
+		cmd += " " + a
+	}
+	m, err := attrib.Train(ctx, tdocs, attrib.TrainOptions{
+		Seed:   *seed,
+		Epochs: *epochs,
+		Folds:  *folds,
+		Info: attrib.ModelInfo{
+			Command:    cmd,
+			Data:       "PolNeAR train (attribution/polnear/train, first-listed annotator per metadata.tsv)",
+			DataSHA256: sum,
+		},
+		Progress: func(msg string) { e.log.Info("train attribution", "step", msg, "elapsed", time.Since(start).Round(time.Millisecond)) },
+	})
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(*out, func(f *os.File) error { _, err := m.WriteTo(f); return err }); err != nil {
+		return err
+	}
+	st, _ := os.Stat(*out)
+	fmt.Fprintf(e.stdout, "wrote %s (%d bytes) in %s: %d articles, %d tokens, features %v, train SHA-256 %s\n",
+		*out, st.Size(), time.Since(start).Round(time.Second), m.Info.Documents, m.Info.Tokens, m.Info.Features, sum)
+	return nil
+}
+
+// writeFileAtomic writes path through a temporary file in its directory,
+// renamed into place only when write succeeds.
+func writeFileAtomic(path string, write func(*os.File) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path))
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
