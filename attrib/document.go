@@ -10,11 +10,11 @@ import (
 
 // Quotation flags of a token.
 const (
-	qIn     uint8 = 1 << iota // inside a double quotation, marks included
-	qOpen                     // the opening mark of a double quotation
-	qClose                    // the closing mark of a double quotation
-	qSingle                   // inside a single quotation, marks included
-	qUnclosed                 // inside a double quotation left unclosed at its paragraph's end
+	qIn       uint8 = 1 << iota // inside a double quotation, marks included
+	qOpen                       // the opening mark of a double quotation
+	qClose                      // the closing mark of a double quotation
+	qSingle                     // inside a single quotation, marks included
+	qUnclosed                   // inside a double quotation left unclosed at its paragraph's end
 )
 
 // document is a text prepared for tagging: tokens with the per-token facts

@@ -86,7 +86,9 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 			Data:       "PolNeAR train (attribution/polnear/train, first-listed annotator per metadata.tsv)",
 			DataSHA256: sum,
 		},
-		Progress: func(msg string) { e.log.Info("train attribution", "step", msg, "elapsed", time.Since(start).Round(time.Millisecond)) },
+		Progress: func(msg string) {
+			e.log.Info("train attribution", "step", msg, "elapsed", time.Since(start).Round(time.Millisecond))
+		},
 	})
 	if err != nil {
 		return err
