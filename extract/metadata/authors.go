@@ -40,7 +40,7 @@ var roleWords = []string{
 	"agencies", "agency", "agencia", "agência", "agenzia", "agentur", "wire", "services",
 	"staff reports", "news service", "online", "digital", "web", "multimedia", "media",
 	"news", "noticias", "notícias", "nachrichten", "novosti", "новости", "haber",
-	"sport", "sports", "uncredited", "anonymous", "unknown", "guest post", "sponsored", "partner", "publicidad",
+	"sport", "sports", "images", "photography", "pictures", "getty", "uncredited", "anonymous", "unknown", "guest post", "sponsored", "partner", "publicidad",
 }
 
 // wireNames are news agencies and generic credits that bylines name instead
@@ -75,7 +75,7 @@ func cleanAuthors(raw []string, publisher, host string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range raw {
-		for _, name := range splitByline(r) {
+		for _, name := range splitByline(r, publisher) {
 			if !isPersonName(name, publisher, host) {
 				continue
 			}
@@ -90,11 +90,27 @@ func cleanAuthors(raw []string, publisher, host string) []string {
 			}
 		}
 	}
+	// As within one byline, a one-word name beside full names is a credit
+	// ("Jupiterimages"), not a person.
+	multi := false
+	for _, n := range out {
+		multi = multi || strings.Contains(n, " ")
+	}
+	if multi {
+		kept := out[:0]
+		for _, n := range out {
+			if strings.Contains(n, " ") {
+				kept = append(kept, n)
+			}
+		}
+		out = kept
+	}
 	return out
 }
 
-// splitByline cleans one byline and splits it into names.
-func splitByline(s string) []string {
+// splitByline cleans one byline and splits it into names; publisher, when
+// written right after a name, is cut off ("Elliot Brown Florida Today").
+func splitByline(s, publisher string) []string {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > 300 {
 		return nil
@@ -126,6 +142,7 @@ func splitByline(s string) []string {
 			p = strings.TrimSpace(p[:j])
 		}
 		p = trimWireSuffix(p)
+		p = trimSuffixFold(p, publisher)
 		out = append(out, p)
 	}
 	// A one-word part beside full names is an outlet, a section or a stray
@@ -146,6 +163,20 @@ func splitByline(s string) []string {
 		out = kept
 	}
 	return out
+}
+
+// trimSuffixFold cuts suffix (ignoring case) off the end of p, when a full
+// name remains before it.
+func trimSuffixFold(p, suffix string) string {
+	if suffix == "" || len(suffix) >= len(p) {
+		return p
+	}
+	if strings.EqualFold(p[len(p)-len(suffix):], suffix) && p[len(p)-len(suffix)-1] == ' ' {
+		if rest := strings.TrimSpace(p[:len(p)-len(suffix)]); len(strings.Fields(rest)) >= 2 {
+			return rest
+		}
+	}
+	return p
 }
 
 // trimWireSuffix cuts a wire service's name written after a person's
@@ -204,8 +235,14 @@ func isPersonName(s, publisher, host string) bool {
 	if strings.Contains(l, "http") || strings.Contains(l, "www.") || strings.Contains(l, ".com") {
 		return false
 	}
-	if publisher != "" && strings.EqualFold(s, publisher) {
+	if publisher != "" && (strings.EqualFold(s, publisher) || strings.EqualFold("the "+s, publisher)) {
 		return false
+	}
+	for _, w := range strings.Fields(s) {
+		// "CNN Business", "AP Sports": an outlet's initialism in capitals.
+		if len(w) >= 2 && strings.ToUpper(w) == w && wireNames[strings.ToLower(w)] {
+			return false
+		}
 	}
 	if host != "" {
 		h := strings.ToLower(strings.TrimPrefix(host, "www."))

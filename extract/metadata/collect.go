@@ -86,7 +86,6 @@ var metaKeys = map[string]metaField{
 	"dc.publisher":      {"publisher", rankMetaWeak},
 	"dcterms.publisher": {"publisher", rankMetaWeak},
 	"publisher":         {"publisher", rankMetaWeak},
-	"twitter:site":      {"publisher", rankMetaWeak + 2},
 	// Language.
 	"content-language": {"language", rankMetaStrong},
 	"dc.language":      {"language", rankMetaStrong},
