@@ -1,0 +1,39 @@
+package store
+
+import (
+	"io/fs"
+)
+
+// Dialect is what differs between database engines.
+type Dialect interface {
+	// Name names the engine ("sqlite", "postgres").
+	Name() string
+	// Migrations holds the schema as numbered files, "0001_init.sql" and so
+	// on, applied in order, each in one transaction.
+	Migrations() fs.FS
+	// Rebind rewrites a query written with "?" placeholders into the
+	// engine's placeholder style.
+	Rebind(query string) string
+
+	// IndexArticle is the statement (or "" for none) that adds an article
+	// to the full-text index; its arguments are id, title, text.
+	IndexArticle() string
+	// UnindexArticle removes an article from the full-text index; its
+	// arguments are id, title, text (the indexed values).
+	UnindexArticle() string
+	// IndexQuote adds an attribution's content to the quote index; its
+	// arguments are id, content.
+	IndexQuote() string
+	// UnindexQuote removes an attribution from the quote index; its
+	// argument is the id.
+	UnindexQuote() string
+	// SearchArticles is a query returning (id, rank) of the articles that
+	// match the full-text query, best (lowest rank) first; its arguments
+	// are the match expression, limit and offset.
+	SearchArticles() string
+	// QuoteMatch is a condition on attributions alias "t" selecting those
+	// whose content matches the full-text query given as its argument.
+	QuoteMatch() string
+	// Match renders a parsed query in the engine's full-text syntax.
+	Match(q Query) string
+}

@@ -1,0 +1,164 @@
+-- sayso corpus schema, SQLite flavour. Text is stored once: blocks,
+-- attributions, claims and cited works point into articles.text by
+-- code-point offsets; the full-text index reads articles as external content.
+
+CREATE TABLE outlets (
+    id   INTEGER PRIMARY KEY,
+    host TEXT NOT NULL UNIQUE,   -- registrable domain, "bbc.co.uk"
+    name TEXT NOT NULL DEFAULT '' -- publisher name as last seen
+);
+
+CREATE TABLE pages (
+    id           INTEGER PRIMARY KEY,
+    url          TEXT NOT NULL,    -- as requested
+    final_url    TEXT NOT NULL,    -- after redirects
+    outlet_id    INTEGER NOT NULL REFERENCES outlets (id),
+    source       TEXT NOT NULL,
+    status_code  INTEGER NOT NULL DEFAULT 0,
+    header       BLOB,             -- zstd(JSON)
+    redirects    TEXT,             -- JSON array
+    fetched_at   INTEGER NOT NULL, -- Unix milliseconds
+    body         BLOB NOT NULL,    -- zstd
+    body_size    INTEGER NOT NULL,
+    body_hash    BLOB NOT NULL UNIQUE,
+    state        TEXT NOT NULL,    -- article | no_article | failed
+    error        TEXT,
+    read_version TEXT NOT NULL DEFAULT ''
+);
+
+-- Every address a page is known by (requested, final, canonical), normalised.
+CREATE TABLE urls (
+    url     TEXT PRIMARY KEY,
+    page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX urls_page ON urls (page_id);
+
+CREATE TABLE articles (
+    id                INTEGER PRIMARY KEY REFERENCES pages (id) ON DELETE CASCADE,
+    url               TEXT NOT NULL,
+    canonical_url     TEXT,
+    title             TEXT NOT NULL,
+    authors           TEXT,    -- JSON array
+    publisher         TEXT,
+    published         TEXT,    -- RFC 3339 as extracted
+    published_unix    INTEGER, -- for ordering
+    modified          TEXT,
+    language          TEXT,
+    description       TEXT,
+    section           TEXT,
+    tags              TEXT,    -- JSON array
+    image             TEXT,
+    provenance        BLOB,    -- zstd(JSON {evidence, candidates})
+    extractor_version TEXT NOT NULL,
+    analyzer_version  TEXT,
+    analysis_error    TEXT,
+    text              TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles (published_unix);
+
+CREATE TABLE blocks (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    level      INTEGER NOT NULL DEFAULT 0,
+    ordered    INTEGER NOT NULL DEFAULT 0,
+    start      INTEGER NOT NULL, -- code points into articles.text
+    "end"      INTEGER NOT NULL,
+    PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE links (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    block      INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    url        TEXT NOT NULL,
+    PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE credits (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    outlet     TEXT NOT NULL,
+    url        TEXT,
+    PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE speakers (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    UNIQUE (name, type)
+);
+
+CREATE TABLE attributions (
+    id            INTEGER PRIMARY KEY,
+    article_id    INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    speaker_id    INTEGER REFERENCES speakers (id),
+    role          TEXT,
+    resolution    TEXT,
+    source_spans  TEXT, -- "start-end,start-end"; NULL when no source
+    source_text   TEXT, -- only when not derivable from the spans
+    cue_spans     TEXT,
+    cue_text      TEXT,
+    content_spans TEXT NOT NULL,
+    content_text  TEXT,
+    medium        TEXT,
+    confidence    REAL NOT NULL,
+    UNIQUE (article_id, seq)
+);
+CREATE INDEX attributions_speaker ON attributions (speaker_id);
+
+-- Entities an article mentions, with the aliases it uses for them.
+CREATE TABLE mentions (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    speaker_id INTEGER NOT NULL REFERENCES speakers (id),
+    seq        INTEGER NOT NULL,
+    role       TEXT,
+    aliases    TEXT, -- JSON array
+    PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX mentions_speaker ON mentions (speaker_id);
+
+CREATE TABLE claims (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT, -- only when not derivable from the span
+    PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE cited_works (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    title      TEXT NOT NULL,
+    author     TEXT,
+    kind       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    PRIMARY KEY (article_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE feeds (
+    url           TEXT PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT,
+    checked_at    INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+    content,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+);

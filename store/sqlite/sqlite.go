@@ -1,0 +1,147 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/store"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// BusyTimeoutMS is how long a writer waits for another process's write
+// transaction before failing; long batches take a few hundred milliseconds,
+// so ten seconds rides out contention without hanging forever.
+const BusyTimeoutMS = 10000
+
+// Open opens (creating it if needed) the store in the SQLite file at path
+// and migrates its schema. Errors: EINVALID for an empty path, EUNAVAILABLE
+// when the file cannot be opened or migrated.
+func Open(ctx context.Context, path string) (*store.Store, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, sayso.Errorf(sayso.EINVALID, "open store: empty path")
+	}
+	q := url.Values{}
+	for _, p := range []string{
+		fmt.Sprintf("busy_timeout(%d)", BusyTimeoutMS),
+		"journal_mode(WAL)",
+		// NORMAL is durable in WAL mode against a killed process; only a
+		// power loss can drop the last commits, never corrupt the file.
+		"synchronous(NORMAL)",
+		"foreign_keys(1)",
+		// 64 MiB of page cache per connection keeps FTS index pages hot.
+		"cache_size(-65536)",
+	} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, sayso.Errorf(sayso.EUNAVAILABLE, "open store %s: %w", path, err)
+	}
+	// One writer at a time is SQLite's rule; a few readers can run beside it.
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, sayso.Errorf(sayso.EUNAVAILABLE, "open store %s: %w", path, err)
+	}
+	s, err := store.New(ctx, db, Dialect{})
+	if err != nil {
+		db.Close()
+		return nil, sayso.Errorf(sayso.EUNAVAILABLE, "open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Dialect is SQLite's store.Dialect: FTS5 for full-text search.
+type Dialect struct{}
+
+var _ store.Dialect = Dialect{}
+
+// Name returns "sqlite".
+func (Dialect) Name() string { return "sqlite" }
+
+// Migrations returns the embedded schema files.
+func (Dialect) Migrations() fs.FS {
+	sub, _ := fs.Sub(migrations, "migrations")
+	return sub
+}
+
+// Rebind returns query unchanged: SQLite takes "?" placeholders.
+func (Dialect) Rebind(query string) string { return query }
+
+// IndexArticle inserts into the external-content FTS5 index.
+func (Dialect) IndexArticle() string {
+	return `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`
+}
+
+// UnindexArticle uses FTS5's 'delete' command, which needs the indexed values.
+func (Dialect) UnindexArticle() string {
+	return `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`
+}
+
+// IndexQuote inserts into the contentless quote index.
+func (Dialect) IndexQuote() string {
+	return `INSERT INTO quotes_fts (rowid, content) VALUES (?, ?)`
+}
+
+// UnindexQuote deletes from the contentless-delete quote index.
+func (Dialect) UnindexQuote() string {
+	return `DELETE FROM quotes_fts WHERE rowid = ?`
+}
+
+// SearchArticles ranks with BM25, titles weighing five times body text
+// (a word in the headline says more about what a story is about).
+func (Dialect) SearchArticles() string {
+	return `SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS r FROM articles_fts
+		WHERE articles_fts MATCH ? ORDER BY r LIMIT ? OFFSET ?`
+}
+
+// QuoteMatch selects attributions whose content matches.
+func (Dialect) QuoteMatch() string {
+	return `t.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`
+}
+
+// Match renders q in FTS5 query syntax, every word quoted so that no user
+// input is read as an operator.
+func (Dialect) Match(q store.Query) string {
+	var pos, neg []string
+	for _, c := range q.Clauses {
+		alts := make([]string, len(c.Any))
+		for i, t := range c.Any {
+			words := make([]string, len(t.Words))
+			for j, w := range t.Words {
+				words[j] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+			}
+			s := strings.Join(words, " + ")
+			if t.Prefix {
+				s += " *"
+			}
+			alts[i] = s
+		}
+		s := strings.Join(alts, " OR ")
+		if len(alts) > 1 {
+			s = "(" + s + ")"
+		}
+		if c.Not {
+			neg = append(neg, s)
+		} else {
+			pos = append(pos, s)
+		}
+	}
+	out := strings.Join(pos, " AND ")
+	for _, n := range neg {
+		out += " NOT " + n
+	}
+	return out
+}
