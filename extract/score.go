@@ -226,21 +226,18 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 		in = append(in, i)
 	}
 	// Context: a short block between good ones is part of the text, a
-	// heading that leads into good text is a subheading.
+	// heading that leads into good text is a subheading. Past the last
+	// sure block, short text that follows good text (a closing list, a
+	// table) belongs to it; before the first, it is a kicker or a byline.
 	keep := make([]bool, len(in))
-	cls := func(j int) blockClass {
-		if j < 0 || j >= len(in) {
-			return classBad
-		}
-		return c.blocks[in[j]].class
-	}
+	const edge = classBad + 1
 	nextSure := func(j, dir int) blockClass {
 		for k := j + dir; k >= 0 && k < len(in); k += dir {
-			if cl := cls(k); cl == classGood || cl == classBad {
+			if cl := c.blocks[in[k]].class; cl == classGood || cl == classBad {
 				return cl
 			}
 		}
-		return classBad
+		return edge
 	}
 	for j, i := range in {
 		b := &c.blocks[i]
@@ -252,9 +249,9 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 			prev, next := nextSure(j, -1), nextSure(j, +1)
 			switch {
 			case b.kind == sayso.BlockHeading:
-				keep[j] = next == classGood && !sameText(b.text, title)
-			case prev == classGood && next == classGood:
-				keep[j] = true
+				keep[j] = (next == classGood || next == edge && prev == classGood) && !sameText(b.text, title)
+			case prev == classGood && (next == classGood || next == edge):
+				keep[j] = b.linkChars*2 <= b.chars
 			case b.class == classNearGood && (prev == classGood || next == classGood):
 				keep[j] = true
 			}
