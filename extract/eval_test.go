@@ -17,6 +17,8 @@ import (
 
 var debugPage = flag.String("page", "", "print the blocks of the scrapinghub page whose id starts with `prefix`")
 
+var scores = flag.String("scores", "", "write per-page precision and recall to `file`")
+
 var diag = flag.Int("diag", 0, "print the `n` worst scrapinghub pages with missed and extra text")
 
 // dataDir returns the shared evaluation data folder: $SAYSO_DATA or
@@ -69,6 +71,17 @@ func TestScrapinghubFloors(t *testing.T) {
 	}
 	if *diag > 0 {
 		printDiag(r, *diag)
+	}
+	if *scores != "" {
+		var b strings.Builder
+		for _, res := range r.Results {
+			p, _ := res.Precision()
+			rc, _ := res.Recall()
+			fmt.Fprintf(&b, "%s %.3f %.3f\n", res.ID[:12], p, rc)
+		}
+		if err := os.WriteFile(*scores, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if *debugPage != "" {
 		for _, p := range pages {

@@ -68,7 +68,7 @@ var substringHints = []struct {
 	{"consent", hintStrongNeg}, {"newsletter", hintStrongNeg}, {"subscri", hintStrongNeg}, {"advert", hintStrongNeg},
 	{"outbrain", hintStrongNeg}, {"taboola", hintStrongNeg}, {"breadcrumb", hintStrongNeg}, {"popup", hintStrongNeg},
 	{"sidebar", hintNeg}, {"related", hintNeg}, {"recommend", hintNeg}, {"trending", hintNeg}, {"promo", hintNeg},
-	{"footer", hintNeg}, {"navigation", hintNeg}, {"sponsor", hintNeg}, {"widget", hintNeg}, {"mostread", hintNeg},
+	{"footer", hintNeg}, {"caption", hintNeg}, {"navigation", hintNeg}, {"sponsor", hintNeg}, {"widget", hintNeg}, {"mostread", hintNeg},
 	{"articlebody", hintStrongPos}, {"storybody", hintStrongPos}, {"postbody", hintStrongPos},
 	{"entrycontent", hintStrongPos}, {"postcontent", hintStrongPos}, {"articlecontent", hintStrongPos},
 	{"articletext", hintStrongPos}, {"bodytext", hintStrongPos}, {"storytext", hintStrongPos},

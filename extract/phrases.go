@@ -7,7 +7,7 @@ import "strings"
 // is boilerplate when its whole text, lower-cased and stripped of trailing
 // punctuation, is one of them.
 var boilerplatePhrases = map[string]bool{
-	"advertisement": true, "advertising": true, "sponsored": true, "sponsored content": true,
+	"advertisement": true, "advert": true, "advertising": true, "sponsored": true, "sponsored content": true,
 	"ad": true, "ads": true, "story continues below advertisement": true, "continue reading below": true,
 	"anzeige": true, "werbung": true, "publicidad": true, "publicité": true, "pubblicità": true,
 	"реклама": true, "広告": true, "广告": true, "광고": true, "publicidade": true, "reklama": true,
@@ -95,3 +95,42 @@ func isLegalNotice(text string, chars int) bool {
 	}
 	return false
 }
+
+// maxCaptionChars bounds a photo caption with its credit.
+const maxCaptionChars = 320
+
+// isCaption reports whether text reads as a photo caption or credit:
+// "… (Image: Getty)", "… Credit: EPA", "[File: Reuters]", "Image 1 of 5",
+// "Photo: AP". Captions describe pictures, not the story.
+func isCaption(text string, chars int) bool {
+	if chars > maxCaptionChars {
+		return false
+	}
+	t := strings.TrimSpace(text)
+	lower := strings.ToLower(t)
+	for _, p := range []string{"(image:", "(photo:", "(picture:", "(pictured", "[file:", "(file photo", "(photo by", "(credit:",
+		"(image credit", "photo credit:", "image credit:", "(getty", "(ap photo", "(reuters", "(afp"} {
+		end := strings.TrimRight(lower, " .")
+		if strings.Contains(lower, p) && (strings.HasSuffix(end, ")") || strings.HasSuffix(end, "]")) {
+			return true
+		}
+	}
+	for _, p := range []string{"credit:", "photo:", "photograph:", "foto:", "фото:", "image:", "picture:"} {
+		i := strings.LastIndex(lower, p)
+		if i >= 0 && len(lower)-i < 60 && (i == 0 || !isLetterByte(lower[i-1])) {
+			return true
+		}
+	}
+	if strings.HasSuffix(lower, "getty images") || strings.HasSuffix(lower, "shutterstock") {
+		return true
+	}
+	// "Image 1 of 5", "Photo 3/12": gallery counters.
+	for _, p := range []string{"image ", "photo ", "slide ", "picture "} {
+		if strings.HasPrefix(lower, p) && len(lower) < 20 && strings.ContainsAny(lower, "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html/atom"
 	"unicode/utf8"
@@ -38,9 +39,12 @@ func (c *collector) classify() {
 		b := &c.blocks[i]
 		ld := float64(b.linkChars) / float64(b.chars)
 		switch {
+		case b.chars <= 3 && !hasLetter(b.text):
+			// A lone number or symbol: a gallery counter, a vote count.
+			b.class = classBad
 		case ld > badLinkDensity && b.chars < 400:
 			b.class = classBad
-		case b.chars < goodChars && isBoilerplatePhrase(b.text), isConsentNotice(b.text, b.chars), isLegalNotice(b.text, b.chars):
+		case b.chars < goodChars && isBoilerplatePhrase(b.text), isConsentNotice(b.text, b.chars), isLegalNotice(b.text, b.chars), isCaption(b.text, b.chars):
 			b.class = classBad
 		case b.chars < goodChars && repeats[b.text] > 1 && b.linkChars > 0:
 			// Template repetition: a short linked line that occurs twice
@@ -284,4 +288,13 @@ func sameText(a, b string) bool {
 	}
 	// <title> often appends the site's name: "Headline - Site".
 	return utf8.RuneCountInString(a) > 20 && len(b) > len(a) && strings.EqualFold(b[:len(a)], a)
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
