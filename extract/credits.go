@@ -147,7 +147,7 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 
 // wireDateline finds a wire-service dateline at the start of a paragraph,
 // "WASHINGTON (Reuters) - " or "(AP) —", and returns the credit and the
-// paragraph without it.
+// paragraph without the wire's name ("WASHINGTON - …").
 func wireDateline(text string) (sayso.Credit, string, bool) {
 	open := strings.IndexByte(text, '(')
 	if open < 0 || open > 60 {
@@ -194,7 +194,12 @@ func wireDateline(text string) (sayso.Credit, string, bool) {
 		return sayso.Credit{}, text, false
 	}
 	cred := sayso.Credit{Kind: sayso.CreditWireDateline, Text: strings.TrimSpace(text[:len(text)-len(trimmed)]), Outlet: name}
-	return cred, strings.TrimSpace(trimmed), true
+	if place == "" {
+		return cred, strings.TrimSpace(trimmed), true
+	}
+	// The place stays: it is where the story happened, part of the lede;
+	// only the wire's name is credit.
+	return cred, place + " " + strings.TrimSpace(rest), true
 }
 
 func capitalisedWords(s string) bool {

@@ -230,8 +230,8 @@ func TestCredits(t *testing.T) {
 		}
 	}
 	dl := []struct{ text, outlet, rest string }{
-		{"WASHINGTON (Reuters) - The Senate voted on Tuesday.", "Reuters", "The Senate voted on Tuesday."},
-		{"SANTA FE, N.M. (AP) — A judge ruled on Monday.", "AP", "A judge ruled on Monday."},
+		{"WASHINGTON (Reuters) - The Senate voted on Tuesday.", "Reuters", "WASHINGTON - The Senate voted on Tuesday."},
+		{"SANTA FE, N.M. (AP) — A judge ruled on Monday.", "AP", "SANTA FE, N.M. — A judge ruled on Monday."},
 		{"(AFP) - Markets fell.", "AFP", "Markets fell."},
 	}
 	for _, tc := range dl {
