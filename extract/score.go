@@ -201,7 +201,47 @@ func (c *collector) chooseContainer() int32 {
 			best, bestScore = int32(i), s
 		}
 	}
+	if best >= 0 {
+		best = c.firstArticle(best)
+	}
 	return best
+}
+
+// minArticleShare is the part of a container's score an <article> inside it
+// must carry to count as one of several articles on the page.
+const minArticleShare = 0.2
+
+// firstArticle handles pages that carry several articles: infinite scroll
+// appends the next story, blogs list other posts after the one asked for.
+// When the container holds two or more <article> elements (not nested in
+// one another) that each carry a real share of its text, the page's own
+// article is the first of them.
+func (c *collector) firstArticle(container int32) int32 {
+	total := c.elems[container].score
+	if total <= 0 {
+		return container
+	}
+	var found []int32
+	for i := int(container) + 1; i < len(c.elems); i++ {
+		e := &c.elems[i]
+		if e.tag != atom.Article || e.score < minArticleShare*total || !c.within(int32(i), container) {
+			continue
+		}
+		nested := false
+		for _, f := range found {
+			if c.within(int32(i), f) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			found = append(found, int32(i))
+		}
+	}
+	if len(found) >= 2 {
+		return found[0]
+	}
+	return container
 }
 
 // within reports whether element e lies inside (or is) element anc.

@@ -11,11 +11,41 @@ import (
 var (
 	publishedRE = regexp.MustCompile(`(?i)(published|posted|publicad[oa]|publicat|publié|publie le|pubblicato|veröffentlicht|gepubliceerd|opublikowano|publikováno|publikované|közzétéve|julkaistu|publicerad|publiceret|publisert|objavljeno|objavljen|paskelbta|publicēts|yayın|yayınlanma|опубликовано|опубліковано|публикувано|дата публикации|дата публікації|게재|입력|発行|公開|发布|發布)`)
 	updatedRE   = regexp.MustCompile(`(?i)(updated|last modified|modified|actualizad[oa]|atualizad[oa]|actualizat|mis à jour|modifié|aggiornato|aktualisiert|aktualisierung|bijgewerkt|zaktualizowano|aktualizováno|frissítve|päivitetty|uppdaterad|opdateret|oppdatert|ažurirano|güncelleme|güncellendi|обновлено|обновлен|оновлено|актуализирано|수정|更新)`)
-	// dateHintRE matches class and id words of elements holding a date.
-	dateHintRE = regexp.MustCompile(`date|time|publish|posted|datum|fecha|data|dated|zeit|tarih|дата|byline|meta|info|timestamp|pubdate`)
-	// bylineHintRE matches class, id, itemprop and rel words of byline elements.
-	bylineHintRE = regexp.MustCompile(`byline|author|autor|writer|reporter|journalist|firma|signature|creator|redaktor|avtor|yazar|credit`)
 )
+
+// dateHints are class and id fragments of elements holding a date.
+var dateHints = []string{"date", "time", "publish", "posted", "datum", "fecha", "data", "zeit", "tarih", "дата", "byline", "meta", "info", "pubdate"}
+
+// bylineHints are class, id, itemprop and rel fragments of byline elements.
+var bylineHints = []string{"byline", "author", "autor", "writer", "reporter", "journalist", "firma", "signature", "creator", "redaktor", "avtor", "yazar", "credit"}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineWords are the lower-cased first words of byline lines; a line is
+// matched against bylinePrefixRE only when it starts with one.
+var bylineWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("written posted reported words text story photo photos by from por von par di door av af przez autor autores autora autorka autoren autorin author authors auteur autore redactor texto tekst szerző yazar muhabir piše pisze автор авторы текст написал написала написали 작성자 기자 記者 文") {
+		bylineWords[w] = true
+	}
+}
+
+// startsLikeByline reports whether s's first word is a byline word.
+func startsLikeByline(s string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool { return r == ' ' || r == ':' || r == '：' })
+	if end < 0 {
+		end = len(s)
+	}
+	return bylineWords[strings.ToLower(s[:end])]
+}
 
 // Distances around the headline, in lines: a news page's date and byline
 // sit just above or below it (kicker, title, standfirst, byline, date), and
@@ -43,18 +73,18 @@ func (r *reader) collectLines() {
 			continue
 		}
 		near := r.nearHeadline(i)
-		hinted := dateHintRE.MatchString(l.hint)
 		// Headings are skipped: a title that names a date ("Results of
 		// 11–12 July") is about that date, not dated by it.
 		if len(l.text) <= maxDateLine && l.heading == 0 {
 			text, found := findTextDates(l.text, 2, monthFirst)
 			if len(found) > 0 {
+				hinted := containsAny(l.hint, dateHints)
 				texts += r.addTextDate(text, found, near, hinted || l.inArticle, texts)
 			}
 		}
 		if bylines < 6 && len(l.text) <= 200 && l.heading == 0 {
-			isBy := bylinePrefixRE.MatchString(l.text)
-			if (isBy && (near || l.inArticle)) || (bylineHintRE.MatchString(l.hint) && (near || l.inArticle || isBy)) {
+			isBy := startsLikeByline(l.text) && bylinePrefixRE.MatchString(l.text)
+			if (isBy && (near || l.inArticle)) || ((near || l.inArticle || isBy) && containsAny(l.hint, bylineHints)) {
 				r.add("author", l.text, "byline", rankByline)
 				bylines++
 			}

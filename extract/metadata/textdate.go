@@ -84,8 +84,18 @@ func findTextDates(text string, max int, monthFirst bool) (string, []textDate) {
 		text = truncateUTF8(text, maxTextDateScan)
 	}
 	text = normalizeDigits(text)
-	// A date needs at least four digits; most texts have none and return here.
-	if !strings.ContainsAny(text, "0123456789") {
+	// Every pattern but the short dd.mm.yy form needs a four-digit year;
+	// most lines have none and return here, before any regular expression.
+	run, maxRun := 0, 0
+	for i := 0; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			run++
+			maxRun = max(maxRun, run)
+		} else {
+			run = 0
+		}
+	}
+	if maxRun < 2 || (maxRun < 4 && !strings.Contains(text, ".")) {
 		return text, nil
 	}
 	var found []textDate
@@ -95,6 +105,13 @@ func findTextDates(text string, max int, monthFirst bool) (string, []textDate) {
 		}
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	if maxRun < 4 {
+		for _, m := range shortYearRE.FindAllStringSubmatchIndex(text, -1) {
+			d, ok := makeDate(2000+atoi(text[m[6]:m[7]]), atoi(text[m[4]:m[5]]), atoi(text[m[2]:m[3]]), 0, 0, 0, nil)
+			add(d, ok, m[2], m[7])
+		}
+		return text, finish(text, found, max)
+	}
 	for _, m := range yearFirstRE.FindAllStringSubmatchIndex(text, -1) {
 		d, ok := makeDate(atoi(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]), atoi(text[m[6]:m[7]]), 0, 0, 0, nil)
 		add(d, ok, m[2], m[7])
@@ -137,8 +154,14 @@ func findTextDates(text string, max int, monthFirst bool) (string, []textDate) {
 			add(d, ok, m[2], m[7])
 		}
 	}
+	return text, finish(text, found, max)
+}
+
+// finish orders the found dates, drops overlaps, keeps max and marks those
+// written with a time of day.
+func finish(text string, found []textDate, max int) []textDate {
 	if len(found) == 0 {
-		return text, nil
+		return nil
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].start < found[j].start })
 	// Drop matches overlapping an earlier one: two patterns read the same words.
@@ -166,5 +189,5 @@ func findTextDates(text string, max int, monthFirst bool) (string, []textDate) {
 		}
 		out[i].withTime = timeAfterRE.MatchString(after) || timeBeforeRE.MatchString(before)
 	}
-	return text, out
+	return out
 }
