@@ -39,7 +39,7 @@ var tokenHints = map[string]int8{
 	"navbar": hintNeg, "navigation": hintNeg, "menu": hintNeg, "masthead": hintNeg, "banner": hintNeg,
 	"toolbar": hintNeg, "tools": hintNeg, "pagination": hintNeg, "pager": hintNeg, "sponsor": hintNeg,
 	"partner": hintNeg, "follow": hintNeg, "rating": hintNeg, "print": hintNeg, "overlay": hintNeg,
-	"teaser": hintNeg, "teasers": hintNeg, "more": hintNeg, "readmore": hintNeg, "newsletters": hintNeg,
+	"cta": hintNeg, "upsell": hintNeg, "teaser": hintNeg, "teasers": hintNeg, "more": hintNeg, "readmore": hintNeg, "newsletters": hintNeg,
 	"hidden": hintNeg, "mostread": hintNeg, "mostpopular": hintNeg,
 	// boilerplate, often
 	"meta": hintWeakNeg, "byline": hintWeakNeg, "author": hintWeakNeg, "tags": hintWeakNeg, "tag": hintWeakNeg,

@@ -211,6 +211,10 @@ func (c *collector) chooseContainer() int32 {
 // must carry to count as one of several articles on the page.
 const minArticleShare = 0.2
 
+// dominantArticleShare is the part of a container's score that makes a
+// single <article> inside it the article itself.
+const dominantArticleShare = 0.75
+
 // firstArticle handles pages that carry several articles: infinite scroll
 // appends the next story, blogs list other posts after the one asked for.
 // When the container holds two or more <article> elements (not nested in
@@ -239,6 +243,11 @@ func (c *collector) firstArticle(container int32) int32 {
 		}
 	}
 	if len(found) >= 2 {
+		return found[0]
+	}
+	// One <article> carrying most of the container's text is the article;
+	// the rest of the container is what the page shows around it.
+	if len(found) == 1 && c.elems[found[0]].score >= dominantArticleShare*total {
 		return found[0]
 	}
 	return container
