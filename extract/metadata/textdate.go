@@ -74,12 +74,12 @@ func normalizeDigits(s string) string {
 	}, s)
 }
 
-// findTextDates returns up to max dates written in text, in order of
+// findTextDates returns up to limit dates written in text, in order of
 // appearance, and the text they were found in (text with its digits made
 // ASCII: the ranges refer to it). monthFirst resolves numeric dates such as
 // 03/04/2020 whose parts could both be months as month/day (the US habit)
 // instead of day/month (everyone else's).
-func findTextDates(text string, max int, monthFirst bool) (string, []textDate) {
+func findTextDates(text string, limit int, monthFirst bool) (string, []textDate) {
 	if len(text) > maxTextDateScan {
 		text = truncateUTF8(text, maxTextDateScan)
 	}
@@ -110,7 +110,7 @@ func findTextDates(text string, max int, monthFirst bool) (string, []textDate) {
 			d, ok := makeDate(2000+atoi(text[m[6]:m[7]]), atoi(text[m[4]:m[5]]), atoi(text[m[2]:m[3]]), 0, 0, 0, nil)
 			add(d, ok, m[2], m[7])
 		}
-		return text, finish(text, found, max)
+		return text, finish(text, found, limit)
 	}
 	for _, m := range yearFirstRE.FindAllStringSubmatchIndex(text, -1) {
 		d, ok := makeDate(atoi(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]), atoi(text[m[6]:m[7]]), 0, 0, 0, nil)
@@ -154,12 +154,12 @@ func findTextDates(text string, max int, monthFirst bool) (string, []textDate) {
 			add(d, ok, m[2], m[7])
 		}
 	}
-	return text, finish(text, found, max)
+	return text, finish(text, found, limit)
 }
 
-// finish orders the found dates, drops overlaps, keeps max and marks those
+// finish orders the found dates, drops overlaps, keeps limit and marks those
 // written with a time of day.
-func finish(text string, found []textDate, max int) []textDate {
+func finish(text string, found []textDate, limit int) []textDate {
 	if len(found) == 0 {
 		return nil
 	}
@@ -171,12 +171,12 @@ func finish(text string, found []textDate, max int) []textDate {
 			continue
 		}
 		out = append(out, f)
-		if len(out) == max {
+		if len(out) == limit {
 			break
 		}
 	}
-	if len(out) > max {
-		out = out[:max]
+	if len(out) > limit {
+		out = out[:limit]
 	}
 	for i := range out {
 		after := text[out[i].end:]

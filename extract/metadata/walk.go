@@ -98,10 +98,37 @@ type walker struct {
 	article int
 	heading int
 	itemTyp []string
+	// boilerHint caches isBoilerElement by hint: templates repeat classes.
+	boilerHint map[string]bool
+}
+
+// elementHint returns the lower-cased class, id, itemprop and rel of n,
+// cut at 200 bytes; "" when it has none.
+func elementHint(n *html.Node) string {
+	var b []byte
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id", "itemprop", "rel":
+			if a.Val == "" {
+				continue
+			}
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, a.Val...)
+		}
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > 200 {
+		b = b[:200]
+	}
+	return strings.ToLower(string(b))
 }
 
 func walk(doc *html.Node) *page {
-	w := &walker{p: &page{h1Line: -1}}
+	w := &walker{p: &page{h1Line: -1}, boilerHint: map[string]bool{}}
 	w.visit(doc, 0)
 	w.flush()
 	return w.p
@@ -127,7 +154,7 @@ func hasAttr(n *html.Node, key string) bool {
 
 // flush ends the current line.
 func (w *walker) flush() {
-	t := strings.Join(strings.Fields(w.buf.String()), " ")
+	t := collapseSpace(w.buf.String())
 	w.buf.Reset()
 	if t == "" || len(w.p.lines) >= maxLines {
 		return
@@ -142,6 +169,24 @@ func (w *walker) flush() {
 	w.p.lines = append(w.p.lines, line{
 		text: t, hint: hint, boiler: w.boiler > 0, heading: w.heading, inArticle: w.article > 0,
 	})
+}
+
+// collapseSpace trims s and turns each run of white space into one space,
+// allocating only when s has something to collapse.
+func collapseSpace(s string) string {
+	s = strings.TrimSpace(s)
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func truncateUTF8(s string, n int) string {
@@ -216,12 +261,22 @@ func (w *walker) visit(n *html.Node, depth int) {
 	if block {
 		w.flush()
 	}
-	hint := strings.ToLower(strings.TrimSpace(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop") + " " + attr(n, "rel")))
-	if len(hint) > 200 {
-		hint = hint[:200]
-	}
+	hint := elementHint(n)
 	w.hints = append(w.hints, hint)
-	isBoiler := isBoilerElement(n, hint)
+	isBoiler, seen := false, false
+	if hint != "" {
+		isBoiler, seen = w.boilerHint[hint]
+	}
+	if !seen {
+		isBoiler = isBoilerElement(n, hint)
+		if hint != "" && len(w.boilerHint) < 10000 {
+			w.boilerHint[hint] = isBoiler
+		}
+	}
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
+		isBoiler = true
+	}
 	if isBoiler {
 		w.boiler++
 	}
