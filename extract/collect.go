@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -83,8 +84,7 @@ var blockTags = map[atom.Atom]bool{
 	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Nav: true,
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
 	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
-	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Td: true,
-	atom.Th: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Caption: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Caption: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Form: true, atom.Fieldset: true,
 	atom.Address: true, atom.Hr: true, atom.Center: true, atom.Details: true, atom.Summary: true,
 	atom.Body: true, atom.Html: true, atom.Hgroup: true, atom.Menu: true, atom.Legend: true,
@@ -264,6 +264,12 @@ func (c *collector) enter(n *html.Node, e elem) int32 {
 		c.inLink++
 	case atom.Br:
 		c.newline()
+	case atom.Td, atom.Th:
+		// Cells of a row are one block, separated like a plain-text table.
+		if c.chars > 0 {
+			c.buf = append(bytes.TrimRight(c.buf, " "), " | "...)
+			c.lastSpace = true
+		}
 	}
 	return idx
 }
@@ -368,6 +374,8 @@ func (c *collector) flush() {
 		}
 	case atom.Pre:
 		b.kind = sayso.BlockPreformat
+	case atom.Tr:
+		b.kind = sayso.BlockTableRow
 	}
 	if c.inPre > 0 {
 		b.kind = sayso.BlockPreformat

@@ -24,6 +24,10 @@ const (
 	// badLinkDensity: a block mostly made of links is a menu or a list of
 	// other articles.
 	badLinkDensity = 0.5
+	// mixedTextChars: a block with this much text outside its links says
+	// something of its own (a summary item of a news digest) whatever its
+	// link density.
+	mixedTextChars = 60
 )
 
 // classify gives every block a first verdict from its own statistics and
@@ -42,7 +46,7 @@ func (c *collector) classify() {
 		case b.chars <= 3 && !hasLetter(b.text):
 			// A lone number or symbol: a gallery counter, a vote count.
 			b.class = classBad
-		case ld > badLinkDensity && b.chars < 400:
+		case ld > badLinkDensity && b.chars-b.linkChars < mixedTextChars:
 			b.class = classBad
 		case b.chars < goodChars && isBoilerplatePhrase(b.text), isConsentNotice(b.text, b.chars), isLegalNotice(b.text, b.chars), isCaption(b.text, b.chars):
 			b.class = classBad
@@ -52,7 +56,7 @@ func (c *collector) classify() {
 			b.class = classBad
 		case b.chars >= goodChars && ld <= maxGoodLinkDensity && hasSentencePunct(b.text):
 			b.class = classGood
-		case b.chars >= nearGoodChars && ld <= maxGoodLinkDensity:
+		case b.chars >= nearGoodChars && ld <= maxGoodLinkDensity, b.chars-b.linkChars >= mixedTextChars:
 			b.class = classNearGood
 		default:
 			b.class = classShort
