@@ -63,6 +63,7 @@ func ReadOptions(doc *html.Node, pageURL *url.URL, opt Options) *Metadata {
 		return md
 	}
 	r := &reader{pageURL: pageURL, opt: opt, p: walk(doc)}
+	r.p.h1Line = pickHeadline(r.p)
 	r.collect()
 	r.choose(md)
 	for _, c := range r.cands {
@@ -157,4 +158,35 @@ func (r *reader) best(field string) []cand {
 		return out[i].order < out[j].order
 	})
 	return out
+}
+
+// pickHeadline returns the line of the page's headline: the first h1 whose
+// words mostly appear in the <title> or og:title (sites put their logo or
+// name in an h1 too), else the first h1; -1 when there is none.
+func pickHeadline(p *page) int {
+	if len(p.h1Lines) == 0 {
+		return -1
+	}
+	titles := strings.ToLower(p.title)
+	for _, m := range p.metas {
+		if m.key == "og:title" || m.key == "twitter:title" {
+			titles += " " + strings.ToLower(m.content)
+		}
+	}
+	if titles != "" {
+		for _, i := range p.h1Lines {
+			words := strings.Fields(strings.ToLower(p.lines[i].text))
+			hit := 0
+			for _, w := range words {
+				if strings.Contains(titles, w) {
+					hit++
+				}
+			}
+			// Most words shared: the h1 is the title, give or take a kicker.
+			if len(words) > 0 && hit*3 >= len(words)*2 && len(words) >= 2 {
+				return i
+			}
+		}
+	}
+	return p.h1Lines[0]
 }

@@ -65,15 +65,18 @@ type line struct {
 
 // page is everything the walk gathers from one document.
 type page struct {
-	lang       string
-	title      string
-	metas      []metaTag
-	links      []metaTag // rel (lower-cased) and href
-	scripts    []string
-	props      []itemProp
-	times      []timeElem
-	lines      []line
-	h1Line     int // index of the first h1's line, -1 if none
+	lang    string
+	title   string
+	metas   []metaTag
+	links   []metaTag // rel (lower-cased) and href
+	scripts []string
+	props   []itemProp
+	times   []timeElem
+	lines   []line
+	h1Lines []int // indexes of the first line of each h1 with text (up to 10)
+	// h1Line is the headline's line: the h1 that matches the page's title
+	// metadata, else the first; -1 if none. Set by the reader.
+	h1Line     int
 	scriptSize int
 }
 
@@ -299,6 +302,7 @@ func (w *walker) visit(n *html.Node, depth int) {
 	if level > 0 {
 		w.heading = level
 	}
+	h1Start := len(w.p.lines)
 	scope := hasAttr(n, "itemscope")
 	if scope {
 		w.itemTyp = append(w.itemTyp, attr(n, "itemtype"))
@@ -318,11 +322,10 @@ func (w *walker) visit(n *html.Node, depth int) {
 	}
 
 	if block {
-		if level == 1 && w.p.h1Line < 0 {
-			w.flush()
-			w.p.h1Line = len(w.p.lines) - 1
-		} else {
-			w.flush()
+		w.flush()
+		// An h1 that holds only a logo image adds no line and is no headline.
+		if level == 1 && len(w.p.lines) > h1Start && len(w.p.h1Lines) < 10 {
+			w.p.h1Lines = append(w.p.h1Lines, h1Start)
 		}
 	}
 	w.heading = prevHeading
