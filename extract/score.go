@@ -288,6 +288,25 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 	// table) belongs to it; before the first, it is a kicker or a byline.
 	keep := make([]bool, len(in))
 	const edge = classBad + 1
+	// An article of short paragraphs (a table with a few lines around it)
+	// has few blocks long enough to vouch for themselves: when near-good
+	// text outweighs good text, the near-good blocks vouch for the rest.
+	goodText, nearText := 0, 0
+	for _, i := range in {
+		switch c.blocks[i].class {
+		case classGood:
+			goodText += c.blocks[i].chars
+		case classNearGood:
+			nearText += c.blocks[i].chars
+		}
+	}
+	if nearText > goodText {
+		for _, i := range in {
+			if c.blocks[i].class == classNearGood {
+				c.blocks[i].class = classGood
+			}
+		}
+	}
 	nextSure := func(j, dir int) blockClass {
 		for k := j + dir; k >= 0 && k < len(in); k += dir {
 			if cl := c.blocks[in[k]].class; cl == classGood || cl == classBad {
