@@ -39,9 +39,14 @@ func (c *collector) classify() {
 			repeats[b.text]++
 		}
 	}
+	teaserItems := c.headlineItems()
 	for i := range c.blocks {
 		b := &c.blocks[i]
 		ld := float64(b.linkChars) / float64(b.chars)
+		if teaserItems[i] {
+			b.class = classBad
+			continue
+		}
 		switch {
 		case b.chars <= 3 && !hasLetter(b.text):
 			// A lone number or symbol: a gallery counter, a vote count.
@@ -369,4 +374,45 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// minHeadlineChars is the least a linked headline holds; shorter leading
+// links are names or terms linked inside prose.
+const minHeadlineChars = 20
+
+// headlineItems finds teasers written as one block each: a linked headline
+// (no closing full stop) followed by a summary, repeated at least three
+// times in one list or container. A digest whose items open with a linked
+// sentence is content; a list of other stories is not.
+func (c *collector) headlineItems() []bool {
+	type key struct {
+		parent int32
+		tag    atom.Atom
+	}
+	lead := make([]bool, len(c.blocks))
+	count := map[key]int{}
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if len(b.links) == 0 || b.elem < 0 || b.linkChars >= b.chars {
+			continue
+		}
+		l := strings.TrimSpace(b.links[0].text)
+		if !strings.HasPrefix(b.text, l) || textChars(l) < minHeadlineChars || strings.ContainsAny(l[len(l)-1:], ".!?:;,") {
+			continue
+		}
+		// A linked sentence goes on with its own punctuation ("… in May
+		// 2020. Legere will…"); a headline just stops.
+		if after := strings.TrimLeft(b.text[len(l):], " "); after != "" && strings.ContainsAny(after[:1], ".!?:;,)") {
+			continue
+		}
+		lead[i] = true
+		count[key{c.elems[b.elem].parent, b.tag}]++
+	}
+	for i := range c.blocks {
+		if lead[i] {
+			b := &c.blocks[i]
+			lead[i] = count[key{c.elems[b.elem].parent, b.tag}] >= 3
+		}
+	}
+	return lead
 }
