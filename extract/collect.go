@@ -114,9 +114,11 @@ type collector struct {
 	inQuote    int
 	inLink     int
 	linkStart  int
-	linkHref   string
-	lists      []bool // open lists, true when ordered
-	titleText  string
+	// linkStartChars is linkChars when the open link began.
+	linkStartChars int
+	linkHref       string
+	lists          []bool // open lists, true when ordered
+	titleText      string
 }
 
 // collect walks the tree rooted at doc and returns the body's elements and
@@ -259,6 +261,7 @@ func (c *collector) enter(n *html.Node, e elem) int32 {
 	case atom.A:
 		if c.inLink == 0 {
 			c.linkStart = len(c.buf)
+			c.linkStartChars = c.linkChars
 			c.linkHref = attr(n, "href")
 		}
 		c.inLink++
@@ -289,6 +292,11 @@ func (c *collector) exit(n *html.Node, idx int32) {
 			t := strings.TrimSpace(string(c.buf[c.linkStart:]))
 			if t != "" {
 				c.links = append(c.links, rawLink{text: t, href: c.linkHref})
+			}
+			if bareURL(t) && c.linkChars >= c.linkStartChars {
+				// A printed address is a citation, not navigation: it
+				// does not make its block link-dense.
+				c.linkChars = c.linkStartChars
 			}
 		}
 	}
@@ -459,4 +467,9 @@ func textChars(s string) int {
 		n += runeWeight(r)
 	}
 	return n
+}
+
+// bareURL reports whether a link's text is the address itself.
+func bareURL(t string) bool {
+	return strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")
 }
