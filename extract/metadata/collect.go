@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"net/url"
 	"strings"
 )
 
@@ -190,6 +191,11 @@ func (r *reader) ldObject(o ldObject) {
 		case ldMedia:
 			rank = rankLDMedia
 		}
+		// An object that names another page as its own (a related story
+		// listed in the page's JSON-LD) ranks below the page's meta tags.
+		if r.otherPage(ldString(m["url"])) || r.otherPage(ldString(m["mainEntityOfPage"])) {
+			rank += 3
+		}
 		r.addDate("published", ldString(m["datePublished"]), ev("datePublished"), rank)
 		r.addDate("modified", ldString(m["dateModified"]), ev("dateModified"), rank)
 		if o.kind == ldMedia {
@@ -311,4 +317,39 @@ func lineContext(lines []line, i int) string {
 		t = t[:80]
 	}
 	return t
+}
+
+// otherPage reports whether ref names a page other than the one being read;
+// false when either address is unknown. Hosts, queries and a trailing
+// slash are ignored: sites serve one page under several of each.
+func (r *reader) otherPage(ref string) bool {
+	if ref == "" || r.pageURL == nil || r.pageURL.Path == "" {
+		return false
+	}
+	u, err := url.Parse(ref)
+	if err != nil || u.Path == "" || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		return false
+	}
+	a := strings.TrimSuffix(strings.TrimSuffix(u.Path, "/"), "/amp")
+	self := []string{r.pageURL.Path}
+	// The canonical address is this page too (the page may have been
+	// reached through a feed redirect or a tracking address).
+	for _, l := range r.p.links {
+		if strings.Contains(" "+l.key+" ", " canonical ") {
+			self = append(self, l.content)
+		}
+	}
+	for _, m := range r.p.metas {
+		if m.key == "og:url" {
+			self = append(self, m.content)
+		}
+	}
+	for _, s := range self {
+		if su, err := url.Parse(s); err == nil {
+			if strings.TrimSuffix(strings.TrimSuffix(su.Path, "/"), "/amp") == a {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -174,6 +174,18 @@ func TestReadDates(t *testing.T) {
 			published: "2018-05-06T07:08:09-04:00", ev: "time[pubdate]",
 		},
 		{
+			name:      "json-ld about another page ranks below the page's meta",
+			url:       "https://example.com/news/harbour-reopens",
+			page:      `<link rel="canonical" href="https://example.com/news/harbour-reopens"><meta property="article:published_time" content="2021-03-04"><script type="application/ld+json">{"@type":"NewsArticle","url":"https://example.com/news/older-story","datePublished":"2021-02-01"}</script>`,
+			published: "2021-03-04T00:00:00Z", ev: "meta:article:published_time",
+		},
+		{
+			name:      "json-ld about the canonical page keeps its rank behind a feed redirect",
+			url:       "https://feeds.example.net/~r/abc/123",
+			page:      `<link rel="canonical" href="https://example.com/news/harbour-reopens"><meta property="article:published_time" content="2021-03-05"><script type="application/ld+json">{"@type":"NewsArticle","url":"https://example.com/news/harbour-reopens/","datePublished":"2021-03-04"}</script>`,
+			published: "2021-03-04T00:00:00Z", ev: "json-ld:NewsArticle.datePublished",
+		},
+		{
 			name: "implausible years rejected",
 			page: `<meta property="article:published_time" content="1970-01-01T00:00:00Z"><meta name="date" content="2999-01-01">`,
 		},
