@@ -121,6 +121,10 @@ func isCaption(text string, chars int) bool {
 			return true
 		}
 	}
+	// "…in Beijing, ChinaCredit: EPA": a credit glued to its caption.
+	if i := strings.LastIndex(t, "Credit:"); i > 0 && len(t)-i < 60 {
+		return true
+	}
 	if strings.HasSuffix(lower, "getty images") || strings.HasSuffix(lower, "shutterstock") {
 		return true
 	}
