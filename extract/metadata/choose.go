@@ -135,7 +135,9 @@ func (r *reader) chooseDates(md *Metadata) {
 				continue
 			}
 			t, ev := c.date.Time, c.Evidence
-			if d, shown, adjusted := r.localDay(c, cands); adjusted {
+			if zt, zev, ok := r.pageZone(c); ok {
+				t, ev = zt, ev+" (in the page's zone, from "+zev+")"
+			} else if d, shown, adjusted := r.localDay(c, cands); adjusted {
 				t, ev = d, ev+" (day as shown: "+shown+")"
 			}
 			if field == "published" {
@@ -149,6 +151,27 @@ func (r *reader) chooseDates(md *Metadata) {
 	}
 }
 
+// pageZone moves a UTC timestamp into the page's own zone when another
+// timestamp on the page carries a non-zero offset: a CMS that writes
+// datePublished in UTC and og:updated_time as 22:15-05:00 tells where its
+// readers are, and the day they see. It returns the instant in that zone
+// and the evidence whose offset was used.
+func (r *reader) pageZone(c cand) (time.Time, string, bool) {
+	d := c.date
+	if _, off := d.Time.Zone(); !d.HasTime || !d.HasZone || off != 0 || c.rank >= rankTextLabel {
+		return time.Time{}, "", false
+	}
+	for _, o := range r.cands {
+		if !isDateField(o.Field) || !o.date.HasZone || o.rank >= rankTextLabel {
+			continue
+		}
+		if _, off := o.date.Time.Zone(); off != 0 {
+			return d.Time.In(o.date.Time.Location()), o.Evidence, true
+		}
+	}
+	return time.Time{}, "", false
+}
+
 // localDay corrects the day of a machine-written timestamp in UTC (or
 // without a zone) by the day the page shows its readers. A CMS that stores
 // "2020-02-18T02:18:11Z" for an article a Florida reader sees dated 17
@@ -160,7 +183,7 @@ func (r *reader) chooseDates(md *Metadata) {
 // evidence that showed it.
 func (r *reader) localDay(c cand, cands []cand) (time.Time, string, bool) {
 	d := c.date
-	if !d.HasTime || (d.HasZone && d.Time.Location() != time.UTC) || c.rank >= rankTextLabel {
+	if _, off := d.Time.Zone(); !d.HasTime || (d.HasZone && off != 0) || c.rank >= rankTextLabel {
 		return time.Time{}, "", false
 	}
 	day := d.Time.Format("2006-01-02")

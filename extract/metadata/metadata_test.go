@@ -186,6 +186,12 @@ func TestReadDates(t *testing.T) {
 			published: "2021-03-04T00:00:00Z", ev: "json-ld:NewsArticle.datePublished",
 		},
 		{
+			name:      "UTC timestamp moved into the zone the page's other timestamps carry",
+			page:      `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue Nov 19 2019 03:05:46 GMT+0000"}</script><meta property="og:updated_time" content="2019-11-18T22:15:39-05:00">`,
+			published: "2019-11-18T22:05:46-05:00", modified: "2019-11-18T22:15:39-05:00",
+			ev: "json-ld:NewsArticle.datePublished (in the page's zone, from meta:og:updated_time)",
+		},
+		{
 			name: "implausible years rejected",
 			page: `<meta property="article:published_time" content="1970-01-01T00:00:00Z"><meta name="date" content="2999-01-01">`,
 		},
