@@ -40,7 +40,16 @@ var roleWords = []string{
 	"agencies", "agency", "agencia", "agência", "agenzia", "agentur", "wire", "services",
 	"staff reports", "news service", "online", "digital", "web", "multimedia", "media",
 	"news", "noticias", "notícias", "nachrichten", "novosti", "новости", "haber",
-	"sport", "sports", "images", "photography", "pictures", "getty", "uncredited", "anonymous", "unknown", "guest post", "sponsored", "partner", "publicidad",
+	"sport", "sports", "images", "photography", "pictures", "getty", "uncredited",
+	// Sections and organisations that bylines name.
+	"internacional", "nacional", "international", "national", "local", "world", "politics",
+	"política", "economia", "economía", "business", "culture", "cultura", "society", "société",
+	"zone", "articles", "group", "jornal", "journal", "newspaper", "gazette", "zeitung", "diario",
+	"periódico", "gazeta", "police", "polizei", "policía", "polícia", "ministry", "ministerio",
+	"ministère", "department", "office", "university", "universidad", "council", "government",
+	"association", "foundation", "inc", "ltd", "llc", "gmbh", "company", "corporation",
+	"developed", "designed", "powered", "subscribe", "unsubscribe", "cancel", "follow", "login",
+	"redaccion", "ब्यूरो", "डेस्क", "خبرگزاری", "وكالة", "نيوز", "агентство", "служба", "anonymous", "unknown", "guest post", "sponsored", "partner", "publicidad",
 }
 
 // wireNames are news agencies and generic credits that bylines name instead
@@ -65,7 +74,19 @@ var wireNames = map[string]bool{
 	"editorial board": true, "the editorial board": true, "redaktion": true, "redacción": true,
 	"redação": true, "rédaction": true, "redazione": true, "redactie": true, "redakcja": true,
 	"редакция": true, "редакція": true, "guest": true, "guest author": true, "anonymous": true,
+	"europa press": true, "servimedia": true, "colpisa": true, "notimex": true, "télam": true,
+	"telam": true, "prensa latina": true, "sputnik": true, "ap news": true, "kyodo news": true,
+	// Bare labels left when a byline names nobody.
+	"autor": true, "author": true, "por": true, "by": true, "von": true, "par": true, "redaccion": true,
 }
+
+// orgMarkers are parts of organisation names in scripts written without
+// spaces (a company, a news site, an editorial desk): never in a person's name.
+var orgMarkers = []string{"株式会社", "有限会社", "公司", "新聞社", "通信社", "編集部", "编辑部", "網", "网", "新闻", "ニュース"}
+
+// placeWords start a byline part that names a place or an outlet, not a
+// person: "Em São Paulo", "Do UOL", "From Reuters".
+var placeWords = map[string]bool{"em": true, "in": true, "do": true, "from": true, "aus": true, "desde": true, "dal": true, "dalla": true, "depuis": true, "из": true}
 
 // cleanAuthors turns raw author values (JSON-LD names, meta content, byline
 // text) into people's names: prefixes, emails, roles and trailing dates
@@ -207,7 +228,7 @@ var nameParticles = map[string]bool{
 // "Webster" and "Newsome" stay names).
 func isRole(p string) bool {
 	l := " " + strings.Join(strings.FieldsFunc(strings.ToLower(p), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '.'
+		return !unicode.IsLetter(r) && !unicode.IsMark(r) && r != '.'
 	}), " ") + " "
 	for _, w := range roleWords {
 		if strings.Contains(l, " "+w+" ") {
@@ -235,8 +256,14 @@ func isPersonName(s, publisher, host string) bool {
 	if strings.Contains(l, "http") || strings.Contains(l, "www.") || strings.Contains(l, ".com") {
 		return false
 	}
-	if publisher != "" && (strings.EqualFold(s, publisher) || strings.EqualFold("the "+s, publisher)) {
+	if publisher != "" && (strings.EqualFold(s, publisher) || strings.EqualFold("the "+s, publisher) ||
+		n >= 4 && strings.Contains(strings.ToLower(publisher), l)) {
 		return false
+	}
+	for _, m := range orgMarkers {
+		if strings.Contains(s, m) {
+			return false
+		}
 	}
 	for _, w := range strings.Fields(s) {
 		// "CNN Business", "AP Sports": an outlet's initialism in capitals.
@@ -258,7 +285,7 @@ func isPersonName(s, publisher, host string) bool {
 	}
 	// "The Water Coolest", "The Digg Store": an article marks a name of a
 	// thing, not of a person.
-	if strings.EqualFold(words[0], "the") && len(words) > 1 {
+	if strings.EqualFold(words[0], "the") && len(words) > 1 || placeWords[strings.ToLower(words[0])] {
 		return false
 	}
 	upperStarts := 0
