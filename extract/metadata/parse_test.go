@@ -101,6 +101,19 @@ func TestCleanAuthors(t *testing.T) {
 		{[]string{"Noah Webster"}, []string{"Noah Webster"}},
 		{[]string{"Ludwig van Beethoven"}, []string{"Ludwig van Beethoven"}},
 		{[]string{"This is a sentence that is far too long to be anybody's name at all"}, nil},
+		{[]string{"Do UOL", "Em São Paulo"}, nil},
+		{[]string{"Europa Press"}, nil},
+		{[]string{"Polizei Musterstadt"}, nil},
+		{[]string{"Developed By Jane Doe"}, nil},
+		{[]string{"株式会社サンプル"}, nil},
+		{[]string{"Cancel Unsubscribe"}, nil},
+		{[]string{"Autor"}, nil},
+		{[]string{"Sarah E. Needleman"}, []string{"Sarah E. Needleman"}},
+		{[]string{"Tom Davies Associated Press"}, []string{"Tom Davies"}},
+		{[]string{"Jill Disis, CNN Business"}, []string{"Jill Disis"}},
+		{[]string{"Example Times Sport"}, nil},
+		{[]string{"वाराणसी ब्यूरो"}, nil},
+		{[]string{"山田太郎"}, []string{"山田太郎"}},
 	}
 	for _, tc := range tests {
 		got := cleanAuthors(tc.in, "Example Times", "example.com")
