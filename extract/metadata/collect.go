@@ -82,7 +82,7 @@ var metaKeys = map[string]metaField{
 	"twitter:creator":     {"author", rankMetaWeak},
 	"creator":             {"author", rankMetaWeak},
 	// Publisher.
-	"og:site_name":      {"publisher", rankMetaStrong},
+	"og:site_name":      {"publisher", rankSiteName},
 	"application-name":  {"publisher", rankMetaWeak},
 	"dc.publisher":      {"publisher", rankMetaWeak},
 	"dcterms.publisher": {"publisher", rankMetaWeak},

@@ -7,6 +7,11 @@ package metadata
 // a publisher's structured data about the article first, generic page
 // metadata next, then what the visible page shows.
 const (
+	// The site's own name for itself (og:site_name) outranks the JSON-LD
+	// publisher, which on syndicated stories names the originating outlet:
+	// the publisher is who printed the page.
+	rankSiteName = 8
+
 	// Structured data about the article.
 	rankLDArticle  = 10 // JSON-LD object of the Article family
 	rankMetaStrong = 12 // article:*, og:*, Dublin Core and the like
