@@ -1,0 +1,384 @@
+package ingest_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nlnwa/gowarc/v3"
+	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/attrib"
+	"github.com/sayso-news/sayso/extract"
+	"github.com/sayso-news/sayso/fetch"
+	"github.com/sayso-news/sayso/ingest"
+	"github.com/sayso-news/sayso/internal/fakesite"
+	"github.com/sayso-news/sayso/store/sqlite"
+)
+
+type env struct {
+	store sayso.Store
+	site  *fakesite.Site
+	log   bytes.Buffer
+	dir   string
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	e := &env{dir: t.TempDir()}
+	s, err := sqlite.Open(context.Background(), filepath.Join(e.dir, "sayso.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	e.store = s
+	e.site = fakesite.New()
+	t.Cleanup(e.site.Close)
+	return e
+}
+
+func analyzer(t testing.TB) ingest.AnalyzeFunc {
+	a, err := attrib.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Analyze
+}
+
+// config is a loopback configuration with the real extractor and analyzer.
+func (e *env) config(t testing.TB) ingest.Config {
+	return ingest.Config{
+		Store: e.store,
+		Fetcher: fetch.New(fetch.Options{AllowPrivate: true, HostInterval: -1, RetryBase: time.Millisecond,
+			MaxBytes: 4 << 20, Timeout: 5 * time.Second, Retries: 1}),
+		Extract: extract.FromPage,
+		Analyze: analyzer(t),
+		Log:     slog.New(slog.NewTextHandler(&e.log, nil)),
+	}
+}
+
+func (e *env) run(t *testing.T, cfg ingest.Config, sources ...string) *ingest.Summary {
+	t.Helper()
+	in, err := ingest.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Run(context.Background(), sources)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return sum
+}
+
+// check compares the summary's main counts.
+func check(t *testing.T, sum *ingest.Summary, want ingest.Summary) {
+	t.Helper()
+	got := ingest.Summary{Fetched: sum.Fetched, Read: sum.Read, Stored: sum.Stored, Articles: sum.Articles,
+		NoArticle: sum.NoArticle, ExtractFailed: sum.ExtractFailed, Duplicates: sum.Duplicates, Failed: sum.Failed, Skipped: sum.Skipped}
+	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+		var b bytes.Buffer
+		sum.Write(&b)
+		t.Errorf("summary counts\n got %+v\nwant %+v\n%s", got, want, b.String())
+	}
+}
+
+func (e *env) stats(t *testing.T) sayso.StoreStats {
+	t.Helper()
+	st, err := e.store.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestFolder(t *testing.T) {
+	e := newEnv(t)
+	dir := filepath.Join(e.dir, "pages")
+	os.MkdirAll(filepath.Join(dir, "2024", "03"), 0o755)
+	for i := range 5 {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("story-%d.html", i)), []byte(articleHTML(i)))
+	}
+	writeFile(t, filepath.Join(dir, "2024", "03", "story-5.html.gz"), gzipBytes([]byte(articleHTML(5))))
+	writeFile(t, filepath.Join(dir, "2024", "index.htm"), []byte(listingHTML))
+	writeFile(t, filepath.Join(dir, "notes.txt"), []byte("not a page"))
+	writeFile(t, filepath.Join(dir, "story-copy.html"), []byte(articleHTML(0))) // same bytes as story-0
+
+	sum := e.run(t, e.config(t), dir)
+	check(t, sum, ingest.Summary{Read: 8, Stored: 7, Articles: 6, NoArticle: 1, Duplicates: 1})
+	st := e.stats(t)
+	if st.Articles != 6 || st.Attributions == 0 {
+		t.Errorf("store stats = %+v, want 6 articles with attributions", st)
+	}
+	// An article read from a file keeps its text and metadata.
+	a, err := e.store.Article(context.Background(), "file://"+filepath.ToSlash(filepath.Join(dir, "story-1.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Article.Title, "Skarvik") || !strings.Contains(a.Article.Text(), "Ferry fares will rise") {
+		t.Errorf("article = %q: %.80q", a.Article.Title, a.Article.Text())
+	}
+
+	// Running again stores nothing new.
+	sum = e.run(t, e.config(t), dir)
+	check(t, sum, ingest.Summary{Duplicates: 8})
+}
+
+func TestWARC(t *testing.T) {
+	e := newEnv(t)
+	recs := []warcRecord{
+		{kind: gowarc.Warcinfo, raw: "software: sayso-test\r\nformat: WARC File Format 1.1\r\n"},
+		{kind: gowarc.Request, uri: "https://porthaven.example/news/0", raw: "GET /news/0 HTTP/1.1\r\nHost: porthaven.example\r\n\r\n"},
+		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html; charset=utf-8", articleHTML(0))},
+		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", articleHTML(1))},
+		{uri: "https://porthaven.example/news/2", raw: response("200 OK", "text/html", string(gzipBytes([]byte(articleHTML(2)))), "Content-Encoding: gzip")},
+		{uri: "https://porthaven.example/news/3", raw: response("200 OK", "text/html", chunked(articleHTML(3)), "Transfer-Encoding: chunked")},
+		{uri: "https://porthaven.example/logo.png", raw: response("200 OK", "image/png", "\x89PNG\r\n\x1a\n")},
+		{uri: "https://porthaven.example/missing", raw: response("404 Not Found", "text/html", "<p>not found</p>")},
+		{uri: "https://porthaven.example/news", raw: response("200 OK", "text/html", listingHTML)},
+		{uri: "https://porthaven.example/news/4", raw: response("200 OK", "text/html", articleHTML(4))},
+	}
+	for _, gz := range []bool{true, false} {
+		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
+			e := newEnv(t)
+			path := filepath.Join(e.dir, "crawl.warc")
+			if gz {
+				path += ".gz"
+			}
+			writeFile(t, path, encodeWARC(t, recs, gz))
+			sum := e.run(t, e.config(t), path)
+			check(t, sum, ingest.Summary{Read: 6, Stored: 6, Articles: 5, NoArticle: 1, Skipped: 2})
+			a, err := e.store.Article(context.Background(), "https://porthaven.example/news/3")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Article.Text(), "Story number 3.") || a.Source != "warc "+path {
+				t.Errorf("chunked record read as %.100q from %q", a.Article.Text(), a.Source)
+			}
+			if a.FetchedAt.Format(time.RFC3339) != "2024-03-05T10:00:05Z" {
+				t.Errorf("FetchedAt = %v, want the record's WARC-Date", a.FetchedAt)
+			}
+		})
+	}
+	_ = e
+}
+
+func TestTruncatedWARC(t *testing.T) {
+	recs := []warcRecord{
+		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html", articleHTML(0))},
+		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", articleHTML(1))},
+		{uri: "https://porthaven.example/news/2", raw: response("200 OK", "text/html", articleHTML(2))},
+	}
+	for _, gz := range []bool{true, false} {
+		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
+			e := newEnv(t)
+			full := encodeWARC(t, recs, gz)
+			last := len(encodeWARC(t, recs[2:], gz))
+			path := filepath.Join(e.dir, "cut.warc")
+			if gz {
+				path += ".gz"
+			}
+			// Cut the last record in the middle.
+			writeFile(t, path, full[:len(full)-last/2])
+			sum := e.run(t, e.config(t), path)
+			check(t, sum, ingest.Summary{Read: 2, Stored: 2, Articles: 2, Failed: 1})
+			reasons := sum.Reasons()
+			if len(reasons) == 0 || !strings.Contains(reasons[0].Example, "record 3") {
+				t.Errorf("reasons = %+v, want the truncated record 3 named", reasons)
+			}
+		})
+	}
+}
+
+func TestFeedAndSitemaps(t *testing.T) {
+	e := newEnv(t)
+	for i := range 6 {
+		e.site.HTML(fmt.Sprintf("/news/%d", i), articleHTML(i))
+	}
+	e.site.Robots("User-agent: *\nDisallow: /private/\n")
+	e.site.Page("/rss.xml", "application/rss+xml", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>
+<item><title>Zero</title><link>`+e.site.URL("/news/0")+`</link></item>
+<item><title>One</title><link>/news/1</link></item>
+<item><title>One again</title><link>/news/1?utm_source=rss</link></item>
+</channel></rss>`))
+	e.site.Page("/sitemap_index.xml", "application/xml", []byte(`<?xml version="1.0"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>`+e.site.URL("/sitemap-news.xml")+`</loc></sitemap>
+<sitemap><loc>/sitemap-old.xml.gz</loc></sitemap></sitemapindex>`))
+	e.site.Page("/sitemap-news.xml", "application/xml", []byte(`<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>/news/2</loc><news:news><news:publication_date>2024-03-05</news:publication_date><news:title>Two</news:title></news:news></url>
+<url><loc>/news/3</loc></url></urlset>`))
+	e.site.Page("/sitemap-old.xml.gz", "application/gzip", gzipBytes([]byte(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>/news/4</loc></url><url><loc>/news/0</loc></url></urlset>`)))
+
+	sum := e.run(t, e.config(t), e.site.URL("/rss.xml"), e.site.URL("/sitemap_index.xml"))
+	check(t, sum, ingest.Summary{Fetched: 5, Stored: 5, Articles: 5})
+	if e.site.Hits("/news/1") != 1 || e.site.Hits("/news/0") != 1 {
+		t.Errorf("pages fetched more than once: /news/0 %d, /news/1 %d", e.site.Hits("/news/0"), e.site.Hits("/news/1"))
+	}
+	qs, err := e.store.Quotes(context.Background(), sayso.QuoteQuery{Outlet: "127.0.0.1"})
+	if err != nil || len(qs) == 0 {
+		t.Errorf("quotes by outlet 127.0.0.1: %d, %v", len(qs), err)
+	}
+
+	// A second run makes conditional requests: the feed and sitemaps are
+	// unchanged (304), so no page is fetched again.
+	sum = e.run(t, e.config(t), e.site.URL("/rss.xml"), e.site.URL("/sitemap_index.xml"))
+	check(t, sum, ingest.Summary{})
+	if n := e.site.Hits("/rss.xml"); n != 2 {
+		t.Errorf("feed requested %d times, want 2", n)
+	}
+	for i := range 5 {
+		if n := e.site.Hits(fmt.Sprintf("/news/%d", i)); n != 1 {
+			t.Errorf("/news/%d requested %d times, want once", i, n)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	e := newEnv(t)
+	good := fakesite.New()
+	defer good.Close()
+	good.HTML("/news/ok", articleHTML(7))
+	e.site.Status("/gone", http.StatusNotFound)
+	e.site.Endless("/huge", 5<<30, false)
+	e.site.GzipBomb("/bomb", 5<<30)
+	e.site.Page("/bad.xml", "application/rss+xml", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</item></channel></rss>`))
+	closed := fakesite.New()
+	deadHost := closed.URL("/news/1")
+	closed.Close()
+	denied := fakesite.New()
+	defer denied.Close()
+	denied.Robots("User-agent: *\nDisallow: /\n")
+	denied.HTML("/news/1", articleHTML(1))
+
+	cut := encodeWARC(t, []warcRecord{
+		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html", articleHTML(0))},
+		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", articleHTML(1))},
+	}, true)
+	warcPath := filepath.Join(e.dir, "cut.warc.gz")
+	writeFile(t, warcPath, cut[:len(cut)-300])
+
+	list := filepath.Join(e.dir, "urls.txt")
+	writeFile(t, list, []byte("# bad input, one per line\n"+deadHost+"\n"+e.site.URL("/gone")+"\n"+e.site.URL("/huge")+"\n"+
+		e.site.URL("/bomb")+"\n"+denied.URL("/news/1")+"\nnot a url\n"+good.URL("/news/ok")+"\n"))
+
+	start := time.Now()
+	sum := e.run(t, e.config(t), list, e.site.URL("/bad.xml"), warcPath, filepath.Join(e.dir, "missing.html"), "ftp://x.example/")
+	check(t, sum, ingest.Summary{Fetched: 1, Read: 1, Stored: 2, Articles: 2, Failed: 10})
+	if d := time.Since(start); d > 60*time.Second {
+		t.Errorf("bad inputs took %s", d)
+	}
+	var b bytes.Buffer
+	sum.Write(&b)
+	report := b.String()
+	for _, want := range []string{
+		"connection refused",          // unreachable host
+		"404",                         // not found
+		"over the 4194304-byte limit", // 5 GB body and gzip bomb
+		"invalid XML",                 // feed
+		"record 2",                    // truncated WARC record
+		"robots.txt",                  // disallowed
+		"not an http(s) URL",          // bad list line
+		"no such file",                // missing file
+	} {
+		if !strings.Contains(report, want) && !strings.Contains(e.log.String(), want) {
+			t.Errorf("neither the summary nor the log mentions %q\n%s\n%s", want, report, e.log.String())
+		}
+	}
+	t.Log("\n" + report)
+}
+
+func TestURLListFromStdin(t *testing.T) {
+	e := newEnv(t)
+	for i := range 3 {
+		e.site.HTML(fmt.Sprintf("/news/%d", i), articleHTML(i))
+	}
+	cfg := e.config(t)
+	cfg.Stdin = strings.NewReader(e.site.URL("/news/0") + "\n\n  " + e.site.URL("/news/1") + "  \n" + e.site.URL("/news/2") + "\n" + e.site.URL("/news/0") + "\n")
+	sum := e.run(t, cfg, "-")
+	check(t, sum, ingest.Summary{Fetched: 3, Stored: 3, Articles: 3})
+}
+
+func TestFailuresAndReprocess(t *testing.T) {
+	e := newEnv(t)
+	dir := filepath.Join(e.dir, "pages")
+	os.MkdirAll(dir, 0o755)
+	for i := range 4 {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%d.html", i)), []byte(articleHTML(i)))
+	}
+	cfg := e.config(t)
+	// An extractor that is broken for one page and panics on another.
+	cfg.Extract = func(p *sayso.Page) (*sayso.Article, error) {
+		switch {
+		case strings.HasSuffix(p.URL, "/1.html"):
+			return nil, errors.New("extractor bug")
+		case strings.HasSuffix(p.URL, "/2.html"):
+			panic("extractor panic")
+		}
+		return extract.FromPage(p)
+	}
+	cfg.Analyze = func(ctx context.Context, text string) (*sayso.Analysis, error) {
+		return nil, errors.New("model missing")
+	}
+	sum := e.run(t, cfg, dir)
+	check(t, sum, ingest.Summary{Read: 4, Stored: 4, Articles: 2, ExtractFailed: 2})
+	if sum.AttributionFailed != 2 {
+		t.Errorf("AttributionFailed = %d, want 2", sum.AttributionFailed)
+	}
+	if st := e.stats(t); st.Failed != 2 || st.Attributions != 0 {
+		t.Errorf("stats = %+v", st)
+	}
+
+	// Reprocessing with working parts fixes everything, keeping page ids.
+	in, err := ingest.New(e.config(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err = in.Reprocess(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, sum, ingest.Summary{Read: 4, Stored: 4, Articles: 4})
+	if st := e.stats(t); st.Articles != 4 || st.Failed != 0 || st.Pages != 4 || st.Attributions == 0 {
+		t.Errorf("stats after reprocess = %+v", st)
+	}
+	// Only failed pages: nothing left to do.
+	sum, err = in.Reprocess(context.Background(), func(p *sayso.StoredPage) bool { return p.State != sayso.StateArticle })
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, sum, ingest.Summary{})
+}
+
+func TestCancel(t *testing.T) {
+	e := newEnv(t)
+	e.site.Slow("/slow", time.Minute, articleHTML(0))
+	in, err := ingest.New(e.config(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := in.Run(ctx, []string{e.site.URL("/slow")})
+		done <- err
+	}()
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Run after cancel = %v, want context.Canceled", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("Run did not stop after cancel")
+	}
+}
+

@@ -1,0 +1,80 @@
+package ingest
+
+import (
+	"context"
+	"sync"
+
+	"github.com/sayso-news/sayso"
+)
+
+// reprocessBatch is how many stored pages are loaded at a time.
+const reprocessBatch = 64
+
+// Reprocess reads stored pages again with the configured extractor and
+// analyzer and replaces what was read from them, keeping the raw pages.
+// keep, when not nil, selects the pages to re-read. Like Run it counts
+// per-page failures in the summary (Read is pages re-read, Stored pages
+// replaced) and returns an error only when the store fails or ctx ends.
+func (in *Ingester) Reprocess(ctx context.Context, keep func(*sayso.StoredPage) bool) (*Summary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sum := newSummary(in.cfg.Now())
+	pages := make(chan result, in.cfg.Workers)
+	results := make(chan result, 2*in.cfg.Workers)
+	var loadErr error
+	go func() {
+		defer close(pages)
+		after := int64(0)
+		for ctx.Err() == nil {
+			batch, err := in.cfg.Store.Pages(ctx, after, reprocessBatch)
+			if err != nil {
+				loadErr = err
+				cancel()
+				return
+			}
+			if len(batch) == 0 {
+				return
+			}
+			for _, sp := range batch {
+				after = sp.ID
+				if keep != nil && !keep(sp) {
+					continue
+				}
+				select {
+				case pages <- result{url: sp.Page.URL, rec: &sayso.Record{PageID: sp.ID, Page: sp.Page, Source: sp.Source}}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range in.cfg.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range pages {
+				in.read(ctx, &r)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+	err := in.write(ctx, results, sum)
+	if err != nil {
+		cancel()
+		for range results {
+		}
+	}
+	sum.Elapsed = in.cfg.Now().Sub(sum.started)
+	if err == nil {
+		err = loadErr
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	return sum, err
+}
