@@ -247,7 +247,7 @@ func (c *collector) enter(n *html.Node, e elem) int32 {
 	idx := int32(len(c.elems))
 	c.elems = append(c.elems, e)
 
-	if blockTags[n.DataAtom] {
+	if c.isBlock(n) {
 		c.flush()
 		c.blockStack = append(c.blockStack, idx)
 	}
@@ -269,7 +269,7 @@ func (c *collector) enter(n *html.Node, e elem) int32 {
 		c.newline()
 	case atom.Td, atom.Th:
 		// Cells of a row are one block, separated like a plain-text table.
-		if c.chars > 0 {
+		if c.chars > 0 && (len(c.blockStack) == 0 || c.blockStack[len(c.blockStack)-1] != idx) {
 			c.buf = append(bytes.TrimRight(c.buf, " "), " | "...)
 			c.lastSpace = true
 		}
@@ -300,11 +300,28 @@ func (c *collector) exit(n *html.Node, idx int32) {
 			}
 		}
 	}
-	if blockTags[n.DataAtom] {
+	if len(c.blockStack) > 0 && c.blockStack[len(c.blockStack)-1] == idx {
 		c.flush()
 		c.blockStack = c.blockStack[:len(c.blockStack)-1]
 	}
-	_ = idx
+}
+
+// isBlock reports whether element n starts and ends a block of text. A
+// table cell does when it lays out a page (it holds blocks or line breaks);
+// the cells of a data table make one row block together.
+func (c *collector) isBlock(n *html.Node) bool {
+	if blockTags[n.DataAtom] {
+		return true
+	}
+	if n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+		return false
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && (blockTags[ch.DataAtom] || ch.DataAtom == atom.Br) {
+			return true
+		}
+	}
+	return false
 }
 
 // text appends a text node's content, collapsing white space outside <pre>.

@@ -95,6 +95,22 @@ func (c *collector) markRegions() {
 		}
 	}
 	teaser := c.teasers()
+	// An element named as the article body (or an <article>) that holds
+	// most of an ancestor's prose vouches for that ancestor: a wrapper
+	// named "box modal" or "main-ads" around it is not boilerplate.
+	vouched := make([]bool, len(c.elems))
+	for i := range c.elems {
+		e := &c.elems[i]
+		if (e.pos < hintStrongPos && e.tag != atom.Article) || e.good < goodChars || int(-e.neg) >= int(e.pos) {
+			continue
+		}
+		for a := e.parent; a >= 0; a = c.elems[a].parent {
+			if e.good*2 < c.elems[a].good {
+				break
+			}
+			vouched[a] = true
+		}
+	}
 	isRegion := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
@@ -102,7 +118,7 @@ func (c *collector) markRegions() {
 			isRegion[i] = true
 			continue
 		}
-		if e.neg == 0 || int(-e.neg) <= int(e.pos) {
+		if e.neg == 0 || int(-e.neg) <= int(e.pos) || vouched[i] {
 			continue
 		}
 		// A region may hold good text (a long comment, a footer notice) but
@@ -322,6 +338,9 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 	}
 	for j, i := range in {
 		b := &c.blocks[i]
+		if b.chars < goodChars*2 && sameText(b.text, title) {
+			continue // the headline, repeated above the body
+		}
 		switch b.class {
 		case classGood:
 			keep[j] = true
