@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,5 +112,53 @@ func TestExtractBatchFailures(t *testing.T) {
 	code, _, _ = runExtractCmd(t, "", "extract", "--format", "yaml", samplePage)
 	if code != exitUsage {
 		t.Errorf("bad --format: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestExtractURL(t *testing.T) {
+	raw, err := os.ReadFile(samplePage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp1251 := []byte("<html><head><meta charset=\"windows-1251\"><title>x</title></head><body><article><p>" +
+		"\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2 \xef\xee\xe4\xef\xe8\xf1\xe0\xeb \xe7\xe0\xea\xee\xed, \xea\xee\xf2\xee\xf0\xfb\xe9 \xe2\xf1\xf2\xf3\xef\xe8\xf2 \xe2 \xf1\xe8\xeb\xf3 \xe2 \xff\xed\xe2\xe0\xf0\xe5, \xf1\xee\xee\xe1\xf9\xe8\xeb\xe0 \xef\xf0\xe5\xf1\xf1-\xf1\xeb\xf3\xe6\xe1\xe0." +
+		"</p></article></body></html>")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/story":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(raw)
+		case "/old":
+			http.Redirect(w, r, "/story", http.StatusMovedPermanently)
+		case "/ru":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(cp1251)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+
+	code, out, errs := runExtractCmd(t, "", "extract", "--allow-private", "--format", "text", srv.URL+"/old", srv.URL+"/ru", srv.URL+"/gone")
+	if code != exitNoArticle {
+		t.Errorf("exit %d, want %d (one input missing)", code, exitNoArticle)
+	}
+	if !strings.Contains(out, "Harbor City council voted") {
+		t.Errorf("redirected page not extracted:\n%s", out)
+	}
+	if !strings.Contains(out, "Президент подписал закон") {
+		t.Errorf("windows-1251 page not decoded:\n%s", out)
+	}
+	if !strings.Contains(errs, "/gone") || strings.Count(errs, "\n") != 2 {
+		t.Errorf("stderr:\n%s", errs)
+	}
+
+	code, out, _ = runExtractCmd(t, "", "extract", "--allow-private", srv.URL+"/old")
+	var a sayso.Article
+	if err := json.Unmarshal([]byte(out), &a); err != nil || code != exitOK {
+		t.Fatalf("exit %d, %v:\n%s", code, err, out)
+	}
+	if a.URL != srv.URL+"/story" {
+		t.Errorf("url = %q, want the address after the redirect", a.URL)
 	}
 }
