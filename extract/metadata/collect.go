@@ -165,6 +165,7 @@ func (r *reader) collect() {
 		r.addParsedDate("published", d, ev, rank)
 	}
 	r.collectLines()
+	r.demoteOffMonth()
 	if s := siteFromHost(r.pageURL); s != "" {
 		r.add("publisher", s, "host", rankHost)
 	}
@@ -293,6 +294,11 @@ func (r *reader) collectTimes() {
 			field = "modified"
 		}
 		switch {
+		case t.microformat:
+			if !t.pubdate {
+				field = "modified"
+			}
+			r.addParsedDate(field, d, "microformat:"+field, rankTimePub)
 		case t.pubdate:
 			r.addParsedDate(field, d, "time[pubdate]", rankTimePub)
 		case r.nearHeadline(t.line) || (t.line < len(r.p.lines) && r.p.lines[t.line].inArticle && !r.p.lines[t.line].boiler):
@@ -352,4 +358,27 @@ func (r *reader) otherPage(ref string) bool {
 		}
 	}
 	return true
+}
+
+// offMonthPenalty moves a visible date whose month contradicts the URL's
+// below every date that agrees: it is an archive link, a teaser or a
+// comment, not the article's.
+const offMonthPenalty = 20
+
+// demoteOffMonth lowers visible dates (lines, <time>s) that fall outside the
+// year and month the URL spells (/2020/07/…).
+func (r *reader) demoteOffMonth() {
+	y, m, ok := urlMonth(r.pageURL)
+	if !ok {
+		return
+	}
+	for i := range r.cands {
+		c := &r.cands[i]
+		if !isDateField(c.Field) || c.rank < rankTextLabel || strings.HasPrefix(c.Evidence, "url") {
+			continue
+		}
+		if c.date.Time.Year() != y || c.date.Time.Month() != m {
+			c.rank += offMonthPenalty
+		}
+	}
 }

@@ -162,31 +162,39 @@ func (r *reader) best(field string) []cand {
 
 // pickHeadline returns the line of the page's headline: the first h1 whose
 // words mostly appear in the <title> or og:title (sites put their logo or
-// name in an h1 too), else the first h1; -1 when there is none.
+// name in an h1 too), else the first h2 or h3 that does (some templates
+// title articles with an h2), else the first h1; -1 when there is none.
 func pickHeadline(p *page) int {
-	if len(p.h1Lines) == 0 {
-		return -1
-	}
 	titles := strings.ToLower(p.title)
 	for _, m := range p.metas {
 		if m.key == "og:title" || m.key == "twitter:title" {
-			titles += " " + strings.ToLower(m.content)
+			titles += " " + strings.ToLower(html.UnescapeString(m.content))
 		}
+	}
+	matches := func(i int) bool {
+		words := strings.Fields(strings.ToLower(p.lines[i].text))
+		hit := 0
+		for _, w := range words {
+			if strings.Contains(titles, w) {
+				hit++
+			}
+		}
+		// Most words shared: the heading is the title, give or take a kicker.
+		return len(words) >= 2 && hit*3 >= len(words)*2
 	}
 	if titles != "" {
-		for _, i := range p.h1Lines {
-			words := strings.Fields(strings.ToLower(p.lines[i].text))
-			hit := 0
-			for _, w := range words {
-				if strings.Contains(titles, w) {
-					hit++
+		for _, want := range []func(int) bool{func(l int) bool { return l == 1 }, func(l int) bool { return l > 1 }} {
+			for _, h := range p.headings {
+				if want(h.level) && matches(h.line) {
+					return h.line
 				}
-			}
-			// Most words shared: the h1 is the title, give or take a kicker.
-			if len(words) > 0 && hit*3 >= len(words)*2 && len(words) >= 2 {
-				return i
 			}
 		}
 	}
-	return p.h1Lines[0]
+	for _, h := range p.headings {
+		if h.level == 1 {
+			return h.line
+		}
+	}
+	return -1
 }

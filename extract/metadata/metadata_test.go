@@ -192,6 +192,22 @@ func TestReadDates(t *testing.T) {
 			ev: "json-ld:NewsArticle.datePublished (in the page's zone, from meta:og:updated_time)",
 		},
 		{
+			name:      "hAtom microformat",
+			page:      `<div class="hentry"><h1 class="entry-title">T</h1><abbr class="published" title="2012-09-05T08:00:00+02:00">5 Sep</abbr><abbr class="updated" title="2012-09-06T08:00:00+02:00">6 Sep</abbr></div>`,
+			published: "2012-09-05T08:00:00+02:00", modified: "2012-09-06T08:00:00+02:00", ev: "microformat:published",
+		},
+		{
+			name:      "a visible date outside the URL's month is an archive link",
+			url:       "https://someone.example.org/2020/07/consumers-appeal.html",
+			page:      `<div class="archive"><a>30 June 2020</a></div><div class="post"><h2>Consumers appeal</h2><span class="date">Sunday, July 05, 2020</span></div>`,
+			published: "2020-07-05T00:00:00Z", ev: "text:date-element",
+		},
+		{
+			name:      "an h2 headline anchors the date line when the h1 is the logo",
+			page:      `<h1 class="logo">Example Star</h1><span class="date">Tue, 14 Jan 2020</span><h2>Megablaze brought under control</h2><p>Agency<br>13 Jan 2020, 22:11 GMT+10</p><p>Text.</p>`,
+			published: "2020-01-13T00:00:00Z", ev: "text:near-headline",
+		},
+		{
 			name: "implausible years rejected",
 			page: `<meta property="article:published_time" content="1970-01-01T00:00:00Z"><meta name="date" content="2999-01-01">`,
 		},
@@ -203,7 +219,11 @@ func TestReadDates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			md := read(t, "<html><head></head><body>"+tc.page+"</body></html>", tc.url)
+			head := "<head></head>"
+			if strings.Contains(tc.name, "h2 headline") {
+				head = "<head><title>Megablaze brought under control</title></head>"
+			}
+			md := read(t, "<html>"+head+"<body>"+tc.page+"</body></html>", tc.url)
 			if got := day(md.Published); got != tc.published {
 				t.Errorf("published = %q, want %q (evidence %q)\ncandidates: %v", got, tc.published, md.Evidence["published"], md.Candidates)
 			}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"time"
 )
 
 var (
@@ -13,6 +14,31 @@ var (
 	// optionally followed by a short serial number (up to six digits).
 	urlCompactRE = regexp.MustCompile(`(?:^|[/_=-])((?:19|20)\d{2})(\d{2})(\d{2})(\d{0,6})(?:[/_.-]|$)`)
 )
+
+// urlMonthRE matches a year and month in a path: /2020/07/slug.html.
+var urlMonthRE = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2})/(\d{1,2})(?:/|$)`)
+
+// urlMonth returns the year and month a URL's path spells, as in blogs'
+// /2020/07/title.html, when it spells no full date.
+func urlMonth(u *url.URL) (int, time.Month, bool) {
+	if u == nil {
+		return 0, 0, false
+	}
+	path := u.EscapedPath()
+	if len(path) > 2048 {
+		path = path[:2048]
+	}
+	m := urlMonthRE.FindStringSubmatch(path)
+	if m == nil {
+		return 0, 0, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	if mo < 1 || mo > 12 || y < minYear || y > maxYear {
+		return 0, 0, false
+	}
+	return y, time.Month(mo), true
+}
 
 // urlDate returns the publication date a URL's path spells, such as
 // /2020/03/15/ or /20200315/, and whether the match was the plain form

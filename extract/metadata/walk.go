@@ -46,6 +46,9 @@ type timeElem struct {
 	datetime, text string
 	pubdate        bool
 	line           int // index of the line it falls in
+	// microformat is set for an hAtom element (class "published" or
+	// "updated" with the date in its title) rather than a <time>.
+	microformat bool
 }
 
 // line is a run of visible text between block boundaries, with what its
@@ -63,17 +66,22 @@ type line struct {
 	inArticle bool
 }
 
+// heading is an h1, h2 or h3: the index of its first line and its level.
+type heading struct {
+	line, level int
+}
+
 // page is everything the walk gathers from one document.
 type page struct {
-	lang    string
-	title   string
-	metas   []metaTag
-	links   []metaTag // rel (lower-cased) and href
-	scripts []string
-	props   []itemProp
-	times   []timeElem
-	lines   []line
-	h1Lines []int // indexes of the first line of each h1 with text (up to 10)
+	lang     string
+	title    string
+	metas    []metaTag
+	links    []metaTag // rel (lower-cased) and href
+	scripts  []string
+	props    []itemProp
+	times    []timeElem
+	lines    []line
+	headings []heading // h1–h3 with text, in page order (up to 60)
 	// h1Line is the headline's line: the h1 that matches the page's title
 	// metadata, else the first; -1 if none. Set by the reader.
 	h1Line     int
@@ -103,6 +111,9 @@ type walker struct {
 	itemTyp []string
 	// boilerHint caches isBoilerElement by hint: templates repeat classes.
 	boilerHint map[string]bool
+	// inlineHint gathers the hints of inline elements inside the current
+	// line (<span class="date">), which have closed by the time it ends.
+	inlineHint string
 }
 
 // elementHint returns the lower-cased class, id, itemprop and rel of n,
@@ -160,12 +171,14 @@ func (w *walker) flush() {
 	t := collapseSpace(w.buf.String())
 	w.buf.Reset()
 	if t == "" || len(w.p.lines) >= maxLines {
+		w.inlineHint = ""
 		return
 	}
 	if len(t) > maxLineLen {
 		t = truncateUTF8(t, maxLineLen)
 	}
-	hint := ""
+	hint := w.inlineHint
+	w.inlineHint = ""
 	for i := len(w.hints) - 1; i >= 0 && i >= len(w.hints)-4; i-- {
 		hint += w.hints[i] + " "
 	}
@@ -266,6 +279,9 @@ func (w *walker) visit(n *html.Node, depth int) {
 	}
 	hint := elementHint(n)
 	w.hints = append(w.hints, hint)
+	if hint != "" && !block && len(w.inlineHint) < 300 {
+		w.inlineHint += hint + " "
+	}
 	isBoiler, seen := false, false
 	if hint != "" {
 		isBoiler, seen = w.boilerHint[hint]
@@ -310,11 +326,19 @@ func (w *walker) visit(n *html.Node, depth int) {
 	if prop := attr(n, "itemprop"); prop != "" {
 		w.itemProp(n, prop, scope)
 	}
-	if n.DataAtom == atom.Time {
+	if n.DataAtom == atom.Time && len(w.p.times) < 500 {
 		w.p.times = append(w.p.times, timeElem{
 			datetime: attr(n, "datetime"), pubdate: hasAttr(n, "pubdate"),
 			text: textOf(n, 200), line: len(w.p.lines),
 		})
+	} else if hint != "" && len(w.p.times) < 500 && (n.DataAtom == atom.Abbr || n.DataAtom == atom.Span) {
+		// hAtom microformats: <abbr class="published" title="2020-03-15T10:00:00+01:00">.
+		if t := attr(n, "title"); t != "" && (strings.Contains(hint, "published") || strings.Contains(hint, "updated")) {
+			w.p.times = append(w.p.times, timeElem{
+				datetime: t, pubdate: !strings.Contains(hint, "updated"),
+				text: textOf(n, 200), line: len(w.p.lines), microformat: true,
+			})
+		}
 	}
 
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -323,9 +347,9 @@ func (w *walker) visit(n *html.Node, depth int) {
 
 	if block {
 		w.flush()
-		// An h1 that holds only a logo image adds no line and is no headline.
-		if level == 1 && len(w.p.lines) > h1Start && len(w.p.h1Lines) < 10 {
-			w.p.h1Lines = append(w.p.h1Lines, h1Start)
+		// A heading that holds only a logo image adds no line and is no headline.
+		if level >= 1 && level <= 3 && len(w.p.lines) > h1Start && len(w.p.headings) < 60 {
+			w.p.headings = append(w.p.headings, heading{line: h1Start, level: level})
 		}
 	}
 	w.heading = prevHeading
