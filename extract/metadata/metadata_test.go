@@ -284,6 +284,22 @@ func TestDeepAndHugeInput(t *testing.T) {
 		t.Fatal("Read returned nil")
 	}
 
+	// Nested itemprop elements over a broad empty subtree: each property's
+	// text read is bounded, so the walk stays linear.
+	doc = &html.Node{Type: html.DocumentNode}
+	n = doc
+	for i := 0; i < 500; i++ {
+		c := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "itemprop", Val: "author"}}}
+		n.AppendChild(c)
+		for j := 0; j < 1000; j++ {
+			c.AppendChild(&html.Node{Type: html.ElementNode, Data: "span"})
+		}
+		n = c
+	}
+	if md := Read(doc, nil); len(md.Authors) != 0 {
+		t.Errorf("authors from empty elements: %v", md.Authors)
+	}
+
 	var b strings.Builder
 	b.WriteString(`<html><body><script type="application/ld+json">[`)
 	for i := 0; i < 50000; i++ {

@@ -25,6 +25,11 @@ const (
 	// a handful of blocks of a few kilobytes.
 	maxScripts   = 32
 	maxScriptLen = 1 << 20
+	// maxProps bounds the microdata properties read; an article has dozens.
+	maxProps = 1000
+	// maxTextNodes bounds the nodes one textOf call visits, so that many
+	// nested itemprop elements cannot make the walk quadratic.
+	maxTextNodes = 2000
 )
 
 // metaTag is a <meta> element's key (name, property, itemprop or
@@ -386,6 +391,9 @@ func (w *walker) meta(n *html.Node) {
 }
 
 func (w *walker) itemProp(n *html.Node, prop string, scope bool) {
+	if len(w.p.props) >= maxProps {
+		return
+	}
 	typ := ""
 	if k := len(w.itemTyp); k > 0 {
 		typ = w.itemTyp[k-1]
@@ -417,7 +425,7 @@ func (w *walker) itemProp(n *html.Node, prop string, scope bool) {
 		v = textOf(n, 300)
 	}
 	for _, p := range strings.Fields(prop) {
-		if len(w.p.props) < 1000 {
+		if len(w.p.props) < maxProps {
 			w.p.props = append(w.p.props, itemProp{name: p, value: strings.TrimSpace(v), itemType: typ, node: n})
 		}
 	}
@@ -427,9 +435,11 @@ func (w *walker) itemProp(n *html.Node, prop string, scope bool) {
 // about max bytes.
 func textOf(n *html.Node, max int) string {
 	var b strings.Builder
+	visited := 0
 	var rec func(*html.Node, int)
 	rec = func(n *html.Node, depth int) {
-		if b.Len() > max || depth > 64 {
+		visited++
+		if b.Len() > max || depth > 64 || visited > maxTextNodes {
 			return
 		}
 		switch n.Type {
