@@ -119,6 +119,25 @@ type collector struct {
 	linkHref       string
 	lists          []bool // open lists, true when ordered
 	titleText      string
+	// hints caches classHint by class attribute: templates repeat the same
+	// few class lists hundreds of times per page.
+	hints map[string][2]int8
+}
+
+// classHint is the package's classHint for a class attribute, cached.
+func (c *collector) classHint(class string) (neg, pos int8) {
+	if class == "" {
+		return 0, 0
+	}
+	if h, ok := c.hints[class]; ok {
+		return h[0], h[1]
+	}
+	neg, pos = classHint(class, "")
+	if c.hints == nil {
+		c.hints = make(map[string][2]int8, 256)
+	}
+	c.hints[class] = [2]int8{neg, pos}
+	return neg, pos
 }
 
 // collect walks the tree rooted at doc and returns the body's elements and
@@ -137,7 +156,7 @@ func collect(doc *html.Node) *collector {
 				c.titleText = strings.TrimSpace(nodeText(n, 512))
 			}
 			if !skipTags[n.DataAtom] && !hidden(n) {
-				e := newElem(n, parentOf(parents))
+				e := c.newElem(n, parentOf(parents))
 				if !blockTags[n.DataAtom] && e.neg <= hintStrongNeg && e.pos == 0 {
 					// An inline element named as boilerplate (a hover
 					// card, a "share" label, screen-reader text) would
@@ -209,7 +228,7 @@ func parentOf(parents []int32) int32 {
 }
 
 // newElem returns the record of element n with its hints.
-func newElem(n *html.Node, parent int32) elem {
+func (c *collector) newElem(n *html.Node, parent int32) elem {
 	e := elem{node: n, parent: parent, tag: n.DataAtom}
 	if n.DataAtom != atom.Body && n.DataAtom != atom.Html {
 		var class, id string
@@ -230,8 +249,12 @@ func newElem(n *html.Node, parent int32) elem {
 				}
 			}
 		}
-		neg, pos := classHint(class, id)
+		neg, pos := c.classHint(class)
 		e.neg, e.pos = minNeg(e.neg, neg), maxPos(e.pos, pos)
+		if id != "" {
+			neg, pos = classHint("", id)
+			e.neg, e.pos = minNeg(e.neg, neg), maxPos(e.pos, pos)
+		}
 		if h, ok := tagHints[n.DataAtom]; ok {
 			e.neg = minNeg(e.neg, h)
 		}

@@ -9,7 +9,7 @@ import (
 
 // langSampleBytes is how much body text the language detector reads: a few
 // paragraphs decide a language as well as a whole article, and faster.
-const langSampleBytes = 4096
+const langSampleBytes = 1536
 
 // minLangChars is the least body text worth guessing a language from; the
 // detector is unreliable on a sentence or two.
