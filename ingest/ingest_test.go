@@ -103,12 +103,12 @@ func TestFolder(t *testing.T) {
 	dir := filepath.Join(e.dir, "pages")
 	os.MkdirAll(filepath.Join(dir, "2024", "03"), 0o755)
 	for i := range 5 {
-		writeFile(t, filepath.Join(dir, fmt.Sprintf("story-%d.html", i)), []byte(articleHTML(i)))
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("story-%d.html", i)), []byte(fakesite.ArticleHTML(i)))
 	}
-	writeFile(t, filepath.Join(dir, "2024", "03", "story-5.html.gz"), gzipBytes([]byte(articleHTML(5))))
-	writeFile(t, filepath.Join(dir, "2024", "index.htm"), []byte(listingHTML))
+	writeFile(t, filepath.Join(dir, "2024", "03", "story-5.html.gz"), gzipBytes([]byte(fakesite.ArticleHTML(5))))
+	writeFile(t, filepath.Join(dir, "2024", "index.htm"), []byte(fakesite.ListingHTML))
 	writeFile(t, filepath.Join(dir, "notes.txt"), []byte("not a page"))
-	writeFile(t, filepath.Join(dir, "story-copy.html"), []byte(articleHTML(0))) // same bytes as story-0
+	writeFile(t, filepath.Join(dir, "story-copy.html"), []byte(fakesite.ArticleHTML(0))) // same bytes as story-0
 
 	sum := e.run(t, e.config(t), dir)
 	check(t, sum, ingest.Summary{Read: 8, Stored: 7, Articles: 6, NoArticle: 1, Duplicates: 1})
@@ -135,14 +135,14 @@ func TestWARC(t *testing.T) {
 	recs := []warcRecord{
 		{kind: gowarc.Warcinfo, raw: "software: sayso-test\r\nformat: WARC File Format 1.1\r\n"},
 		{kind: gowarc.Request, uri: "https://porthaven.example/news/0", raw: "GET /news/0 HTTP/1.1\r\nHost: porthaven.example\r\n\r\n"},
-		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html; charset=utf-8", articleHTML(0))},
-		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", articleHTML(1))},
-		{uri: "https://porthaven.example/news/2", raw: response("200 OK", "text/html", string(gzipBytes([]byte(articleHTML(2)))), "Content-Encoding: gzip")},
-		{uri: "https://porthaven.example/news/3", raw: response("200 OK", "text/html", chunked(articleHTML(3)), "Transfer-Encoding: chunked")},
+		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html; charset=utf-8", fakesite.ArticleHTML(0))},
+		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", fakesite.ArticleHTML(1))},
+		{uri: "https://porthaven.example/news/2", raw: response("200 OK", "text/html", string(gzipBytes([]byte(fakesite.ArticleHTML(2)))), "Content-Encoding: gzip")},
+		{uri: "https://porthaven.example/news/3", raw: response("200 OK", "text/html", chunked(fakesite.ArticleHTML(3)), "Transfer-Encoding: chunked")},
 		{uri: "https://porthaven.example/logo.png", raw: response("200 OK", "image/png", "\x89PNG\r\n\x1a\n")},
 		{uri: "https://porthaven.example/missing", raw: response("404 Not Found", "text/html", "<p>not found</p>")},
-		{uri: "https://porthaven.example/news", raw: response("200 OK", "text/html", listingHTML)},
-		{uri: "https://porthaven.example/news/4", raw: response("200 OK", "text/html", articleHTML(4))},
+		{uri: "https://porthaven.example/news", raw: response("200 OK", "text/html", fakesite.ListingHTML)},
+		{uri: "https://porthaven.example/news/4", raw: response("200 OK", "text/html", fakesite.ArticleHTML(4))},
 	}
 	for _, gz := range []bool{true, false} {
 		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
@@ -171,9 +171,9 @@ func TestWARC(t *testing.T) {
 
 func TestTruncatedWARC(t *testing.T) {
 	recs := []warcRecord{
-		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html", articleHTML(0))},
-		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", articleHTML(1))},
-		{uri: "https://porthaven.example/news/2", raw: response("200 OK", "text/html", articleHTML(2))},
+		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html", fakesite.ArticleHTML(0))},
+		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", fakesite.ArticleHTML(1))},
+		{uri: "https://porthaven.example/news/2", raw: response("200 OK", "text/html", fakesite.ArticleHTML(2))},
 	}
 	for _, gz := range []bool{true, false} {
 		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
@@ -199,7 +199,7 @@ func TestTruncatedWARC(t *testing.T) {
 func TestFeedAndSitemaps(t *testing.T) {
 	e := newEnv(t)
 	for i := range 6 {
-		e.site.HTML(fmt.Sprintf("/news/%d", i), articleHTML(i))
+		e.site.HTML(fmt.Sprintf("/news/%d", i), fakesite.ArticleHTML(i))
 	}
 	e.site.Robots("User-agent: *\nDisallow: /private/\n")
 	e.site.Page("/rss.xml", "application/rss+xml", []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>
@@ -246,7 +246,7 @@ func TestBadInput(t *testing.T) {
 	e := newEnv(t)
 	good := fakesite.New()
 	defer good.Close()
-	good.HTML("/news/ok", articleHTML(7))
+	good.HTML("/news/ok", fakesite.ArticleHTML(7))
 	e.site.Status("/gone", http.StatusNotFound)
 	e.site.Endless("/huge", 5<<30, false)
 	e.site.GzipBomb("/bomb", 5<<30)
@@ -257,11 +257,11 @@ func TestBadInput(t *testing.T) {
 	denied := fakesite.New()
 	defer denied.Close()
 	denied.Robots("User-agent: *\nDisallow: /\n")
-	denied.HTML("/news/1", articleHTML(1))
+	denied.HTML("/news/1", fakesite.ArticleHTML(1))
 
 	cut := encodeWARC(t, []warcRecord{
-		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html", articleHTML(0))},
-		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", articleHTML(1))},
+		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html", fakesite.ArticleHTML(0))},
+		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", fakesite.ArticleHTML(1))},
 	}, true)
 	warcPath := filepath.Join(e.dir, "cut.warc.gz")
 	writeFile(t, warcPath, cut[:len(cut)-300])
@@ -299,7 +299,7 @@ func TestBadInput(t *testing.T) {
 func TestURLListFromStdin(t *testing.T) {
 	e := newEnv(t)
 	for i := range 3 {
-		e.site.HTML(fmt.Sprintf("/news/%d", i), articleHTML(i))
+		e.site.HTML(fmt.Sprintf("/news/%d", i), fakesite.ArticleHTML(i))
 	}
 	cfg := e.config(t)
 	cfg.Stdin = strings.NewReader(e.site.URL("/news/0") + "\n\n  " + e.site.URL("/news/1") + "  \n" + e.site.URL("/news/2") + "\n" + e.site.URL("/news/0") + "\n")
@@ -312,7 +312,7 @@ func TestFailuresAndReprocess(t *testing.T) {
 	dir := filepath.Join(e.dir, "pages")
 	os.MkdirAll(dir, 0o755)
 	for i := range 4 {
-		writeFile(t, filepath.Join(dir, fmt.Sprintf("%d.html", i)), []byte(articleHTML(i)))
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%d.html", i)), []byte(fakesite.ArticleHTML(i)))
 	}
 	cfg := e.config(t)
 	// An extractor that is broken for one page and panics on another.
@@ -360,7 +360,7 @@ func TestFailuresAndReprocess(t *testing.T) {
 
 func TestCancel(t *testing.T) {
 	e := newEnv(t)
-	e.site.Slow("/slow", time.Minute, articleHTML(0))
+	e.site.Slow("/slow", time.Minute, fakesite.ArticleHTML(0))
 	in, err := ingest.New(e.config(t))
 	if err != nil {
 		t.Fatal(err)

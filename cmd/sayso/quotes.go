@@ -2,10 +2,90 @@ package main
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
+
+	"github.com/sayso-news/sayso"
 )
 
-// runQuotes is not written yet; the issue that introduces it replaces this file.
 func runQuotes(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet(e, "quotes", "",
+		"List stored quotes and reported speech, newest articles first: who said what,\n"+
+			"where. Filter by speaker name (part of it, any case), by outlet (a domain and\n"+
+			"its subdomains), by words in what was said, and by kind.")
+	db := dbFlag(e, fs)
+	speaker := fs.String("speaker", "", "speaker `name` contains this")
+	outlet := fs.String("outlet", "", "outlet `host`, e.g. bbc.co.uk")
+	query := fs.String("query", "", "full-text `query` over the quoted content")
+	kind := fs.String("kind", "", "direct, indirect or mixed")
+	limit := fs.Int("limit", 50, "number of quotes")
+	offset := fs.Int("offset", 0, "quotes to skip, for paging")
+	format := fs.String("format", "text", "output `format`: text or json (one object per line)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"quotes takes no arguments (use --speaker, --outlet, --query)"}
+	}
+	switch sayso.AttributionKind(*kind) {
+	case "", sayso.Direct, sayso.Indirect, sayso.Mixed:
+	default:
+		return usageError{"--kind must be direct, indirect or mixed"}
+	}
+	if *format != "text" && *format != "json" {
+		return usageError{fmt.Sprintf("unknown --format %q (want text or json)", *format)}
+	}
+	s, err := openStore(ctx, *db, false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	qs, err := s.Quotes(ctx, sayso.QuoteQuery{Speaker: *speaker, Outlet: *outlet, Text: *query,
+		Kind: sayso.AttributionKind(*kind), Limit: *limit, Offset: *offset})
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		for _, q := range qs {
+			if err := enc.Encode(q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(qs) == 0 {
+		fmt.Fprintln(e.stderr, "no quotes")
+		return nil
+	}
+	for _, q := range qs {
+		fmt.Fprintf(e.stdout, "%s\n    %s\n    — %s, %s #%d\n\n", quoteWho(q.Speaker, q.Source, q.Cue, q.Kind), quoteText(q.Kind, q.Content), q.Outlet, dateOf(q.Published), q.ArticleID)
+	}
+	return nil
+}
+
+// quoteWho describes the speaker of an attribution: "Ilse Brandt (Mayor) said".
+func quoteWho(sp *sayso.Speaker, source, cue string, kind sayso.AttributionKind) string {
+	who := source
+	if sp != nil && sp.Name != "" {
+		who = sp.Name
+		if sp.Role != "" {
+			who += " (" + sp.Role + ")"
+		}
+	}
+	if who == "" {
+		who = "(unknown source)"
+	}
+	if cue != "" {
+		who += " — " + cue
+	}
+	return who + " [" + string(kind) + "]"
+}
+
+// quoteText shows direct quotes in quotation marks.
+func quoteText(kind sayso.AttributionKind, content string) string {
+	if kind == sayso.Direct {
+		return "“" + content + "”"
+	}
+	return content
 }

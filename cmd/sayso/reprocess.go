@@ -2,10 +2,55 @@ package main
 
 import (
 	"context"
-	"errors"
+	"runtime"
+
+	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/ingest"
 )
 
-// runReprocess is not written yet; the issue that introduces it replaces this file.
 func runReprocess(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet(e, "reprocess", "",
+		"Extract and attribute the stored raw pages again with this version of sayso,\n"+
+			"replacing what was read from them (the raw pages are kept). Use it after\n"+
+			"upgrading sayso, or to retry pages whose extraction failed.")
+	db := dbFlag(e, fs)
+	state := fs.String("state", "all", "which pages: all, failed, no_article or article")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages processed in parallel")
+	noAttrib := fs.Bool("no-attrib", false, "store articles without attributing them")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"reprocess takes no arguments"}
+	}
+	var keep func(*sayso.StoredPage) bool
+	switch *state {
+	case "all":
+	case string(sayso.StateFailed), string(sayso.StateNoArticle), string(sayso.StateArticle):
+		want := sayso.PageState(*state)
+		keep = func(p *sayso.StoredPage) bool { return p.State == want }
+	default:
+		return usageError{"--state must be all, failed, no_article or article"}
+	}
+	if *workers <= 0 {
+		return usageError{"--workers must be positive"}
+	}
+	s, err := openStore(ctx, *db, false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ex, an, err := readers(*noAttrib)
+	if err != nil {
+		return err
+	}
+	report, finish := progress(e, "reprocess")
+	in, err := ingest.New(ingest.Config{Store: s, Extract: ex, Analyze: an, Workers: *workers, Log: e.log, Progress: report})
+	if err != nil {
+		return err
+	}
+	sum, err := in.Reprocess(ctx, keep)
+	finish()
+	sum.Write(e.stdout)
+	return err
 }

@@ -1,11 +1,11 @@
-package ingest_test
+package fakesite
 
 import (
 	"fmt"
 	"strings"
 )
 
-// Original article prose written for these tests. Each page combines a
+// Original article prose written for sayso's tests. Each page combines a
 // town, a speaker and paragraphs so that every page differs.
 var (
 	towns    = []string{"Porthaven", "Skarvik", "Elmbridge", "North Tarrow", "Kestrel Bay", "Lindholm", "Abermor", "Vesterdal"}
@@ -27,9 +27,12 @@ var (
 	}
 )
 
-// articleHTML returns the i-th test article page, in a realistic news
-// template with navigation, a share bar and a footer around the story.
-func articleHTML(i int) string {
+// ArticleHTML returns the i-th of an endless series of news article pages
+// written for tests: original prose about small towns, with direct and
+// reported quotes ("said", "according to"), in a realistic template with
+// navigation, a share bar and a footer around the story. Every i gives a
+// different page.
+func ArticleHTML(i int) string {
 	town := towns[i%len(towns)]
 	sp := speakers[i%len(speakers)]
 	other := speakers[(i+1)%len(speakers)]
@@ -69,8 +72,8 @@ func lastName(n string) string {
 	return f[len(f)-1]
 }
 
-// listingHTML is a section front: links, no article.
-const listingHTML = `<!doctype html><html lang="en"><head><title>News | Porthaven Gazette</title></head><body>
+// ListingHTML is a section front page: a list of links and no article.
+const ListingHTML = `<!doctype html><html lang="en"><head><title>News | Porthaven Gazette</title></head><body>
 <nav><a href="/">Home</a></nav><h1>News</h1>
 <ul><li><a href="/a1">Harbour plan</a></li><li><a href="/a2">Ferry fares</a></li><li><a href="/a3">School roof</a></li></ul>
 </body></html>`
