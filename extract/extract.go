@@ -88,7 +88,11 @@ func (o Options) FromBytes(b []byte, pageURL string) (*sayso.Article, error) {
 	}
 	doc, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
-		return nil, sayso.Errorf(sayso.EINVALID, "extract: parse HTML: %w", err)
+		// The parser refuses documents nested more than 512 deep: read
+		// the page again with its deepest tags dropped.
+		if doc, err = html.Parse(bytes.NewReader(flatten(text))); err != nil {
+			return nil, sayso.Errorf(sayso.EINVALID, "extract: parse HTML: %w", err)
+		}
 	}
 	var u *url.URL
 	if pageURL != "" {

@@ -158,7 +158,10 @@ func TestHostileInputs(t *testing.T) {
 		{"invalid utf-8", func() io.Reader {
 			return strings.NewReader("<html><body><article><p>Valid start \xff\xfe\xc3\x28 then more text that goes on to make a whole paragraph of prose, as articles have.</p>" + para + "</article></body></html>")
 		}, ""},
-		{"100k-deep nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<div>", 100000) + para) }, "any"},
+		{"100k-deep nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<div>", 100000) + para + para) }, ""},
+		{"unclosed fonts", func() io.Reader {
+			return strings.NewReader("<html><body>" + strings.Repeat("<p><font color=red>"+para[3:len(para)-4]+"</p>", 3000) + "</body></html>")
+		}, ""},
 		{"100k-deep inline nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<a>", 100000) + para) }, "any"},
 		{"100k-deep table nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<table><tr><td>", 30000) + para) }, "any"},
 		{"50 MB page", func() io.Reader { return &endless{n: 50 << 20, chunk: []byte(para)} }, sayso.ETOOLARGE},
