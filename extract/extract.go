@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/extract/metadata"
@@ -225,7 +226,13 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u 
 		return nil, ErrNoArticle
 	}
 	if a.Title == "" {
-		a.Title = strings.TrimSpace(title)
+		if t, ev := fallbackTitle(c, title); t != "" {
+			a.Title = t
+			if a.Evidence == nil {
+				a.Evidence = map[string]string{}
+			}
+			a.Evidence["title"] = ev
+		}
 	}
 	if a.Language == "" {
 		texts := make([]string, len(a.Blocks))
@@ -244,6 +251,52 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u 
 		a.Authors = []string{}
 	}
 	return a, nil
+}
+
+// fallbackTitle chooses a title when the page's metadata gives none: the
+// first <h1> that the <title> element repeats, else the <title> without the
+// site name it usually carries ("Headline | Site"), else the first <h1>.
+func fallbackTitle(c *collector, titleElem string) (title, evidence string) {
+	firstH1 := ""
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if b.tag != atom.H1 || b.region >= 0 {
+			continue
+		}
+		if firstH1 == "" {
+			firstH1 = b.text
+		}
+		if titleElem != "" && strings.Contains(strings.ToLower(titleElem), strings.ToLower(b.text)) && len(b.text) > 8 {
+			return b.text, "h1"
+		}
+	}
+	if t := stripSiteName(titleElem); t != "" {
+		return t, "title-element"
+	}
+	if firstH1 != "" {
+		return firstH1, "h1"
+	}
+	return "", ""
+}
+
+// stripSiteName removes the site's name from a <title>: of the parts
+// separated by " | ", " - ", " – ", " — " or " :: ", the longest is the
+// headline.
+func stripSiteName(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: ", " · "} {
+		if !strings.Contains(t, sep) {
+			continue
+		}
+		best := ""
+		for _, part := range strings.Split(t, sep) {
+			if len(part) > len(best) {
+				best = part
+			}
+		}
+		return strings.TrimSpace(best)
+	}
+	return t
 }
 
 // resolve returns href made absolute against the page's address; links

@@ -285,3 +285,20 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestFallbackTitle(t *testing.T) {
+	body := "<p>The committee met on Tuesday and agreed, after a long debate, to publish its findings in full next spring.</p>"
+	cases := []struct{ page, want, evidence string }{
+		// No <title>, no metadata: the first <h1> is the title.
+		{"<html><body><h1>Only a heading</h1>" + body + "</body></html>", "Only a heading", "h1"},
+	}
+	for _, tc := range cases {
+		a, err := FromReader(strings.NewReader(tc.page), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != tc.want || a.Evidence["title"] != tc.evidence {
+			t.Errorf("title %q (%s), want %q (%s)", a.Title, a.Evidence["title"], tc.want, tc.evidence)
+		}
+	}
+}
