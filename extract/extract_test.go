@@ -302,3 +302,17 @@ func TestFallbackTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestStripSiteName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Bridge reopens after repairs | Valley Times":  "Bridge reopens after repairs",
+		"Valley Times – Bridge reopens after repairs":  "Bridge reopens after repairs",
+		"Bridge reopens after repairs":                 "Bridge reopens after repairs",
+		"  Bridge   reopens after repairs - VT  ":      "Bridge reopens after repairs",
+		"Ministers meet: talks resume | News | Portal": "Ministers meet: talks resume",
+	} {
+		if got := stripSiteName(in); got != want {
+			t.Errorf("stripSiteName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
