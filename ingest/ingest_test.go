@@ -381,4 +381,3 @@ func TestCancel(t *testing.T) {
 		t.Fatal("Run did not stop after cancel")
 	}
 }
-
