@@ -3,6 +3,7 @@ package metadata
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -55,6 +56,10 @@ const (
 	linesAfterH1  = 16
 )
 
+// maxDatePrefix bounds how far into a placed line its date may start, in
+// code points: "Published by Jane Doe-Smith, Staff Writer, on" is 45.
+const maxDatePrefix = 60
+
 // maxDateLine bounds the length of a line read as a date line; longer
 // lines are prose whose dates are mentions.
 const maxDateLine = 160
@@ -104,6 +109,12 @@ func (r *reader) collectLines() {
 func (r *reader) addTextDate(text string, found []textDate, near, placed bool, plain int) int {
 	first := found[0]
 	prefix := text[:first.start]
+	// A date deep inside a sentence is a mention ("the vote on 15 March
+	// will…"), wherever the sentence is: date lines put the date within
+	// their first few words.
+	if utf8.RuneCountInString(prefix) > maxDatePrefix {
+		near, placed = false, false
+	}
 	field, ev := "published", "text"
 	labelled := false
 	switch {

@@ -208,6 +208,11 @@ func TestReadDates(t *testing.T) {
 			published: "2020-01-13T00:00:00Z", ev: "text:near-headline",
 		},
 		{
+			name:      "a date inside a sentence near the headline is a mention, not the date line",
+			page:      `<h1>Council sets vote</h1><p class="standfirst">Councillors agreed on Monday that the final vote on the bridge plan will take place on 15 March 2021.</p><div class="byline">By Jane Doe, 2 March 2021</div>`,
+			published: "2021-03-02T00:00:00Z", ev: "text:near-headline",
+		},
+		{
 			name: "implausible years rejected",
 			page: `<meta property="article:published_time" content="1970-01-01T00:00:00Z"><meta name="date" content="2999-01-01">`,
 		},
