@@ -157,7 +157,7 @@ func collect(doc *html.Node) *collector {
 			}
 			if !skipTags[n.DataAtom] && !hidden(n) {
 				e := c.newElem(n, parentOf(parents))
-				if !blockTags[n.DataAtom] && e.neg <= hintStrongNeg && e.pos == 0 {
+				if c.droppableInline(n, e) {
 					// An inline element named as boilerplate (a hover
 					// card, a "share" label, screen-reader text) would
 					// pollute the paragraph it sits in: drop it whole.
@@ -199,6 +199,45 @@ func collect(doc *html.Node) *collector {
 	}
 	c.flush()
 	return c
+}
+
+// maxInlineScan bounds the look into an inline element's subtree; hover
+// cards and labels are a few dozen nodes.
+const maxInlineScan = 256
+
+// droppableInline reports whether inline element n, whose record is e, is
+// boilerplate to drop from its paragraph: named as such, not a link (links
+// are visible text, even when named "rollover-link"), and the innermost so
+// named, so that a wrapper holding a visible name and its hidden card loses
+// only the card.
+func (c *collector) droppableInline(n *html.Node, e elem) bool {
+	if blockTags[n.DataAtom] || n.DataAtom == atom.A || e.neg > hintStrongNeg || e.pos != 0 {
+		return false
+	}
+	seen := 0
+	stack := []*html.Node{}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		stack = append(stack, ch)
+	}
+	for len(stack) > 0 {
+		m := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen++; seen > maxInlineScan {
+			return false
+		}
+		if m.Type != html.ElementNode {
+			continue
+		}
+		if m.DataAtom != atom.A {
+			if neg, pos := c.classHint(attr(m, "class")); neg <= hintStrongNeg && pos == 0 {
+				return false
+			}
+		}
+		for ch := m.FirstChild; ch != nil; ch = ch.NextSibling {
+			stack = append(stack, ch)
+		}
+	}
+	return true
 }
 
 // skip moves past n's subtree to the next node in document order, closing

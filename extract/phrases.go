@@ -138,3 +138,32 @@ func isCaption(text string, chars int) bool {
 }
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// maxPromoChars bounds a promotion line: one or two sentences.
+const maxPromoChars = 280
+
+// promoPhrases mark the lines that close articles to sell something else:
+// follow prompts, newsletter and app sign-ups.
+var promoPhrases = []string{
+	"follow us on", "follow us at", "follow him on", "follow her on", "follow them on", "follow me on",
+	"follow him @", "follow her @", "follow us @", "follow him at @", "follow her at @",
+	"sign up for our", "sign up to our", "sign up for the", "subscribe to our", "subscribe to the",
+	"newsletter", "in your inbox", "to your inbox", "meet your inbox", "download our app", "download the app",
+	"like us on facebook", "share it with a friend", "share this article", "share this story",
+	"abonnieren sie", "folgen sie uns", "suivez-nous", "abonnez-vous", "síguenos", "suscríbete",
+	"подписывайтесь", "подпишитесь",
+}
+
+// isPromo reports whether text is a short promotion line.
+func isPromo(text string, chars int) bool {
+	if chars > maxPromoChars {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, p := range promoPhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
