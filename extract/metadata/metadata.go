@@ -102,6 +102,7 @@ func (r *reader) add(field, value, evidence string, rank int) {
 	if strings.Contains(value, "&") && strings.Contains(value, ";") {
 		value = html.UnescapeString(value)
 	}
+	value = collapseSpace(value)
 	if len(value) > 2000 {
 		value = truncateUTF8(value, 2000)
 	}
