@@ -10,6 +10,10 @@
 // 8th in UTC; sayso's metadata keeps the page's offset for exactly this
 // reason. A value given in UTC ("…Z") is read in UTC.
 //
+// MetadataReader is sayso's reader: the Article.Published that
+// extract.FromReader outputs, and for pages extract finds no article on,
+// the date extract/metadata reads directly (a video page still has a date).
+//
 // The package is public because the separate bench module imports it to
 // score peer date extractors on the same pages with the same code.
 package dates
