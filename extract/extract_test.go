@@ -164,6 +164,12 @@ func TestHostileInputs(t *testing.T) {
 		}, ""},
 		{"100k-deep inline nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<a>", 100000) + para) }, "any"},
 		{"100k-deep table nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<table><tr><td>", 30000) + para) }, "any"},
+		{"200k tiny paragraphs", func() io.Reader {
+			return strings.NewReader("<html><body>" + para + strings.Repeat("<p>ok go</p>", 200000) + para + "</body></html>")
+		}, ""},
+		{"200k nested spans named share", func() io.Reader {
+			return strings.NewReader("<p>" + strings.Repeat(`<span class="share">x `, 400) + "</p>" + para + para)
+		}, ""},
 		{"50 MB page", func() io.Reader { return &endless{n: 50 << 20, chunk: []byte(para)} }, sayso.ETOOLARGE},
 		{"8 MB page", func() io.Reader { return &endless{n: 8 << 20, chunk: []byte(para)} }, ""},
 		{"50 MB attribute", func() io.Reader {

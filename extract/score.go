@@ -328,13 +328,22 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 			}
 		}
 	}
-	nextSure := func(j, dir int) blockClass {
-		for k := j + dir; k >= 0 && k < len(in); k += dir {
-			if cl := c.blocks[in[k]].class; cl == classGood || cl == classBad {
-				return cl
-			}
+	// The nearest sure (good or bad) block on each side, found in two
+	// linear passes so that long runs of short blocks stay cheap.
+	before, after := make([]blockClass, len(in)), make([]blockClass, len(in))
+	last := blockClass(edge)
+	for j, i := range in {
+		before[j] = last
+		if cl := c.blocks[i].class; cl == classGood || cl == classBad {
+			last = cl
 		}
-		return edge
+	}
+	last = edge
+	for j := len(in) - 1; j >= 0; j-- {
+		after[j] = last
+		if cl := c.blocks[in[j]].class; cl == classGood || cl == classBad {
+			last = cl
+		}
 	}
 	for j, i := range in {
 		b := &c.blocks[i]
@@ -346,7 +355,7 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 			keep[j] = true
 		case classBad:
 		default:
-			prev, next := nextSure(j, -1), nextSure(j, +1)
+			prev, next := before[j], after[j]
 			switch {
 			case b.kind == sayso.BlockHeading:
 				keep[j] = (next == classGood || next == edge && prev == classGood) && !sameText(b.text, title)
