@@ -24,6 +24,11 @@ type elem struct {
 	// good and bad are the characters of good and bad blocks inside it,
 	// filled by the scorer.
 	good, bad int
+	// goodBlocks counts the good blocks inside it; filled by markRegions.
+	goodBlocks int32
+	// comments is set when its class or id speaks of comments or replies,
+	// boilerplate that holds real prose.
+	comments bool
 	// blocks and linkBlocks count the blocks inside it, and those mostly
 	// made of links; filled by markRegions.
 	blocks, linkBlocks int32
@@ -290,9 +295,15 @@ func (c *collector) newElem(n *html.Node, parent int32) elem {
 		}
 		neg, pos := c.classHint(class)
 		e.neg, e.pos = minNeg(e.neg, neg), maxPos(e.pos, pos)
+		if neg <= hintStrongNeg {
+			e.comments = commentName(class)
+		}
 		if id != "" {
 			neg, pos = classHint("", id)
 			e.neg, e.pos = minNeg(e.neg, neg), maxPos(e.pos, pos)
+			if neg <= hintStrongNeg && !e.comments {
+				e.comments = commentName(id)
+			}
 		}
 		if h, ok := tagHints[n.DataAtom]; ok {
 			e.neg = minNeg(e.neg, h)

@@ -2,9 +2,11 @@ package extract
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +18,8 @@ import (
 )
 
 var debugPage = flag.String("page", "", "print the blocks of the scrapinghub page whose id starts with `prefix`")
+
+var debugFile = flag.String("file", "", "print the blocks of the page in `file` (.gz allowed)")
 
 var scores = flag.String("scores", "", "write per-page precision and recall to `file`")
 
@@ -82,6 +86,22 @@ func TestScrapinghubFloors(t *testing.T) {
 		if err := os.WriteFile(*scores, []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if *debugFile != "" {
+		raw, err := os.ReadFile(*debugFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(*debugFile, ".gz") {
+			zr, err := gzip.NewReader(bytes.NewReader(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if raw, err = io.ReadAll(zr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		debugBlocks(extraction.Page{HTML: raw})
 	}
 	if *debugPage != "" {
 		for _, p := range pages {
@@ -173,7 +193,7 @@ func debugBlocks(p extraction.Page) {
 		in := " "
 		if c.within(b.elem, cont) {
 			in = "c"
-		} else if (b.region >= 0 || b.class == classBad) && !c.within(b.elem, c.elems[c.elems[cont].parent].parent) {
+		} else if (b.region >= 0 || b.class == classBad) && !c.within(b.elem, c.elems[c.elems[cont].parent].parent) && os.Getenv("DEBUG_ALL") == "" {
 			continue
 		}
 		fmt.Printf("%s%s cl=%d reg=%d ch=%d ld=%.2f %-40s | %s\n", k, in, b.class, b.region, b.chars, float64(b.linkChars)/float64(b.chars), clip(b.text, 70), c.path(b.elem))

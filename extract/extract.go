@@ -228,24 +228,23 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u 
 	if a.Title == "" {
 		if t, ev := fallbackTitle(c, title); t != "" {
 			a.Title = t
-			if a.Evidence == nil {
-				a.Evidence = map[string]string{}
-			}
-			a.Evidence["title"] = ev
+			setEvidence(a, "title", ev)
 		}
 	}
-	if a.Language == "" {
-		texts := make([]string, len(a.Blocks))
-		for i, b := range a.Blocks {
-			texts[i] = b.Text
-		}
-		if lang := bodyLanguage(texts); lang != "" {
-			a.Language = lang
-			if a.Evidence == nil {
-				a.Evidence = map[string]string{}
-			}
-			a.Evidence["language"] = "body-text"
-		}
+	texts := make([]string, len(a.Blocks))
+	for i, b := range a.Blocks {
+		texts[i] = b.Text
+	}
+	lang, script := bodyLanguage(texts)
+	switch {
+	case a.Language == "" && lang != "":
+		a.Language = lang
+		setEvidence(a, "language", "body-text")
+	case a.Language != "" && lang != "" && !writtenIn(a.Language, script):
+		// A page declaring a language its body is not even written in
+		// ("en" over Georgian text) carries a template's default.
+		setEvidence(a, "language", "body-text (page declared "+a.Language+")")
+		a.Language = lang
 	}
 	if a.Authors == nil {
 		a.Authors = []string{}
@@ -297,6 +296,13 @@ func stripSiteName(t string) string {
 		return strings.TrimSpace(best)
 	}
 	return t
+}
+
+func setEvidence(a *sayso.Article, field, evidence string) {
+	if a.Evidence == nil {
+		a.Evidence = map[string]string{}
+	}
+	a.Evidence[field] = evidence
 }
 
 // resolve returns href made absolute against the page's address; links

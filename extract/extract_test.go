@@ -322,3 +322,33 @@ func TestStripSiteName(t *testing.T) {
 		}
 	}
 }
+
+func TestLanguage(t *testing.T) {
+	ka := "საქართველოს პარლამენტმა ახალი კანონი მიიღო, რომელიც ქალაქებში საზოგადოებრივ ტრანსპორტს გააუმჯობესებს და ფასებს შეამცირებს."
+	de := "Der Stadtrat hat am Dienstag beschlossen, die Buslinien im Norden der Stadt ab dem kommenden Jahr häufiger fahren zu lassen."
+	cases := []struct {
+		name, lang, text, want string
+	}{
+		{"declared and matching", "en", "The council decided on Tuesday to run the northern bus lines more often from next year, the mayor said.", "en"},
+		{"undeclared", "", de, "de"},
+		{"declared en over Georgian", "en", ka, "ka"},
+		{"declared regional tag kept", "de-AT", de, "de-AT"},
+		{"declared sr over Latin kept", "sr", "Gradsko veće je u utorak odlučilo da autobusi na severu grada od sledeće godine voze češće nego do sada.", "sr"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			attr := ""
+			if tc.lang != "" {
+				attr = ` lang="` + tc.lang + `"`
+			}
+			page := "<html" + attr + "><body><article><p>" + tc.text + "</p><p>" + tc.text + "</p></article></body></html>"
+			a, err := FromReader(strings.NewReader(page), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Language != tc.want {
+				t.Errorf("language %q (evidence %q), want %q", a.Language, a.Evidence["language"], tc.want)
+			}
+		})
+	}
+}

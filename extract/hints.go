@@ -164,3 +164,14 @@ func maxPos(a, v int8) int8 {
 	}
 	return a
 }
+
+// commentName reports whether a class or id names a comment thread.
+func commentName(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range []string{"comment", "disqus", "respond", "reply", "replies", "discussion"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
@@ -15,10 +16,10 @@ const langSampleBytes = 1536
 // detector is unreliable on a sentence or two.
 const minLangChars = 60
 
-// bodyLanguage guesses the body's language (an ISO 639-1 code) when the
-// page declares none. It returns "" when the text is too short or the
-// detector unsure.
-func bodyLanguage(blocks []string) string {
+// bodyLanguage guesses the body's language (an ISO 639-1 code) and returns
+// the script it is written in. It returns "" when the text is too short or
+// the detector unsure.
+func bodyLanguage(blocks []string) (string, *unicode.RangeTable) {
 	var b strings.Builder
 	for _, t := range blocks {
 		if b.Len() >= langSampleBytes {
@@ -35,11 +36,72 @@ func bodyLanguage(blocks []string) string {
 		}
 	}
 	if utf8.RuneCountInString(s) < minLangChars {
-		return ""
+		return "", nil
 	}
 	info := whatlanggo.Detect(s)
 	if !info.IsReliable() {
-		return ""
+		return "", info.Script
 	}
-	return info.Lang.Iso6391()
+	return info.Lang.Iso6391(), info.Script
+}
+
+// scriptLanguages lists, for the scripts whatlanggo tells apart, the
+// languages written in them. Latin is everything not listed elsewhere.
+var scriptLanguages = map[*unicode.RangeTable][]string{
+	unicode.Cyrillic:   {"ru", "uk", "bg", "be", "mk", "sr", "kk", "ky", "mn", "tg", "tt", "ba", "cv", "ce"},
+	unicode.Arabic:     {"ar", "fa", "ur", "ps", "ug", "ku", "sd"},
+	unicode.Hebrew:     {"he", "iw", "yi"},
+	unicode.Greek:      {"el"},
+	unicode.Georgian:   {"ka"},
+	unicode.Armenian:   {"hy"},
+	unicode.Devanagari: {"hi", "mr", "ne", "sa"},
+	unicode.Bengali:    {"bn", "as"},
+	unicode.Thai:       {"th"},
+	unicode.Han:        {"zh", "ja", "ko"},
+	unicode.Hiragana:   {"ja"},
+	unicode.Katakana:   {"ja"},
+	unicode.Hangul:     {"ko"},
+	unicode.Tamil:      {"ta"},
+	unicode.Telugu:     {"te"},
+	unicode.Kannada:    {"kn"},
+	unicode.Malayalam:  {"ml"},
+	unicode.Gujarati:   {"gu"},
+	unicode.Gurmukhi:   {"pa"},
+	unicode.Ethiopic:   {"am", "ti"},
+	unicode.Khmer:      {"km"},
+	unicode.Lao:        {"lo"},
+	unicode.Myanmar:    {"my"},
+	unicode.Sinhala:    {"si"},
+}
+
+// writtenIn reports whether the language tagged tag can be written in
+// script. Unknown scripts give true: only a sure contradiction counts.
+func writtenIn(tag string, script *unicode.RangeTable) bool {
+	if script == nil {
+		return true
+	}
+	primary := strings.ToLower(tag)
+	if i := strings.IndexAny(primary, "-_"); i > 0 {
+		primary = primary[:i]
+	}
+	if script == unicode.Latin {
+		for _, langs := range scriptLanguages {
+			for _, l := range langs {
+				if l == primary && primary != "sr" && primary != "ku" {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	langs, ok := scriptLanguages[script]
+	if !ok {
+		return true
+	}
+	for _, l := range langs {
+		if l == primary {
+			return true
+		}
+	}
+	return false
 }

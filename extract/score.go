@@ -87,11 +87,16 @@ func (c *collector) markRegions() {
 		if b.linkChars*2 > b.chars {
 			linky = 1
 		}
+		goodBlock := int32(0)
+		if good > 0 {
+			goodBlock = 1
+		}
 		for e := b.elem; e >= 0; e = c.elems[e].parent {
 			c.elems[e].good += good
 			c.elems[e].bad += b.chars
 			c.elems[e].blocks++
 			c.elems[e].linkBlocks += linky
+			c.elems[e].goodBlocks += goodBlock
 		}
 	}
 	teaser := c.teasers()
@@ -127,6 +132,12 @@ func (c *collector) markRegions() {
 		if e.good*2 > total && (e.bad*2 > all || e.pos > 0) {
 			continue
 		}
+		// Several paragraphs making two thirds of the page's prose are
+		// the article, whatever the wrapper is called ("ads-details" on
+		// a classifieds site), unless it is a comment thread.
+		if e.good*3 > total*2 && e.goodBlocks >= 2 && !e.comments {
+			continue
+		}
 		// An element named as ordinary boilerplate ("paywall", "meta")
 		// that holds several paragraphs of prose and little else wraps
 		// article text; comments, consent and share boxes stay regions.
@@ -146,7 +157,7 @@ func (c *collector) markRegions() {
 	}
 	for i := range c.elems {
 		c.elems[i].good, c.elems[i].bad = 0, 0
-		c.elems[i].blocks, c.elems[i].linkBlocks = 0, 0
+		c.elems[i].blocks, c.elems[i].linkBlocks, c.elems[i].goodBlocks = 0, 0, 0
 	}
 }
 
