@@ -21,9 +21,9 @@ type elem struct {
 	// neg and pos are the element's own class/id hints (see classHint), with
 	// structural tags (nav, aside, footer…) folded into neg.
 	neg, pos int8
-	// good and bad are the characters of good and bad blocks inside it,
-	// filled by the scorer.
-	good, bad int
+	// good counts the characters of the good blocks inside it, text those
+	// of all its blocks; filled by markRegions.
+	good, text int
 	// goodBlocks counts the good blocks inside it; filled by markRegions.
 	goodBlocks int32
 	// comments is set when its class or id speaks of comments or replies,

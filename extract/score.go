@@ -3,9 +3,9 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
-	"unicode/utf8"
 
 	"github.com/sayso-news/sayso"
 )
@@ -31,7 +31,7 @@ const (
 )
 
 // classify gives every block a first verdict from its own statistics and
-// the boilerplate regions around it.
+// wording, and from the teaser listings it may belong to.
 func (c *collector) classify() {
 	repeats := make(map[string]int)
 	for i := range c.blocks {
@@ -93,7 +93,7 @@ func (c *collector) markRegions() {
 		}
 		for e := b.elem; e >= 0; e = c.elems[e].parent {
 			c.elems[e].good += good
-			c.elems[e].bad += b.chars
+			c.elems[e].text += b.chars
 			c.elems[e].blocks++
 			c.elems[e].linkBlocks += linky
 			c.elems[e].goodBlocks += goodBlock
@@ -129,7 +129,7 @@ func (c *collector) markRegions() {
 		// A region may hold good text (a long comment, a footer notice) but
 		// an element holding most of the page's text and most of its prose
 		// is a page-wide wrapper whose name ("has-sidebar") says nothing.
-		if e.good*2 > total && (e.bad*2 > all || e.pos > 0) {
+		if e.good*2 > total && (e.text*2 > all || e.pos > 0) {
 			continue
 		}
 		// Several paragraphs making two thirds of the page's prose are
@@ -141,7 +141,7 @@ func (c *collector) markRegions() {
 		// An element named as ordinary boilerplate ("paywall", "meta")
 		// that holds several paragraphs of prose and little else wraps
 		// article text; comments, consent and share boxes stay regions.
-		if e.neg > hintStrongNeg && e.good >= 3*goodChars && e.good*10 > e.bad*7 {
+		if e.neg > hintStrongNeg && e.good >= 3*goodChars && e.good*10 > e.text*7 {
 			continue
 		}
 		isRegion[i] = true
@@ -156,7 +156,7 @@ func (c *collector) markRegions() {
 		}
 	}
 	for i := range c.elems {
-		c.elems[i].good, c.elems[i].bad = 0, 0
+		c.elems[i].good, c.elems[i].text = 0, 0
 		c.elems[i].blocks, c.elems[i].linkBlocks, c.elems[i].goodBlocks = 0, 0, 0
 	}
 }
@@ -180,7 +180,7 @@ func (c *collector) teasers() []bool {
 	keys := make([]key, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
-		if e.blocks < 2 || e.linkBlocks == 0 || e.bad > maxTeaserChars {
+		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
 			continue
 		}
 		k := key{e.parent, e.tag, attr(e.node, "class")}
@@ -190,7 +190,7 @@ func (c *collector) teasers() []bool {
 	out := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
-		if e.blocks < 2 || e.linkBlocks == 0 || e.bad > maxTeaserChars {
+		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
 			continue
 		}
 		out[i] = count[keys[i]] >= 3
