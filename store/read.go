@@ -47,8 +47,9 @@ func (s *Store) Pages(ctx context.Context, afterID int64, limit int) ([]*sayso.S
 	}
 	var pages []*sayso.StoredPage
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, url, final_url, source, status_code, header, redirects,
-			fetched_at, body, state FROM pages WHERE id > ? ORDER BY id LIMIT ?`), afterID, limit)
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT p.id, p.url, p.final_url, p.source, p.status_code, r.header,
+			p.redirects, p.fetched_at, r.body, p.state FROM pages p JOIN raw_pages r ON r.page_id = p.id
+			WHERE p.id > ? ORDER BY p.id LIMIT ?`), afterID, limit)
 		if err != nil {
 			return err
 		}

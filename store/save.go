@@ -192,13 +192,16 @@ func (w *writer) save(r *sayso.Record) (sayso.SaveResult, error) {
 	if fetched.IsZero() {
 		fetched = w.s.now()
 	}
-	pageID, err := w.queryID(`INSERT INTO pages (url, final_url, outlet_id, source, status_code, header, redirects,
-		fetched_at, body, body_size, body_hash, state, error, read_version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		p.URL, orDefault(p.FinalURL, p.URL), outletID, r.Source, p.StatusCode, header, redirects,
-		fetched.UnixMilli(), compress(p.Body), len(p.Body), hash, string(state), nullString(r.Error), readVersion(r))
+	pageID, err := w.queryID(`INSERT INTO pages (url, final_url, outlet_id, source, status_code, redirects,
+		fetched_at, body_size, body_hash, state, error, read_version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		p.URL, orDefault(p.FinalURL, p.URL), outletID, r.Source, p.StatusCode, redirects,
+		fetched.UnixMilli(), len(p.Body), hash, string(state), nullString(r.Error), readVersion(r))
 	if err != nil {
 		return sayso.SaveResult{}, fmt.Errorf("insert page: %w", err)
+	}
+	if err := w.exec(`INSERT INTO raw_pages (page_id, header, body) VALUES (?, ?, ?)`, pageID, header, compress(p.Body)); err != nil {
+		return sayso.SaveResult{}, fmt.Errorf("insert raw page: %w", err)
 	}
 	if err := w.addURLs(pageID, reqURL, finalURL, canonical); err != nil {
 		return sayso.SaveResult{}, err

@@ -15,15 +15,21 @@ CREATE TABLE pages (
     outlet_id    INTEGER NOT NULL REFERENCES outlets (id),
     source       TEXT NOT NULL,
     status_code  INTEGER NOT NULL DEFAULT 0,
-    header       BLOB,             -- zstd(JSON)
     redirects    TEXT,             -- JSON array
     fetched_at   INTEGER NOT NULL, -- Unix milliseconds
-    body         BLOB NOT NULL,    -- zstd
     body_size    INTEGER NOT NULL,
     body_hash    BLOB NOT NULL UNIQUE,
     state        TEXT NOT NULL,    -- article | no_article | failed
     error        TEXT,
     read_version TEXT NOT NULL DEFAULT ''
+);
+
+-- The raw page as fetched, compressed, kept so that everything can be
+-- re-read when extraction or attribution improve (sayso reprocess).
+CREATE TABLE raw_pages (
+    page_id INTEGER PRIMARY KEY REFERENCES pages (id) ON DELETE CASCADE,
+    header  BLOB,          -- compressed JSON
+    body    BLOB NOT NULL  -- compressed bytes
 );
 
 -- Every address a page is known by (requested, final, canonical), normalised.

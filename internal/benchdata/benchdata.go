@@ -1,0 +1,144 @@
+// Package benchdata builds benchmark inputs from the shared evaluation
+// data, in place: a WARC file of real news pages for ingest throughput.
+// Nothing it reads is copied into the repository.
+package benchdata
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/nlnwa/gowarc/v3"
+)
+
+// Page is a real page: its address and HTML.
+type Page struct {
+	URL  string
+	HTML []byte
+}
+
+// DataDir returns where the shared data is: $SAYSO_DATA, else the
+// "shared/data" folder beside the repository whose root is found by walking
+// up from the working directory to go.mod.
+func DataDir() string {
+	if d := os.Getenv("SAYSO_DATA"); d != "" {
+		return d
+	}
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared", "data")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return filepath.Join("..", "shared", "data")
+		}
+		dir = parent
+	}
+}
+
+// Scrapinghub reads the 181 pages of the scrapinghub article-extraction
+// benchmark under dataDir, sorted by id.
+func Scrapinghub(dataDir string) ([]Page, error) {
+	dir := filepath.Join(dataDir, "extraction", "scrapinghub")
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return nil, fmt.Errorf("scrapinghub: %w", err)
+	}
+	var truth map[string]struct {
+		URL string `json:"url"`
+	}
+	if err := json.Unmarshal(raw, &truth); err != nil {
+		return nil, fmt.Errorf("scrapinghub ground truth: %w", err)
+	}
+	ids := make([]string, 0, len(truth))
+	for id := range truth {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	pages := make([]Page, 0, len(ids))
+	for _, id := range ids {
+		f, err := os.Open(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			return nil, fmt.Errorf("scrapinghub page %s: %w", id, err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("scrapinghub page %s: %w", id, err)
+		}
+		html, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("scrapinghub page %s: %w", id, err)
+		}
+		pages = append(pages, Page{URL: truth[id].URL, HTML: html})
+	}
+	return pages, nil
+}
+
+// Copy returns copy k of page p, for corpora larger than the data: copy 0
+// is p itself; copy k > 0 is served from another outlet (mirror-k.example,
+// so that canonical links do not fold it into the original) and differs by
+// a comment, so its bytes are new too.
+func Copy(p Page, k int) Page {
+	if k == 0 {
+		return p
+	}
+	u, err := url.Parse(p.URL)
+	if err != nil {
+		u = &url.URL{Scheme: "https", Path: "/"}
+	}
+	u.Host = fmt.Sprintf("mirror-%d.example", k)
+	html := append([]byte(fmt.Sprintf("<!-- sayso benchmark copy %d -->\n", k)), p.HTML...)
+	return Page{URL: u.String(), HTML: html}
+}
+
+// WriteWARC writes n pages, cycling through pages and their copies, as a
+// gzip-per-record WARC file in Common Crawl's CC-NEWS layout (HTTP response
+// records). It returns the number of records written.
+func WriteWARC(w io.Writer, pages []Page, n int) (int, error) {
+	if len(pages) == 0 {
+		return 0, fmt.Errorf("write warc: no pages")
+	}
+	m := gowarc.NewMarshaler()
+	date := time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC)
+	var rec bytes.Buffer
+	for i := range n {
+		p := Copy(pages[i%len(pages)], i/len(pages))
+		b := gowarc.NewRecordBuilder(gowarc.Response, gowarc.WithAddMissingDigest(true),
+			gowarc.WithAddMissingRecordId(true), gowarc.WithAddMissingContentLength(true))
+		fmt.Fprintf(b, "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n", len(p.HTML))
+		if _, err := b.Write(p.HTML); err != nil {
+			return i, err
+		}
+		b.AddWarcHeader(gowarc.WarcTargetURI, p.URL)
+		b.AddWarcHeader(gowarc.WarcDate, date.Add(time.Duration(i)*time.Second).Format(time.RFC3339))
+		b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
+		r, _, err := b.Build()
+		if err != nil {
+			return i, fmt.Errorf("write warc record %d: %w", i, err)
+		}
+		rec.Reset()
+		_, _, err = m.Marshal(&rec, r, 0)
+		r.Close()
+		if err != nil {
+			return i, fmt.Errorf("write warc record %d: %w", i, err)
+		}
+		zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+		if _, err := zw.Write(rec.Bytes()); err != nil {
+			return i, err
+		}
+		if err := zw.Close(); err != nil {
+			return i, err
+		}
+	}
+	return n, nil
+}
