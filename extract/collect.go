@@ -186,21 +186,7 @@ func collect(doc *html.Node) *collector {
 			c.exit(n, parents[len(parents)-1])
 			parents = parents[:len(parents)-1]
 		}
-		// climb until a next sibling exists, closing elements on the way.
-		for n != nil && n.NextSibling == nil {
-			n = n.Parent
-			if n == nil || n == doc {
-				n = nil
-				break
-			}
-			if n.Type == html.ElementNode {
-				c.exit(n, parents[len(parents)-1])
-				parents = parents[:len(parents)-1]
-			}
-		}
-		if n != nil {
-			n = n.NextSibling
-		}
+		n = c.skip(n, doc, &parents)
 	}
 	c.flush()
 	return c
