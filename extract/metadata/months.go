@@ -11,6 +11,7 @@ import (
 // immutable table: nothing writes to it after initialisation.
 var monthNames = buildMonthNames(map[time.Month][]string{
 	time.January: {
+		"มกราคม", "ม.ค", "januari", // th, id, ms
 		"يناير", "ژانویه", "ינואר", "জানুয়ারি", "जनवरी", // ar, fa, he, bn, hi
 		"january", "jan", // en
 		"janvier", "janv", // fr
@@ -40,6 +41,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"urtarrila", "gener", "xaneiro", "janúar", // eu, ca, gl, is
 	},
 	time.February: {
+		"กุมภาพันธ์", "ก.พ", // th, id, ms
 		"فبراير", "شباط", "فوریه", "פברואר", "ফেব্রুয়ারি", "फ़रवरी", "फरवरी", // ar, fa, he, bn, hi
 		"february", "feb", "février", "févr", "fevrier",
 		"februar", "febrero", "fevereiro", "fev", "febbraio",
@@ -52,6 +54,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"фебруар", "фебруара", "февруари", "pebrero", "febrer", "febreiro", "otsaila", "febrúar",
 	},
 	time.March: {
+		"มีนาคม", "มี.ค", "maret", "mac", // th, id, ms
 		"مارس", "آذار", "מרץ", "מרס", "মার্চ", "मार्च", // ar, fa, he, bn, hi
 		"march", "mar", "mars", "märz", "marz", "mär", "marzo", "março", "marco",
 		"maart", "mart", "март", "марта", "марте", "березень", "березня", "бер",
@@ -61,6 +64,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"marso", "març", "marzal", "martxoa", "mars.",
 	},
 	time.April: {
+		"เมษายน", "เม.ย", // th, id, ms
 		"أبريل", "ابريل", "إبريل", "نيسان", "آوریل", "אפריל", "এপ্রিল", "अप्रैल", // ar, fa, he, bn, hi
 		"april", "apr", "avril", "avr", "abril", "abr", "aprile",
 		"апрель", "апреля", "апр", "апреле", "квітень", "квітня", "квіт",
@@ -70,6 +74,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"април", "априла", "abril.", "apirila", "aprel",
 	},
 	time.May: {
+		"พฤษภาคม", "พ.ค", // th, id, ms
 		"مايو", "أيار", "ايار", "مه", "מאי", "মে", "मई", // ar, fa, he, bn, hi
 		"may", "mai", "mayo", "maio", "maggio", "mei", "maj", "май", "мая", "мае",
 		"травень", "травня", "трав", "maja", "mayıs", "may.", "květen", "května",
@@ -78,6 +83,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"мај", "маја", "maiatza", "maig", "maí", "mayis",
 	},
 	time.June: {
+		"มิถุนายน", "มิ.ย", // th, id, ms
 		"يونيو", "يونيه", "حزيران", "ژوئن", "יוני", "জুন", "जून", // ar, fa, he, bn, hi
 		"june", "jun", "juin", "juni", "junio", "junho", "giugno", "июнь", "июня",
 		"июне", "червень", "червня", "черв", "czerwiec", "czerwca", "cze", "haziran",
@@ -87,6 +93,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"ekaina", "juny", "xuño", "júní",
 	},
 	time.July: {
+		"กรกฎาคม", "ก.ค", // th, id, ms
 		"يوليو", "يوليه", "تموز", "ژوئیه", "יולי", "জুলাই", "जुलाई", // ar, fa, he, bn, hi
 		"july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug",
 		"июль", "июля", "июле", "липень", "липня", "лип", "lipiec", "lipca", "lip",
@@ -96,6 +103,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"uztaila", "juliol", "xullo", "júlí",
 	},
 	time.August: {
+		"สิงหาคม", "ส.ค", "ogos", // th, id, ms
 		"أغسطس", "اغسطس", "آب", "اوت", "אוגוסט", "আগস্ট", "अगस्त", // ar, fa, he, bn, hi
 		"august", "aug", "août", "aout", "agosto", "ago", "augustus",
 		"augusti", "август", "августа", "авг", "августе", "серпень", "серпня", "серп",
@@ -105,6 +113,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"αυγούστου", "август", "августа", "agost", "abuztua", "ágúst", "agustus",
 	},
 	time.September: {
+		"กันยายน", "ก.ย", // th, id, ms
 		"سبتمبر", "أيلول", "ايلول", "سپتامبر", "ספטמבר", "সেপ্টেম্বর", "सितंबर", "सितम्बर", // ar, fa, he, bn, hi
 		"september", "sep", "sept", "septembre", "septiembre", "setembro", "set",
 		"settembre", "сентябрь", "сентября", "сен", "сент", "сентябре", "вересень",
@@ -115,6 +124,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"setembre", "iraila", "setembro.",
 	},
 	time.October: {
+		"ตุลาคม", "ต.ค", // th, id, ms
 		"أكتوبر", "اكتوبر", "اکتبر", "אוקטובר", "অক্টোবর", "अक्टूबर", // ar, fa, he, bn, hi
 		"october", "oct", "octobre", "oktober", "octubre", "outubro", "out", "ottobre",
 		"ott", "okt", "октябрь", "октября", "октябре", "жовтень", "жовтня", "жовт",
@@ -125,6 +135,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"urria", "outubro.", "október.",
 	},
 	time.November: {
+		"พฤศจิกายน", "พ.ย", // th, id, ms
 		"نوفمبر", "نوامبر", "נובמבר", "নভেম্বর", "नवंबर", "नवम्बर", // ar, fa, he, bn, hi
 		"november", "nov", "novembre", "noviembre", "novembro", "ноябрь", "ноября",
 		"ноябре", "листопад", "листопада", "лист", "listopad", "listopada", "lis", "kasım",
@@ -134,6 +145,7 @@ var monthNames = buildMonthNames(map[time.Month][]string{
 		"новембра", "ноември", "nobyembre", "azaroa",
 	},
 	time.December: {
+		"ธันวาคม", "ธ.ค", "disember", // th, id, ms
 		"ديسمبر", "دسامبر", "דצמבר", "ডিসেম্বর", "दिसंबर", "दिसम्बर", // ar, fa, he, bn, hi
 		"december", "dec", "décembre", "decembre", "dezember", "dez", "diciembre", "dic",
 		"dezembro", "dicembre", "декабрь", "декабря", "дек", "декабре", "грудень",
@@ -166,6 +178,18 @@ func buildMonthNames(byMonth map[time.Month][]string) map[string]time.Month {
 // Short month forms such as "mar", "set" or "out" are also words; the date
 // patterns accept a month word only between a day and a year, which keeps
 // them from matching prose.
+
+// thaiMonth reports whether word is a Thai month name; Thai dates count
+// years in the Buddhist era, 543 years ahead of the common era.
+func thaiMonth(word string) bool {
+	for _, r := range word {
+		return r >= 0x0E00 && r <= 0x0E7F
+	}
+	return false
+}
+
+// buddhistEraOffset converts a Thai Buddhist-era year to the common era.
+const buddhistEraOffset = 543
 
 // lookupMonth returns the month a word names, ignoring case and a trailing
 // full stop.

@@ -31,8 +31,9 @@ var (
 	shortYearRE = regexp.MustCompile(`(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:[^\d.]|\.\s|\.$|$)`)
 	// 2020年3月15日, 2020년 3월 15일
 	cjkRE = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})`)
-	// 15 March 2020, 15. März 2020, 15 de março de 2020, 15th of March, 2020
-	dayMonthRE = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})(?:\.|º|°|er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?([\p{L}\p{M}]+)\.?(?:\s*/\s*[\p{L}\p{M}]+)?,?\s+(?:de\s+|del\s+|r\.\s+)?(\d{4})(?:[^\d]|$)`)
+	// 15 March 2020, 15. März 2020, 15 de março de 2020, 15th of March, 2020,
+	// 15 d'abril de 2020, 15-Mar-2020, 15/mar/2020, 15 มี.ค. 2563
+	dayMonthRE = regexp.MustCompile(`(?:^|[^\d])(\d{1,2})(?:\.|º|°|er|st|nd|rd|th)?(?:\s+|[/-])(?:de\s+|of\s+|d['’]\s*)?([\p{L}\p{M}]+)(?:\.[\p{L}\p{M}]+)?\.?(?:\s*/\s*[\p{L}\p{M}]+)?,?(?:\s+|[/-])(?:de\s+|del\s+|r\.\s+)?(\d{4})(?:[^\d]|$)`)
 	// March 15, 2020, Mar. 15 2020
 	monthDayRE = regexp.MustCompile(`(?:^|[^\p{L}\p{M}])([\p{L}\p{M}]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[^\d]|$)`)
 	// 2020. március 15., 2020 m. kovo 15 d.
@@ -137,8 +138,20 @@ func findTextDates(text string, limit int, monthFirst bool) (string, []textDate)
 		add(d, ok, m[2], m[7])
 	}
 	for _, m := range dayMonthRE.FindAllStringSubmatchIndex(text, -1) {
-		if mo, ok := lookupMonth(text[m[4]:m[5]]); ok {
-			d, ok := makeDate(atoi(text[m[6]:m[7]]), int(mo), atoi(text[m[2]:m[3]]), 0, 0, 0, nil)
+		word := text[m[4]:m[5]]
+		mo, ok := lookupMonth(word)
+		if !ok {
+			// Thai abbreviations carry inner full stops: "มี.ค."
+			if i := strings.Index(text[m[4]:], " "); i > 0 {
+				mo, ok = lookupMonth(strings.TrimSuffix(text[m[4]:m[4]+i], "."))
+			}
+		}
+		if ok {
+			y := atoi(text[m[6]:m[7]])
+			if thaiMonth(word) && y > maxYear {
+				y -= buddhistEraOffset
+			}
+			d, ok := makeDate(y, int(mo), atoi(text[m[2]:m[3]]), 0, 0, 0, nil)
 			add(d, ok, m[2], m[7])
 		}
 	}
