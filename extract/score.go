@@ -432,7 +432,9 @@ func (c *collector) headlineItems() []bool {
 	count := map[key]int{}
 	for i := range c.blocks {
 		b := &c.blocks[i]
-		if len(b.links) == 0 || b.elem < 0 || b.linkChars >= b.chars {
+		// A teaser summarises: a title linked to "by Umberto Eco" in a
+		// reading list is not one.
+		if len(b.links) == 0 || b.elem < 0 || b.chars-b.linkChars < mixedTextChars {
 			continue
 		}
 		l := strings.TrimSpace(b.links[0].text)
