@@ -22,66 +22,96 @@ var wireServices = []string{
 	"Anadolu", "NTB", "TT", "Belga", "Lusa", "Europa Press", "CNN", "BBC", "NYT", "WSJ",
 }
 
-// creditPrefixes introduce a credit line, lower-cased, in the order tried
-// (longer first where one is a prefix of another).
+// creditSubjects may open a publication credit ("This article was
+// originally published by X").
+var creditSubjects = []string{
+	"an earlier version of this article", "a version of this article", "a version of this story",
+	"this article", "this story", "this post", "this piece", "this essay", "this report", "this column",
+	"this op-ed", "this commentary", "this interview", "this content", "this blog post", "this item",
+}
+
+// creditVerbs say where a text was published before. Those marked alone
+// may open a line without a subject ("Originally published at X").
+var creditVerbs = []struct {
+	phrase string
+	kind   sayso.CreditKind
+	alone  bool
+}{
+	{"was originally published", sayso.CreditOriginallyPublished, false},
+	{"was first published", sayso.CreditOriginallyPublished, false},
+	{"was published", sayso.CreditOriginallyPublished, false},
+	{"originally published", sayso.CreditOriginallyPublished, true},
+	{"first published", sayso.CreditOriginallyPublished, true},
+	{"originally appeared", sayso.CreditOriginallyPublished, true},
+	{"first appeared", sayso.CreditOriginallyPublished, true},
+	{"appeared", sayso.CreditOriginallyPublished, false},
+	{"is republished", sayso.CreditRepublished, false},
+	{"was republished", sayso.CreditRepublished, false},
+	{"republished", sayso.CreditRepublished, true},
+	{"is reprinted", sayso.CreditRepublished, false},
+	{"was reprinted", sayso.CreditRepublished, false},
+	{"reprinted", sayso.CreditRepublished, true},
+	{"is cross-posted", sayso.CreditRepublished, false},
+	{"was cross-posted", sayso.CreditRepublished, false},
+	{"cross-posted", sayso.CreditRepublished, true},
+	{"crossposted", sayso.CreditRepublished, true},
+	{"is syndicated", sayso.CreditRepublished, false},
+	{"syndicated", sayso.CreditRepublished, true},
+}
+
+// creditPrepositions join a credit verb to the outlet, longest first.
+var creditPrepositions = []string{
+	"with permission from", "with permission of", "with permission by", "here with permission from",
+	"here courtesy of", "courtesy of", "here from", "here by", "by", "on", "in", "at", "from",
+}
+
+// creditPrefixes introduce a credit line by themselves, lower-cased: labels
+// ("Source:") and their equivalents in other languages.
 var creditPrefixes = []struct {
 	prefix string
 	kind   sayso.CreditKind
 }{
-	{"this article was originally published by", sayso.CreditOriginallyPublished},
-	{"this article was originally published on", sayso.CreditOriginallyPublished},
-	{"this article was originally published in", sayso.CreditOriginallyPublished},
-	{"this article was originally published at", sayso.CreditOriginallyPublished},
-	{"this article originally appeared on", sayso.CreditOriginallyPublished},
-	{"this article originally appeared in", sayso.CreditOriginallyPublished},
-	{"this article originally appeared at", sayso.CreditOriginallyPublished},
-	{"this article first appeared on", sayso.CreditOriginallyPublished},
-	{"this article first appeared in", sayso.CreditOriginallyPublished},
-	{"this article first appeared at", sayso.CreditOriginallyPublished},
-	{"this story was originally published by", sayso.CreditOriginallyPublished},
-	{"this story was originally published on", sayso.CreditOriginallyPublished},
-	{"this story was originally published in", sayso.CreditOriginallyPublished},
-	{"this story originally appeared on", sayso.CreditOriginallyPublished},
-	{"this story originally appeared in", sayso.CreditOriginallyPublished},
-	{"this story first appeared on", sayso.CreditOriginallyPublished},
-	{"this story first appeared in", sayso.CreditOriginallyPublished},
-	{"this post originally appeared on", sayso.CreditOriginallyPublished},
-	{"this post first appeared on", sayso.CreditOriginallyPublished},
-	{"this piece originally appeared in", sayso.CreditOriginallyPublished},
-	{"this piece first appeared in", sayso.CreditOriginallyPublished},
-	{"originally published by", sayso.CreditOriginallyPublished},
-	{"originally published on", sayso.CreditOriginallyPublished},
-	{"originally published in", sayso.CreditOriginallyPublished},
-	{"originally published at", sayso.CreditOriginallyPublished},
-	{"originally appeared on", sayso.CreditOriginallyPublished},
-	{"originally appeared in", sayso.CreditOriginallyPublished},
-	{"first published on", sayso.CreditOriginallyPublished},
-	{"first published in", sayso.CreditOriginallyPublished},
-	{"first published by", sayso.CreditOriginallyPublished},
-	{"this article is republished from", sayso.CreditRepublished},
-	{"this article was republished from", sayso.CreditRepublished},
-	{"this story is republished from", sayso.CreditRepublished},
-	{"republished with permission from", sayso.CreditRepublished},
-	{"republished with permission of", sayso.CreditRepublished},
-	{"reprinted with permission from", sayso.CreditRepublished},
-	{"republished from", sayso.CreditRepublished},
-	{"reprinted from", sayso.CreditRepublished},
-	{"republished by", sayso.CreditRepublished},
-	{"courtesy of", sayso.CreditCourtesy},
-	{"via", sayso.CreditCourtesy},
+	{"courtesy of ", sayso.CreditCourtesy},
+	{"via ", sayso.CreditCourtesy},
 	{"sources:", sayso.CreditSource},
 	{"source:", sayso.CreditSource},
 	{"source :", sayso.CreditSource},
+	{"source - ", sayso.CreditSource},
 	{"quelle:", sayso.CreditSource},
 	{"fuente:", sayso.CreditSource},
 	{"fonte:", sayso.CreditSource},
-	{"source -", sayso.CreditSource},
+	{"bron:", sayso.CreditSource},
+	{"källa:", sayso.CreditSource},
+	{"kilde:", sayso.CreditSource},
+	{"lähde:", sayso.CreditSource},
+	{"zdroj:", sayso.CreditSource},
+	{"forrás:", sayso.CreditSource},
+	{"kaynak:", sayso.CreditSource},
 	{"источник:", sayso.CreditSource},
 	{"джерело:", sayso.CreditSource},
 	{"źródło:", sayso.CreditSource},
 	{"来源：", sayso.CreditSource},
 	{"来源:", sayso.CreditSource},
 	{"出典：", sayso.CreditSource},
+	{"publicado originalmente en ", sayso.CreditOriginallyPublished},
+	{"publicado originalmente por ", sayso.CreditOriginallyPublished},
+	{"originalmente publicado en ", sayso.CreditOriginallyPublished},
+	{"publié initialement sur ", sayso.CreditOriginallyPublished},
+	{"publié initialement dans ", sayso.CreditOriginallyPublished},
+	{"publié initialement par ", sayso.CreditOriginallyPublished},
+	{"initialement publié sur ", sayso.CreditOriginallyPublished},
+	{"initialement publié dans ", sayso.CreditOriginallyPublished},
+	{"ursprünglich erschienen in ", sayso.CreditOriginallyPublished},
+	{"ursprünglich erschienen bei ", sayso.CreditOriginallyPublished},
+	{"ursprünglich erschienen auf ", sayso.CreditOriginallyPublished},
+	{"zuerst erschienen in ", sayso.CreditOriginallyPublished},
+	{"zuerst erschienen bei ", sayso.CreditOriginallyPublished},
+	{"zuerst erschienen auf ", sayso.CreditOriginallyPublished},
+	{"pubblicato originariamente su ", sayso.CreditOriginallyPublished},
+	{"originariamente pubblicato su ", sayso.CreditOriginallyPublished},
+	{"впервые опубликовано в ", sayso.CreditOriginallyPublished},
+	{"впервые опубликовано на ", sayso.CreditOriginallyPublished},
+	{"оригинал опубликован на ", sayso.CreditOriginallyPublished},
 }
 
 // creditLine reports whether a whole line is a credit line and returns
@@ -92,34 +122,64 @@ func creditLine(line string) (sayso.Credit, bool) {
 		return sayso.Credit{}, false
 	}
 	lower := strings.ToLower(t)
-	for _, p := range creditPrefixes {
-		if !strings.HasPrefix(lower, p.prefix) {
-			continue
-		}
-		rest := t[len(p.prefix):]
-		if p.prefix == "via" || strings.HasSuffix(p.prefix, "of") || strings.HasSuffix(p.prefix, "by") ||
-			strings.HasSuffix(p.prefix, "on") || strings.HasSuffix(p.prefix, "in") || strings.HasSuffix(p.prefix, "at") ||
-			strings.HasSuffix(p.prefix, "from") {
-			// A word prefix must end at a word boundary ("Via X", not "Viable").
-			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsSpace(r) {
-				continue
+	kind, rest, ok := publicationCredit(t, lower)
+	if !ok {
+		for _, p := range creditPrefixes {
+			if strings.HasPrefix(lower, p.prefix) {
+				kind, rest, ok = p.kind, lower[len(p.prefix):], true
+				if len(lower) == len(t) {
+					rest = t[len(p.prefix):] // the outlet as written
+				}
+				break
 			}
 		}
+	}
+	if ok {
 		outlet := outletName(rest)
 		if outlet == "" || looksLikeDate(outlet) {
-			continue
+			return sayso.Credit{}, false
 		}
-		if p.kind == sayso.CreditCourtesy && wordCount(outlet) > 6 {
+		if kind == sayso.CreditCourtesy && wordCount(outlet) > 6 {
 			// "Via a long route…" is a sentence, not a credit.
-			continue
+			return sayso.Credit{}, false
 		}
-		return sayso.Credit{Kind: p.kind, Text: t, Outlet: outlet}, true
+		return sayso.Credit{Kind: kind, Text: t, Outlet: outlet}, true
 	}
 	// A line that is only a wire name: "— AP", "(Reuters)", "-- AFP".
 	if w, ok := wireSignoff(t); ok && len(strings.Trim(t, "—–-()[] .")) == len(w) {
 		return sayso.Credit{Kind: sayso.CreditWireSignoff, Text: t, Outlet: w}, true
 	}
 	return sayso.Credit{}, false
+}
+
+// publicationCredit parses "[This article] <verb> [here] <preposition> X",
+// returning the credit's kind and the text naming the outlet. lower is t
+// lower-cased; ASCII case folding keeps their byte offsets equal.
+func publicationCredit(t, lower string) (sayso.CreditKind, string, bool) {
+	if len(lower) != len(t) {
+		return "", "", false
+	}
+	i := 0
+	subject := false
+	for _, s := range creditSubjects {
+		if strings.HasPrefix(lower, s+" ") {
+			i, subject = len(s)+1, true
+			break
+		}
+	}
+	for _, v := range creditVerbs {
+		if !strings.HasPrefix(lower[i:], v.phrase+" ") || !subject && !v.alone {
+			continue
+		}
+		j := i + len(v.phrase) + 1
+		for _, p := range creditPrepositions {
+			if strings.HasPrefix(lower[j:], p+" ") {
+				return v.kind, t[j+len(p)+1:], true
+			}
+		}
+		return "", "", false
+	}
+	return "", "", false
 }
 
 // outletName cleans the named outlet out of the rest of a credit line:

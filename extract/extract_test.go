@@ -221,6 +221,13 @@ func TestCredits(t *testing.T) {
 		{"— AP", sayso.CreditWireSignoff, "AP"},
 		{"(Reuters)", sayso.CreditWireSignoff, "Reuters"},
 		{"Источник: ТАСС", sayso.CreditSource, "ТАСС"},
+		{"This post was originally published on Grist.", sayso.CreditOriginallyPublished, "Grist"},
+		{"A version of this article first appeared in The Atlantic.", sayso.CreditOriginallyPublished, "The Atlantic"},
+		{"This story is republished here with permission from ProPublica.", sayso.CreditRepublished, "ProPublica"},
+		{"Cross-posted from Naked Capitalism", sayso.CreditRepublished, "Naked Capitalism"},
+		{"Publicado originalmente en El País.", sayso.CreditOriginallyPublished, "El País"},
+		{"Ursprünglich erschienen bei Zeit Online.", sayso.CreditOriginallyPublished, "Zeit Online"},
+		{"Bron: NOS", sayso.CreditSource, "NOS"},
 	}
 	for _, tc := range cases {
 		c, ok := creditLine(tc.line)
@@ -233,6 +240,8 @@ func TestCredits(t *testing.T) {
 		"Sources say the minister will resign before the summit, which opens on Monday in the capital and will last three days.",
 		"Viable options remain, the minister said.",
 		"Via",
+		"This article appeared to show that the minister had misled parliament about the budget for schools.",
+		"Republished accounts of the meeting differ on what the minister said about the budget.",
 	} {
 		if c, ok := creditLine(line); ok {
 			t.Errorf("creditLine(%q) = %+v, want no credit", line, c)
