@@ -1,6 +1,8 @@
 package store
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -17,15 +19,21 @@ type provenance struct {
 
 // maxRowsPerInsert bounds a multi-row INSERT, keeping it under every
 // engine's bound-parameter limit (SQLite's is 32766, PostgreSQL's 65535).
-const maxRowsPerInsert = 256
+const maxRowsPerInsert = 64
 
-// insertRows inserts rows into table's columns with multi-row INSERTs.
+// insertRows inserts rows into table's columns with multi-row INSERTs of
+// power-of-two sizes, so that a transaction prepares at most seven
+// statement shapes per table whatever the row counts.
 func (w *writer) insertRows(table string, cols []string, rows [][]any) error {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	prefix := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES "
 	for len(rows) > 0 {
-		n := min(len(rows), maxRowsPerInsert)
+		n := maxRowsPerInsert
+		for n > len(rows) {
+			n /= 2
+		}
 		var b strings.Builder
-		b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
-		one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+		b.WriteString(prefix)
 		args := make([]any, 0, n*len(cols))
 		for i := range n {
 			if i > 0 {
@@ -197,13 +205,31 @@ func (w *writer) insertAnalysis(id int64, text runeText, an *sayso.Analysis) err
 	return w.insertRows("cited_works", []string{"article_id", "seq", "title", "author", "kind", "start", `"end"`}, works)
 }
 
-// speaker returns the id of the speaker with this name and type, creating it.
+// speaker returns the id of the speaker with this name and type, creating
+// it. Ids are remembered: committed ones by the Store, this transaction's
+// by the writer until it commits.
 func (w *writer) speaker(name string, typ sayso.SpeakerType) (int64, error) {
-	id, err := w.queryID(`INSERT INTO speakers (name, type) VALUES (?, ?)
-		ON CONFLICT (name, type) DO UPDATE SET name = excluded.name RETURNING id`, name, string(typ))
+	key := speakerKey{name, typ}
+	if id, ok := w.s.speakers.get(key); ok {
+		return id, nil
+	}
+	if id, ok := w.newSpeakers[key]; ok {
+		return id, nil
+	}
+	st, err := w.stmt(`SELECT id FROM speakers WHERE name = ? AND type = ?`)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = st.QueryRowContext(w.ctx, name, string(typ)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		id, err = w.queryID(`INSERT INTO speakers (name, type) VALUES (?, ?)
+			ON CONFLICT (name, type) DO UPDATE SET name = excluded.name RETURNING id`, name, string(typ))
+	}
 	if err != nil {
 		return 0, fmt.Errorf("speaker %q: %w", name, err)
 	}
+	w.newSpeakers[key] = id
 	return id, nil
 }
 

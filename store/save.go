@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sayso-news/sayso"
@@ -29,7 +30,7 @@ func (s *Store) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.SaveRes
 		return nil, internal(fmt.Errorf("save: %w", err))
 	}
 	defer tx.Rollback()
-	w := &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	w := &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, newSpeakers: map[speakerKey]int64{}}
 	defer w.close()
 	results := make([]sayso.SaveResult, len(recs))
 	for i, r := range recs {
@@ -42,6 +43,7 @@ func (s *Store) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.SaveRes
 	if err := tx.Commit(); err != nil {
 		return nil, internal(fmt.Errorf("save: commit: %w", err))
 	}
+	s.speakers.addAll(w.newSpeakers)
 	return results, nil
 }
 
@@ -58,6 +60,44 @@ type writer struct {
 	tx    *sql.Tx
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
+	// newSpeakers are the speaker ids this transaction looked up or made.
+	newSpeakers map[speakerKey]int64
+}
+
+type speakerKey struct {
+	name string
+	typ  sayso.SpeakerType
+}
+
+// speakerCache remembers committed speaker ids; speakers are never
+// deleted, so a remembered id stays right.
+type speakerCache struct {
+	mu  sync.RWMutex
+	ids map[speakerKey]int64
+}
+
+// maxCachedSpeakers bounds the cache (about 100 bytes an entry).
+const maxCachedSpeakers = 1 << 20
+
+func (c *speakerCache) get(k speakerKey) (int64, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	id, ok := c.ids[k]
+	return id, ok
+}
+
+func (c *speakerCache) addAll(m map[speakerKey]int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ids == nil {
+		c.ids = map[speakerKey]int64{}
+	}
+	for k, id := range m {
+		if len(c.ids) >= maxCachedSpeakers {
+			return
+		}
+		c.ids[k] = id
+	}
 }
 
 // exec runs a statement, preparing it once per transaction.

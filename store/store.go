@@ -20,6 +20,8 @@ type Store struct {
 	d  Dialect
 	// now is the clock, injected for tests.
 	now func() time.Time
+	// speakers caches committed speaker ids.
+	speakers speakerCache
 }
 
 var _ sayso.Store = (*Store)(nil)
