@@ -342,14 +342,21 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 	// The nearest sure (good or bad) block on each side, found in two
 	// linear passes so that long runs of short blocks stay cheap.
 	before, after := make([]blockClass, len(in)), make([]blockClass, len(in))
-	last := blockClass(edge)
+	// A container named as the article body ("entry-content",
+	// itemprop=articleBody) holds the text from its first line to its
+	// last: its edges vouch like good text. Elsewhere an edge is neutral.
+	var start blockClass = edge
+	if c.elems[container].pos >= hintStrongPos {
+		start = classGood
+	}
+	last := start
 	for j, i := range in {
 		before[j] = last
 		if cl := c.blocks[i].class; cl == classGood || cl == classBad {
 			last = cl
 		}
 	}
-	last = edge
+	last = start
 	for j := len(in) - 1; j >= 0; j-- {
 		after[j] = last
 		if cl := c.blocks[in[j]].class; cl == classGood || cl == classBad {
@@ -370,10 +377,10 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 			switch {
 			case b.kind == sayso.BlockHeading:
 				keep[j] = (next == classGood || next == edge && prev == classGood) && !sameText(b.text, title)
-			case prev == classGood && (next == classGood || next == edge):
-				keep[j] = b.linkChars*2 <= b.chars
 			case b.class == classNearGood && (prev == classGood || next == classGood):
 				keep[j] = true
+			case prev == classGood && (next == classGood || next == edge):
+				keep[j] = b.linkChars*2 <= b.chars
 			}
 		}
 	}
