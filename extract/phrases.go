@@ -143,16 +143,23 @@ func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <=
 const maxPromoChars = 280
 
 // promoPhrases mark the lines that close articles to sell something else:
-// follow prompts, newsletter and app sign-ups.
+// follow prompts, newsletter and app sign-ups. Each is a call to the reader
+// on its own.
 var promoPhrases = []string{
 	"follow us on", "follow us at", "follow him on", "follow her on", "follow them on", "follow me on",
 	"follow him @", "follow her @", "follow us @", "follow him at @", "follow her at @",
-	"sign up for our", "sign up to our", "sign up for the", "subscribe to our", "subscribe to the",
-	"newsletter", "in your inbox", "to your inbox", "meet your inbox", "download our app", "download the app",
+	"sign up for our", "sign up to our", "subscribe to our", "download our app", "our newsletter",
 	"like us on facebook", "share it with a friend", "share this article", "share this story",
 	"abonnieren sie", "folgen sie uns", "suivez-nous", "abonnez-vous", "síguenos", "suscríbete",
 	"подписывайтесь", "подпишитесь",
 }
+
+// promoCalls and promoObjects together mark a promotion ("Get the latest
+// updates right in your inbox"); either alone is ordinary prose.
+var (
+	promoCalls   = []string{"sign up", "subscribe", "get the latest", "get our", "delivered", "download", "join"}
+	promoObjects = []string{"newsletter", "inbox", "our app", "the app"}
+)
 
 // isPromo reports whether text is a short promotion line.
 func isPromo(text string, chars int) bool {
@@ -162,6 +169,15 @@ func isPromo(text string, chars int) bool {
 	lower := strings.ToLower(text)
 	for _, p := range promoPhrases {
 		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return containsAny(lower, promoCalls) && containsAny(lower, promoObjects)
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
 			return true
 		}
 	}

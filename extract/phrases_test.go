@@ -1,0 +1,76 @@
+package extract
+
+import "testing"
+
+func TestPhraseDetectors(t *testing.T) {
+	cases := []struct {
+		name string
+		f    func(string, int) bool
+		yes  []string
+		no   []string
+	}{
+		{"consent", isConsentNotice,
+			[]string{
+				"This website uses cookies to ensure you get the best experience on our website.",
+				"Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mit der Nutzung stimmen Sie der Datenschutzerklärung zu.",
+				"Этот сайт использует файлы cookie.",
+			},
+			[]string{
+				"Bake the cookies for twelve minutes, until the edges turn golden.",
+				"The bakery sold more than ten thousand cookies on Saturday.",
+			}},
+		{"promo", isPromo,
+			[]string{
+				"Get the latest updates right in your inbox. Subscribe to our newsletters.",
+				"Follow us on Twitter and Facebook.",
+				"Email Tariq Malik or follow him @tariqjmalik.",
+				"Sign up for our morning briefing.",
+			},
+			[]string{
+				"The newsletter, which has two million readers, was sold to a media group on Monday.",
+				"He told his followers on Twitter that the vote had been rigged.",
+				"Spam in your inbox fell by a third after the new law, the regulator said.",
+			}},
+		{"caption", isCaption,
+			[]string{
+				"Protesters gather outside parliament on Tuesday (Image: GETTY)",
+				"The hospital in Beijing where the patients were treatedCredit: EPA",
+				"Image 1 of 5",
+				"Roughly 13,000 US troops remain in Afghanistan [File: Reuters]",
+			},
+			[]string{
+				"The minister said the image of the party had suffered.",
+				"Credit card debt rose by four per cent in the third quarter, the central bank said on Monday in a statement.",
+			}},
+		{"legal", isLegalNotice,
+			[]string{
+				"© 2019 Associated Press. All Rights Reserved.",
+				"This document is subject to copyright.",
+				"Citation: Hibernating astronauts (2019, November 18) retrieved 20 November 2019 from https://example.org",
+			},
+			[]string{
+				"The files were retrieved from a server in Ohio, investigators said.",
+				"The company said it reserved the right to appeal.",
+			}},
+	}
+	for _, tc := range cases {
+		for _, s := range tc.yes {
+			if !tc.f(s, textChars(s)) {
+				t.Errorf("%s: %q not detected", tc.name, s)
+			}
+		}
+		for _, s := range tc.no {
+			if tc.f(s, textChars(s)) {
+				t.Errorf("%s: %q detected wrongly", tc.name, s)
+			}
+		}
+	}
+	for _, s := range []string{"Advertisement", "ADVERTISEMENT", "Anzeige", "Реклама", "Read more »", "Share this article"} {
+		if !isBoilerplatePhrase(s) {
+			t.Errorf("boilerplate phrase %q not detected", s)
+		}
+	}
+	if isBoilerplatePhrase("Advertisement revenue fell") {
+		t.Error("a sentence taken for a phrase")
+	}
+}
