@@ -5,6 +5,8 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -17,9 +19,9 @@ import (
 const MaxTextBytes = 32 << 20
 
 // chunkBytes is the size of the pieces a long text is analysed in, cut at
-// paragraph breaks: far above any article, so only huge inputs are cut, and
+// paragraph breaks: above nearly every article (PolNeAR's longest is 60 KB), and
 // small enough to bound the memory of one pass.
-const chunkBytes = 256 << 10
+const chunkBytes = 64 << 10
 
 //go:embed model/attribution.model.gz
 var embeddedModel []byte
@@ -61,12 +63,14 @@ func (a *Analyzer) Model() *Model { return a.model }
 
 // Analyze reads text (an article body, blocks separated by blank lines) and
 // returns its attributions, unattributed claims, cited works and entities.
-// Offsets are code points into text. It fails with sayso.ETOOLARGE when text
+// Offsets are code points into text; an invalid UTF-8 byte counts as one
+// code point and reads as U+FFFD in the returned texts. It fails with sayso.ETOOLARGE when text
 // exceeds MaxTextBytes and with ctx's error when ctx ends.
 func (a *Analyzer) Analyze(ctx context.Context, text string) (*sayso.Analysis, error) {
 	if len(text) > MaxTextBytes {
 		return nil, sayso.Errorf(sayso.ETOOLARGE, "attrib: text of %d bytes exceeds the %d-byte bound", len(text), MaxTextBytes)
 	}
+	text = validUTF8(text)
 	out := &sayso.Analysis{
 		Attributions: []sayso.Attribution{},
 		Claims:       []sayso.Claim{},
@@ -90,6 +94,26 @@ func (a *Analyzer) Analyze(ctx context.Context, text string) (*sayso.Analysis, e
 		text = text[n:]
 	}
 	return out, nil
+}
+
+// validUTF8 replaces every byte of an invalid UTF-8 sequence by U+FFFD, so
+// that code-point offsets agree with Go's reading of the original string.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // chunkEnd returns where to cut text so that the first piece is at most
@@ -119,16 +143,63 @@ func chunkEnd(text string, limit int) int {
 func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 	d := newDocument(text, a.model.lex)
 	tags := a.model.tag(d)
-	links := linkSpans(d, spansOf(d, tags))
-	res := &sayso.Analysis{}
-	res.Attributions = d.attributions(links)
+	var links []link
+	if a.model.args != nil {
+		links = linkWithArgs(d, tags, a.model.args)
+	} else {
+		links = linkSpans(d, spansOf(d, tags))
+	}
+	kept := links[:0]
+	for _, l := range links {
+		if l.cue != nil && d.causedAction(*l.cue, l.source) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	links = append(kept, d.thatClauses(kept)...)
+	links = append(links, d.dashSignatures(links)...)
+	sort.SliceStable(links, func(i, j int) bool { return links[i].start() < links[j].start() })
+	media := make([]string, len(links))
+	for k := range links {
+		l := &links[k]
+		if l.source == nil && l.cue != nil {
+			if s, ok := d.subjectOfParticiple(*l.cue); ok {
+				l.source = &s
+			}
+		}
+		if m, ok := d.splitMedium(l); ok {
+			media[k] = m
+		}
+	}
+	ix := buildEntities(d)
+	res := &sayso.Analysis{
+		Attributions: d.attributions(links, ix, media),
+		Claims:       d.claims(links),
+		Entities:     ix.entities(),
+	}
+	for _, c := range d.citedWorks() {
+		w := c.work
+		for k, l := range links {
+			if l.cue != nil && c.first > l.cue.last && c.first-l.cue.last <= 2 && res.Attributions[k].Speaker != nil {
+				w.Author = res.Attributions[k].Speaker.Name
+			}
+		}
+		if w.Author == "" && c.first > 0 {
+			if k := (&resolver{d: d, ix: ix}).lastMentionBefore(c.first, ""); k >= 0 && ix.mentions[k].last >= c.first-3 {
+				w.Author = ix.mentions[ix.canon[k]].name
+			}
+		}
+		res.CitedWorks = append(res.CitedWorks, w)
+	}
 	return res
 }
 
-// attributions turns links into sayso attributions.
-func (d *document) attributions(links []link) []sayso.Attribution {
+// attributions turns links into sayso attributions with resolved speakers.
+func (d *document) attributions(links []link, ix *entityIndex, media []string) []sayso.Attribution {
+	r := &resolver{d: d, ix: ix}
 	out := make([]sayso.Attribution, 0, len(links))
-	for _, l := range links {
+	var prev *sayso.Speaker
+	for k, l := range links {
 		a := sayso.Attribution{
 			Kind:       d.kindOf(l.contents),
 			Content:    *d.segmentOf(l.contents...),
@@ -139,6 +210,13 @@ func (d *document) attributions(links []link) []sayso.Attribution {
 		}
 		if l.source != nil {
 			a.Source = d.segmentOf(*l.source)
+		}
+		if media != nil {
+			a.Medium = media[k]
+		}
+		a.Speaker = r.speaker(l, prev)
+		if a.Speaker != nil {
+			prev = a.Speaker
 		}
 		out = append(out, a)
 	}

@@ -33,6 +33,8 @@ type document struct {
 	quotes []textnorm.Quotation
 	// cueProb is the cue lexicon's probability for each token's lemma.
 	cueProb []float32
+	// class is each token's word class.
+	class []uint8
 }
 
 // newDocument tokenizes text and computes the per-token facts.
@@ -58,6 +60,11 @@ func newDocument(text string, lex *lexicon) *document {
 			d.cueProb[i] = lex.prob(d.lemma[i])
 		}
 	}
+	class := make([]uint8, len(toks))
+	for i := range toks {
+		class[i] = uint8(d.computeClass(i))
+	}
+	d.class = class
 	d.sents = textnorm.Sentences(toks)
 	for si, s := range d.sents {
 		for i := s.First; i <= s.Last; i++ {

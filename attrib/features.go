@@ -61,6 +61,13 @@ const (
 	fPRightCueLem
 	fP0Quote
 	fPm1P0Pp1
+	fLemClassM1
+	fLemClassP1
+	fClassTri
+	fClassM2M1
+	fLemClassP1P2
+	fClassP1P2
+	fNameColon
 )
 
 const (
@@ -87,10 +94,8 @@ func (h hasher) str(s string) hasher {
 }
 
 func (h hasher) int(v int) hasher {
-	for k := 0; k < 4; k++ {
-		h ^= hasher(byte(v >> (8 * k)))
-		h *= fnvPrime
-	}
+	h ^= hasher(uint32(v)) + 0x9e37
+	h *= fnvPrime
 	return h
 }
 
@@ -121,6 +126,10 @@ type tokenContext struct {
 	capRun            []uint8 // length (capped) of the run of capitalised words holding the token, 0 if none
 	capPos            []uint8 // 1 first of run, 2 inside, 3 last
 	sentHasQuote      []bool  // by sentence
+	// nameColon marks the pattern of transcripts and headlines, a paragraph
+	// opening with a short name and a colon ("PENCE: …", "Sanders: …"):
+	// 1 on the name, 2 on the colon, 3 on what follows.
+	nameColon []uint8
 	// Stacked context from first-pass tags, when present.
 	tags                []tag
 	pLeftCue, pRightCue []int32
@@ -182,6 +191,26 @@ func newContext(d *document, tags []tag) *tokenContext {
 			}
 		}
 		i = j + 1
+	}
+	c.nameColon = make([]uint8, n)
+	for _, p := range paragraphs(d) {
+		i := p[0]
+		if i < p[1] && d.toks[i].Kind == 3 {
+			i++ // an opening quotation mark before the speaker's name
+		}
+		j := i
+		for j < p[1] && j-i < 4 && d.toks[j].Kind == 1 && isCapitalised(d.toks[j].Text) {
+			j++
+		}
+		if j > i && j < p[1] && d.low[j] == ":" {
+			for k := i; k < j; k++ {
+				c.nameColon[k] = 1
+			}
+			c.nameColon[j] = 2
+			for k := j + 1; k < p[1]; k++ {
+				c.nameColon[k] = 3
+			}
+		}
 	}
 	if tags != nil {
 		c.tags = tags
@@ -361,6 +390,16 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 	add(newHash(fCapRun).int(int(c.capRun[i])).int(int(c.capPos[i])))
 	add(newHash(fSentQuote).int(boolInt(c.sentHasQuote[si])).int(boolInt(inQ)))
 	add(newHash(fW0Quote).str(w0).int(boolInt(inQ)))
+	cm1, c0, cp1 := d.wordClass(i-1), d.wordClass(i), d.wordClass(i+1)
+	add(newHash(fLemClassM1).str(d.lemma[i]).int(cm1))
+	add(newHash(fLemClassP1).str(d.lemma[i]).int(cp1))
+	add(newHash(fClassTri).int(cm1).int(c0).int(cp1))
+	add(newHash(fClassM2M1).int(d.wordClass(i - 2)).int(cm1).int(c0))
+	add(newHash(fLemClassP1P2).str(d.lemma[i]).int(cp1).int(d.wordClass(i + 2)))
+	add(newHash(fClassP1P2).int(c0).int(cp1).int(d.wordClass(i + 2)))
+	if c.nameColon != nil {
+		add(newHash(fNameColon).int(int(c.nameColon[i])))
+	}
 	if c.tags != nil {
 		p0 := c.ptag(i)
 		add(newHash(fPm2).int(c.ptag(i - 2)))

@@ -152,6 +152,18 @@ func endsWithColon(d *document, c span) bool {
 	return d.low[s.Last] == ":"
 }
 
+// spans returns every span of l.
+func (l link) spans() []span {
+	out := append([]span(nil), l.contents...)
+	if l.cue != nil {
+		out = append(out, *l.cue)
+	}
+	if l.source != nil {
+		out = append(out, *l.source)
+	}
+	return out
+}
+
 func (l link) start() int {
 	s := 1 << 30
 	if l.cue != nil {

@@ -14,7 +14,7 @@ import (
 )
 
 // modelMagic opens every model file; the digit is the format version.
-const modelMagic = "SAYSO-ATTRIB-1\n"
+const modelMagic = "SAYSO-ATTRIB-2\n"
 
 // maxModelBytes bounds a decompressed model so a corrupt file cannot
 // exhaust memory.
@@ -45,6 +45,8 @@ type Model struct {
 	Info    ModelInfo
 	lex     *lexicon
 	taggers []*tagger
+	// args ranks argument spans; nil links tagged spans by rule.
+	args *argModel
 }
 
 // tag returns the tags of every token of d.
@@ -130,6 +132,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, tg := range m.taggers {
 		writeTagger(bw, tg)
 	}
+	writeArgs(bw, m.args)
 	if err := bw.Flush(); err != nil {
 		return cw.n, err
 	}
@@ -140,8 +143,8 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 }
 
 // writeTagger writes keys in ascending order, delta-coded, then weights
-// quantised to int16 with one scale per tagger, column by column so that
-// gzip finds the runs of zeros.
+// quantised to one byte each on a logarithmic scale (steps of about 6% of
+// the weight), column by column so that gzip finds the runs of zeros.
 func writeTagger(bw *bufio.Writer, tg *tagger) {
 	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
 	keys := make([]uint32, 0, len(tg.index))
@@ -153,12 +156,9 @@ func writeTagger(bw *bufio.Writer, tg *tagger) {
 	for _, v := range tg.w {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
 	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
+	q := newLogQuant(maxAbs)
 	put(uint32(len(keys)))
-	put(scale)
+	put(maxAbs)
 	put(tg.trans)
 	var prev uint32
 	var vb [binary.MaxVarintLen32]byte
@@ -167,17 +167,51 @@ func writeTagger(bw *bufio.Writer, tg *tagger) {
 		bw.Write(vb[:n])
 		prev = k
 	}
-	col := make([]int16, len(keys))
+	col := make([]int8, len(keys))
 	rows := make([]int32, len(keys))
 	for i, k := range keys {
 		rows[i] = tg.index[k]
 	}
 	for t := range numTags {
 		for i, r := range rows {
-			col[i] = int16(math.Round(float64(tg.w[int(r)*numTags+t] / scale)))
+			col[i] = q.encode(tg.w[int(r)*numTags+t])
 		}
 		put(col)
 	}
+}
+
+// logQuant maps weights to int8 codes on a logarithmic scale: code c stands
+// for sign(c)·unit·(exp(|c|·step)−1).
+type logQuant struct{ unit, step float64 }
+
+// quantRange is the ratio of the largest weight to the quantisation unit:
+// weights under maxAbs/quantRange round to zero or one step.
+const quantRange = 2000
+
+func newLogQuant(maxAbs float32) logQuant {
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	unit := float64(maxAbs) / quantRange
+	return logQuant{unit: unit, step: math.Log1p(quantRange) / 127}
+}
+
+func (q logQuant) encode(v float32) int8 {
+	c := math.Round(math.Log1p(math.Abs(float64(v))/q.unit) / q.step)
+	c = min(c, 127)
+	if v < 0 {
+		return int8(-c)
+	}
+	return int8(c)
+}
+
+func (q logQuant) decode(c int8) float32 {
+	a := float64(c)
+	v := q.unit * math.Expm1(math.Abs(a)*q.step)
+	if a < 0 {
+		v = -v
+	}
+	return float32(v)
 }
 
 // ReadModel reads a model written by WriteTo. It fails on a file that is
@@ -245,17 +279,25 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if rerr != nil {
 		return nil, fmt.Errorf("read model: %w", rerr)
 	}
+	if br.Len() > 0 {
+		am, err := readArgs(br)
+		if err != nil {
+			return nil, err
+		}
+		m.args = am
+	}
+	m.freeze()
 	return m, nil
 }
 
 func readTagger(br *bytes.Reader) (*tagger, error) {
 	var n uint32
-	var scale float32
+	var maxAbs float32
 	tg := newTagger()
 	if err := binary.Read(br, binary.LittleEndian, &n); err != nil || int(n) > br.Len() {
 		return nil, errors.New("read model: truncated tagger")
 	}
-	if err := binary.Read(br, binary.LittleEndian, &scale); err != nil {
+	if err := binary.Read(br, binary.LittleEndian, &maxAbs); err != nil {
 		return nil, errors.New("read model: truncated tagger")
 	}
 	if err := binary.Read(br, binary.LittleEndian, &tg.trans); err != nil {
@@ -271,21 +313,27 @@ func readTagger(br *bytes.Reader) (*tagger, error) {
 		prev += uint32(d)
 		keys[i] = prev
 	}
-	if br.Len() < int(n)*numTags*2 {
+	if br.Len() < int(n)*numTags {
 		return nil, errors.New("read model: truncated weights")
+	}
+	tg.maxAbs = maxAbs
+	q := newLogQuant(maxAbs)
+	var table [256]float32
+	for c := -128; c < 128; c++ {
+		table[uint8(int8(c))] = q.decode(int8(c))
 	}
 	tg.w = make([]float32, int(n)*numTags)
 	tg.index = make(map[uint32]int32, n)
 	for i, k := range keys {
 		tg.index[k] = int32(i)
 	}
-	q := make([]int16, n)
+	col := make([]uint8, n)
 	for t := range numTags {
-		if err := binary.Read(br, binary.LittleEndian, q); err != nil {
+		if _, err := io.ReadFull(br, col); err != nil {
 			return nil, errors.New("read model: truncated weights")
 		}
-		for i, v := range q {
-			tg.w[i*numTags+t] = float32(v) * scale
+		for i, c := range col {
+			tg.w[i*numTags+t] = table[c]
 		}
 	}
 	return tg, nil
@@ -300,4 +348,122 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// writeArgs writes the argument ranker: a presence byte, the dense pair
+// weights, then keys delta-coded and float32 weights.
+func writeArgs(bw *bufio.Writer, am *argModel) {
+	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
+	if am == nil {
+		put(uint8(0))
+		return
+	}
+	put(uint8(1))
+	put(am.pair)
+	keys := make([]uint32, 0, len(am.index))
+	for k := range am.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	put(uint32(len(keys)))
+	var prev uint32
+	var vb [binary.MaxVarintLen32]byte
+	for _, k := range keys {
+		n := binary.PutUvarint(vb[:], uint64(k-prev))
+		bw.Write(vb[:n])
+		prev = k
+	}
+	ws := make([]float32, len(keys))
+	for i, k := range keys {
+		ws[i] = am.w[am.index[k]]
+	}
+	put(ws)
+}
+
+func readArgs(br *bytes.Reader) (*argModel, error) {
+	var present uint8
+	if err := binary.Read(br, binary.LittleEndian, &present); err != nil {
+		return nil, errors.New("read model: truncated argument ranker")
+	}
+	if present == 0 {
+		return nil, nil
+	}
+	am := newArgModel()
+	if err := binary.Read(br, binary.LittleEndian, &am.pair); err != nil {
+		return nil, errors.New("read model: truncated argument ranker")
+	}
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated argument ranker")
+	}
+	keys := make([]uint32, n)
+	var prev uint32
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, errors.New("read model: truncated argument keys")
+		}
+		prev += uint32(d)
+		keys[i] = prev
+	}
+	am.w = make([]float32, n)
+	if err := binary.Read(br, binary.LittleEndian, am.w); err != nil {
+		return nil, errors.New("read model: truncated argument weights")
+	}
+	for i, k := range keys {
+		am.index[k] = int32(i)
+	}
+	return am, nil
+}
+
+// Prune drops the tagger features whose weights are all below minAbs in
+// magnitude, and the ranker's likewise: most features of an averaged
+// perceptron carry tiny weights that change few decisions, and dropping them
+// keeps the embedded model small.
+func (m *Model) Prune(minAbs float32) {
+	for _, tg := range m.taggers {
+		keep := map[uint32]int32{}
+		var w []float32
+		for k, r := range tg.index {
+			row := tg.w[int(r)*numTags : int(r)*numTags+numTags]
+			big := false
+			for _, v := range row {
+				if v > minAbs || v < -minAbs {
+					big = true
+					break
+				}
+			}
+			if big {
+				keep[k] = int32(len(w) / numTags)
+				w = append(w, row...)
+			}
+		}
+		tg.index, tg.w = keep, w
+	}
+	if am := m.args; am != nil {
+		for k, r := range am.index {
+			if v := am.w[r]; v <= minAbs && v >= -minAbs {
+				delete(am.index, k)
+			}
+		}
+	}
+}
+
+// freeze builds the lookup tables used when analysing and drops the maps
+// they replace.
+func (m *Model) freeze() {
+	for _, tg := range m.taggers {
+		if tg.fast == nil {
+			maxAbs := tg.maxAbs
+			if maxAbs == 0 {
+				for _, v := range tg.w {
+					maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+				}
+			}
+			tg.fast = newFeatTable(tg, newLogQuant(maxAbs))
+		}
+	}
+	if m.args != nil && m.args.fast == nil {
+		m.args.fast = newWeightTable(m.args)
+	}
 }

@@ -35,7 +35,7 @@ func TestOracle(t *testing.T) {
 		d := newDocument(doc.Text, nil)
 		tags := goldTags(d, doc.Attributions)
 		links := linkSpans(d, spansOf(d, tags))
-		var atts []sayso.Attribution = d.attributions(links)
+		var atts []sayso.Attribution = d.attributions(links, buildEntities(d), nil)
 		s.Add(doc.Text, doc.Attributions, atts)
 	}
 	if testing.Verbose() {

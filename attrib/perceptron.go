@@ -10,6 +10,10 @@ type tagger struct {
 	w     []float32        // rows × numTags
 	// trans[a][b] weighs tag b after tag a; row numTags is the start.
 	trans [numTags + 1][numTags]float32
+	// fast, when set, replaces index and w for lookups.
+	fast *featTable
+	// maxAbs is the largest weight magnitude, the quantisation's scale.
+	maxAbs float32
 }
 
 func newTagger() *tagger { return &tagger{index: map[uint32]int32{}} }
@@ -17,6 +21,16 @@ func newTagger() *tagger { return &tagger{index: map[uint32]int32{}} }
 // emissions fills scores (len(feats) rows of numTags) with the feature
 // weights of each token.
 func (m *tagger) emissions(feats [][]uint32, scores [][numTags]float32) {
+	if m.fast != nil {
+		for i, fs := range feats {
+			var s [numTags]float32
+			for _, f := range fs {
+				m.fast.add(f, &s)
+			}
+			scores[i] = s
+		}
+		return
+	}
 	for i, fs := range feats {
 		var s [numTags]float32
 		for _, f := range fs {

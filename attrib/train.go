@@ -27,7 +27,7 @@ type TrainOptions struct {
 	// second tagger honest first-pass tags to learn from (default 4; 1
 	// trains a single tagger).
 	Folds int
-	// MinFeatureCount drops features seen fewer times in training (default 2).
+	// MinFeatureCount drops features seen fewer times in training (default 3).
 	MinFeatureCount int
 	// Info is recorded in the model; Train fills in the counts and Seed.
 	Info ModelInfo
@@ -43,7 +43,7 @@ func (o *TrainOptions) defaults() {
 		o.Folds = 4
 	}
 	if o.MinFeatureCount <= 0 {
-		o.MinFeatureCount = 2
+		o.MinFeatureCount = 3
 	}
 	if o.Progress == nil {
 		o.Progress = func(string) {}
@@ -125,6 +125,16 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 		}
 		opt.Progress(fmt.Sprintf("fold %d of %d tagged", f+1, opt.Folds))
 	}
+	atts := make([][]sayso.Attribution, len(docs))
+	for i, td := range docs {
+		atts[i] = td.Attributions
+	}
+	am, err := trainArgs(ctx, prepared, atts, predicted, opt)
+	if err != nil {
+		return nil, err
+	}
+	m.args = am
+	opt.Progress(fmt.Sprintf("argument ranker: %d features", len(am.index)))
 	second := make([][][]uint32, len(prepared))
 	for i, d := range prepared {
 		second[i] = documentFeatures(d, newContext(d, predicted[i]))

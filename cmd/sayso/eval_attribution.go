@@ -52,7 +52,20 @@ func runEvalAttribution(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "PolNeAR %s (reference: first-listed annotator per article in metadata.tsv)\n", *split)
 	s.Print(e.stdout)
-	fmt.Fprintf(e.stdout, "(analysed in %s)\n", elapsed.Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "(analysed in %s)\n\n", elapsed.Round(time.Millisecond))
+	seedDir := filepath.Join(*data, "..", "seed")
+	if err := requireDir(seedDir, "seed article"); err != nil {
+		return err
+	}
+	seed, err := attribution.LoadSeed(seedDir)
+	if err != nil {
+		return err
+	}
+	res, err := an.Analyze(ctx, seed.Text)
+	if err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	seed.Check(res).Print(e.stdout)
 	if *diag != "" {
 		f, err := os.Create(*diag)
 		if err != nil {

@@ -43,6 +43,7 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "random `seed` of the training order")
 	epochs := fs.Int("epochs", 0, "passes over the data per tagger (0: the default)")
 	folds := fs.Int("folds", 0, "jackknife folds for the stacked tagger (0: the default; 1: one tagger)")
+	minCount := fs.Int("min-count", 0, "drop features seen fewer `times` in training (0: the default)")
 	limit := fs.Int("limit", 0, "train on the first `n` articles only (quick experiments; 0: all)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -78,9 +79,10 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 		cmd += " " + a
 	}
 	m, err := attrib.Train(ctx, tdocs, attrib.TrainOptions{
-		Seed:   *seed,
-		Epochs: *epochs,
-		Folds:  *folds,
+		Seed:            *seed,
+		Epochs:          *epochs,
+		Folds:           *folds,
+		MinFeatureCount: *minCount,
 		Info: attrib.ModelInfo{
 			Command:    cmd,
 			Data:       "PolNeAR train (attribution/polnear/train, first-listed annotator per metadata.tsv)",

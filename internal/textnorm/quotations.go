@@ -57,6 +57,11 @@ func Quotations(toks []Token) []Quotation {
 				// „…“ is the German pair: here “ closes.
 				opening = false
 			}
+			if m.Closing() && dOpen < 0 && t.Space && attachedNext && i+1 < len(toks) && toks[i+1].Kind <= Number {
+				// A closing mark typed where an opening one belongs
+				// (”Fear. …”): nothing is open, a word follows it.
+				opening = true
+			}
 			if m.Ambiguous() && dOpen >= 0 && t.Space && attachedNext && i+1 < len(toks) && toks[i+1].Kind <= Number {
 				// A straight mark between a space and a word opens a new
 				// quotation: the previous one was left unclosed.

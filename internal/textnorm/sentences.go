@@ -94,7 +94,7 @@ func endsSentence(toks []Token, i int) bool {
 func closesAfterEnd(t Token) bool {
 	if t.Kind == Quote {
 		q := QuoteClassString(t.Text)
-		return !q.Opening() && (t.Space == false || q.Closing())
+		return !q.Opening() && (!t.Space || q.Closing())
 	}
 	return t.Kind == Punct && (t.Text == ")" || t.Text == "]")
 }

@@ -101,6 +101,7 @@ func TestQuotations(t *testing.T) {
 		{"„Guten Tag“ and «bonjour» and ''feed quotes''", []string{"„Guten Tag“", "«bonjour»", "''feed quotes''"}},
 		{`Unbalanced “quote runs on`, []string{`“quote runs on`}},
 		{`"He said 'no' to me," she said.`, []string{`"He said 'no' to me,"`, `'no'`}},
+		{"”Fear. I am afraid.” ― Ann Lee", []string{"”Fear. I am afraid.”"}},
 	}
 	for _, tt := range tests {
 		toks := Tokenize(tt.in)

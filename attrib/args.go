@@ -1,0 +1,410 @@
+package attrib
+
+import "math"
+
+// Argument ranking: for each cue, the content and the source are chosen
+// among candidate token spans near it by a linear model over features of
+// the span's start, its end and the pair, with "none" as one more choice.
+// Exact span boundaries are what PolNeAR scores, and a ranker that sees a
+// whole span at once keeps long contents in one piece where a tagger can
+// break them.
+
+// Argument roles.
+const (
+	roleContent = 1
+	roleSource  = 2
+)
+
+// Limits of candidate spans, in tokens: longer contents and sources are rare
+// in PolNeAR (under 1%) and the limits bound the quadratic search.
+const (
+	maxContentLen = 160
+	maxSourceLen  = 24
+	maxRegion     = 400
+)
+
+// Features of argument spans; numbers are part of the model format.
+const (
+	aStartW = iota + 100
+	aStartWm1
+	aStartWm1W
+	aStartShape
+	aStartQ
+	aStartCueDist
+	aStartTag
+	aStartSent
+	aStartCueW
+	aEndW
+	aEndWp1
+	aEndWWp1
+	aEndQ
+	aEndCueDist
+	aEndTag
+	aEndSent
+	aEndCueWp1
+	aNone
+	aNoneTag
+	aNoneW
+	aStartCap
+	aEndCap
+	aStartWp1
+	aEndWm1
+	aBetween
+	aNoneCue2
+)
+
+// argModel scores candidate argument spans.
+type argModel struct {
+	index map[uint32]int32
+	w     []float32
+	// pair holds dense weights of pair features, by role.
+	pair [3][numPair]float32
+	// fast, when set, replaces index and w for lookups.
+	fast *weightTable
+}
+
+// Dense pair features: length bucket × side, plus flags × side.
+const (
+	pairLen      = 0                // 9 buckets × 2 sides
+	pairWholeQ   = pairLen + 9*2    // span is exactly one quotation, × 2 sides
+	pairCrossS   = pairWholeQ + 2   // span crosses a sentence break, × 2
+	pairToSentE  = pairCrossS + 2   // span ends at its sentence's end punctuation, × 2
+	pairAdjacent = pairToSentE + 2  // span touches the cue, × 2
+	numPair      = pairAdjacent + 2 // total
+)
+
+func newArgModel() *argModel { return &argModel{index: map[uint32]int32{}} }
+
+// weight returns the weight of feature key f, 0 when unknown.
+func (m *argModel) weight(f uint32) float32 {
+	if m.fast != nil {
+		return m.fast.get(f)
+	}
+	if r, ok := m.index[f]; ok {
+		return m.w[r]
+	}
+	return 0
+}
+
+// argContext is what features of one cue's candidates share.
+type argContext struct {
+	d    *document
+	tags []tag
+	cue  span
+	role int
+	lem  string // the cue's last stem
+	lo   int    // first token of the region
+	hi   int    // last token of the region
+}
+
+func (c *argContext) side(i int) int {
+	if i > c.cue.last {
+		return 1
+	}
+	return 0
+}
+
+// dist is the number of tokens between token i and the cue.
+func (c *argContext) dist(i int) int {
+	if i > c.cue.last {
+		return i - c.cue.last - 1
+	}
+	return c.cue.first - i - 1
+}
+
+func (c *argContext) ptag(i int) int {
+	if i < 0 || i >= len(c.tags) {
+		return 99
+	}
+	return int(c.tags[i])
+}
+
+// startFeatures appends the features of an argument starting at token i.
+func (c *argContext) startFeatures(i int, buf []uint32) []uint32 {
+	d := c.d
+	s := c.side(i)
+	h := func(t int) hasher { return newHash(t).int(c.role).int(s) }
+	buf = append(buf,
+		h(aStartW).str(d.low[i]).key(),
+		h(aStartWm1).str(d.word(i-1)).key(),
+		h(aStartWp1).str(d.word(i+1)).key(),
+		h(aStartWm1W).str(d.word(i-1)).str(d.low[i]).key(),
+		h(aStartShape).str(d.shape[i]).str(d.shp(i-1)).key(),
+		h(aStartQ).int(d.qflags(i)).int(d.qflags(i-1)).key(),
+		h(aStartCueDist).int(distBucket(c.dist(i))).key(),
+		h(aStartTag).int(c.ptag(i)).int(c.ptag(i-1)).key(),
+		h(aStartSent).int(boolInt(i == d.sents[d.sent[i]].First)).int(min(c.dist(i), 3)).key(),
+		h(aStartCueW).str(c.lem).str(d.low[i]).int(min(c.dist(i), 2)).key(),
+		h(aStartCap).int(boolInt(isCapitalised(d.toks[i].Text))).int(min(c.dist(i), 3)).key(),
+	)
+	return buf
+}
+
+// endFeatures appends the features of an argument ending at token j.
+func (c *argContext) endFeatures(j int, buf []uint32) []uint32 {
+	d := c.d
+	s := c.side(j)
+	h := func(t int) hasher { return newHash(t).int(c.role).int(s) }
+	sent := d.sents[d.sent[j]]
+	pos := 0
+	switch j {
+	case sent.Last:
+		pos = 1
+	case sent.Last - 1:
+		pos = 2
+	}
+	buf = append(buf,
+		h(aEndW).str(d.low[j]).key(),
+		h(aEndWp1).str(d.word(j+1)).key(),
+		h(aEndWm1).str(d.word(j-1)).key(),
+		h(aEndWWp1).str(d.low[j]).str(d.word(j+1)).key(),
+		h(aEndQ).int(d.qflags(j)).int(d.qflags(j+1)).key(),
+		h(aEndCueDist).int(distBucket(c.dist(j))).key(),
+		h(aEndTag).int(c.ptag(j)).int(c.ptag(j+1)).key(),
+		h(aEndSent).int(pos).key(),
+		h(aEndCueWp1).str(c.lem).str(d.word(j+1)).int(min(c.dist(j), 2)).key(),
+		h(aEndCap).int(boolInt(isCapitalised(d.toks[j].Text))).str(d.shp(j+1)).key(),
+	)
+	return buf
+}
+
+// noneFeatures appends the features of choosing no argument.
+func (c *argContext) noneFeatures(buf []uint32) []uint32 {
+	d := c.d
+	h := func(t int) hasher { return newHash(t).int(c.role) }
+	hasTag := 0
+	want := labelContent
+	if c.role == roleSource {
+		want = labelSource
+	}
+	for i := c.lo; i <= c.hi; i++ {
+		if i < len(c.tags) && c.tags[i].label() == want {
+			hasTag = 1
+			break
+		}
+	}
+	buf = append(buf,
+		h(aNone).key(),
+		h(aNoneTag).int(hasTag).key(),
+		h(aNoneW).str(c.lem).key(),
+		h(aNoneCue2).str(d.word(c.cue.first-1)).str(d.word(c.cue.last+1)).key(),
+	)
+	return buf
+}
+
+// pairIndexes returns the dense pair features of span [i, j].
+func (c *argContext) pairIndexes(i, j int, out []int) []int {
+	d := c.d
+	s := c.side(i)
+	out = append(out, pairLen+2*distBucket(j-i)+s)
+	if d.quote[i]&qOpen != 0 && d.qid[i] >= 0 && d.quotes[d.qid[i]].Last == j {
+		out = append(out, pairWholeQ+s)
+	}
+	if d.sent[i] != d.sent[j] {
+		out = append(out, pairCrossS+s)
+	}
+	if sent := d.sents[d.sent[j]]; j+1 == sent.Last && isSentenceEnd(d.low[sent.Last]) {
+		out = append(out, pairToSentE+s)
+	}
+	if j+1 == c.cue.first || i == c.cue.last+1 {
+		out = append(out, pairAdjacent+s)
+	}
+	return out
+}
+
+func isSentenceEnd(s string) bool {
+	switch s {
+	case ".", "?", "!", "...", "…":
+		return true
+	}
+	return false
+}
+
+// region returns the token range in which the arguments of cue may lie: the
+// cue's sentence(s), for content widened to whole quotations that touch
+// them and, after a colon ending the sentence, to the next sentence.
+func region(d *document, cue span, role int) (int, int) {
+	s0, s1 := int(d.sent[cue.first]), int(d.sent[cue.last])
+	lo, hi := d.sents[s0].First, d.sents[s1].Last
+	if role == roleContent {
+		for changed := true; changed; {
+			changed = false
+			if q := d.qid[lo]; q >= 0 && d.quotes[q].Open < lo {
+				lo = d.sents[d.sent[d.quotes[q].Open]].First
+				changed = true
+			}
+			if q := d.qid[hi]; q >= 0 && d.quotes[q].Last > hi {
+				hi = d.sents[d.sent[d.quotes[q].Last]].Last
+				changed = true
+			}
+		}
+		if d.low[hi] == ":" && hi+1 < len(d.toks) {
+			hi = d.sents[d.sent[hi+1]].Last
+			if q := d.qid[hi]; q >= 0 && d.quotes[q].Last > hi {
+				hi = d.quotes[q].Last
+			}
+		}
+	}
+	lo = max(lo, cue.first-maxRegion/2)
+	hi = min(hi, cue.last+maxRegion/2)
+	return lo, hi
+}
+
+// choice is a chosen argument span, or none when first < 0.
+type choice struct{ first, last int }
+
+var noChoice = choice{-1, -1}
+
+// best returns the highest-scoring argument of role for cue, given the
+// tags of the tagger, avoiding tokens in taken. It returns noChoice when
+// "none" scores highest.
+func (m *argModel) best(d *document, tags []tag, cue span, role int, taken []bool) (choice, float32) {
+	c := m.newContext(d, tags, cue, role)
+	var buf []uint32
+	noneScore := float32(0)
+	for _, f := range c.noneFeatures(buf[:0]) {
+		noneScore += m.weight(f)
+	}
+	n := c.hi - c.lo + 1
+	start := make([]float32, n)
+	end := make([]float32, n)
+	for k := 0; k < n; k++ {
+		i := c.lo + k
+		buf = c.startFeatures(i, buf[:0])
+		for _, f := range buf {
+			start[k] += m.weight(f)
+		}
+		buf = c.endFeatures(i, buf[:0])
+		for _, f := range buf {
+			end[k] += m.weight(f)
+		}
+	}
+	maxLen := maxContentLen
+	if role == roleSource {
+		maxLen = maxSourceLen
+	}
+	bestScore, bestChoice := noneScore, noChoice
+	var pidx []int
+	pw := &m.pair[role]
+	for i := c.lo; i <= c.hi; i++ {
+		if !c.allowed(i, taken) {
+			continue
+		}
+		for j := i; j <= c.hi && j-i < maxLen; j++ {
+			if !c.allowed(j, taken) {
+				break
+			}
+			if d.toks[j].Newlines > 0 && j > i {
+				break // a piece never crosses a paragraph break
+			}
+			s := start[i-c.lo] + end[j-c.lo]
+			pidx = c.pairIndexes(i, j, pidx[:0])
+			for _, p := range pidx {
+				s += pw[p]
+			}
+			if s > bestScore {
+				bestScore, bestChoice = s, choice{i, j}
+			}
+		}
+	}
+	return bestChoice, bestScore - noneScore
+}
+
+// allowed reports whether token i may belong to an argument: not the cue,
+// not taken by another argument.
+func (c *argContext) allowed(i int, taken []bool) bool {
+	if i >= c.cue.first && i <= c.cue.last {
+		return false
+	}
+	return taken == nil || !taken[i]
+}
+
+func (m *argModel) newContext(d *document, tags []tag, cue span, role int) *argContext {
+	lo, hi := region(d, cue, role)
+	return &argContext{d: d, tags: tags, cue: cue, role: role, lem: d.lemma[cue.last], lo: lo, hi: hi}
+}
+
+// argTrainer trains an argModel as an averaged perceptron.
+type argTrainer struct {
+	m        *argModel
+	acc      []float32
+	accPair  [3][numPair]float32
+	step     float32
+	frozen   bool
+	maxIndex int
+}
+
+func (t *argTrainer) feature(f uint32) (int32, bool) {
+	if r, ok := t.m.index[f]; ok {
+		return r, true
+	}
+	if t.frozen || len(t.m.index) >= t.maxIndex {
+		return 0, false
+	}
+	r := int32(len(t.m.w))
+	t.m.index[f] = r
+	t.m.w = append(t.m.w, 0)
+	t.acc = append(t.acc, 0)
+	return r, true
+}
+
+// features of a choice, for updates.
+func (c *argContext) choiceFeatures(ch choice, buf []uint32, pidx []int) ([]uint32, []int) {
+	if ch.first < 0 {
+		return c.noneFeatures(buf), pidx
+	}
+	buf = c.startFeatures(ch.first, buf)
+	buf = c.endFeatures(ch.last, buf)
+	pidx = c.pairIndexes(ch.first, ch.last, pidx)
+	return buf, pidx
+}
+
+// learn makes one perceptron step on a cue whose gold argument is gold.
+func (t *argTrainer) learn(d *document, tags []tag, cue span, role int, gold choice, taken []bool) {
+	t.step++
+	pred, _ := t.m.best(d, tags, cue, role, taken)
+	if pred == gold {
+		return
+	}
+	c := t.m.newContext(d, tags, cue, role)
+	gf, gp := c.choiceFeatures(gold, nil, nil)
+	pf, pp := c.choiceFeatures(pred, nil, nil)
+	for _, f := range gf {
+		if r, ok := t.feature(f); ok {
+			t.m.w[r]++
+			t.acc[r] += t.step
+		}
+	}
+	for _, f := range pf {
+		if r, ok := t.feature(f); ok {
+			t.m.w[r]--
+			t.acc[r] -= t.step
+		}
+	}
+	for _, p := range gp {
+		t.m.pair[role][p]++
+		t.accPair[role][p] += t.step
+	}
+	for _, p := range pp {
+		t.m.pair[role][p]--
+		t.accPair[role][p] -= t.step
+	}
+}
+
+func (t *argTrainer) average() {
+	c := t.step + 1
+	for i := range t.m.w {
+		t.m.w[i] -= t.acc[i] / c
+	}
+	for r := range t.m.pair {
+		for p := range t.m.pair[r] {
+			t.m.pair[r][p] -= t.accPair[r][p] / c
+		}
+	}
+	// Drop weights too small to matter, to keep the model small.
+	for f, r := range t.m.index {
+		if math.Abs(float64(t.m.w[r])) < 1e-3 {
+			delete(t.m.index, f)
+		}
+	}
+}

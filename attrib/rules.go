@@ -1,0 +1,279 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/sayso-news/sayso/internal/textnorm"
+)
+
+// Rules applied after the ranker, for constructions PolNeAR annotates
+// rarely enough that the models miss them, but that news uses often.
+
+// subjectOfParticiple gives a source to a participial cue with none: in
+// "Moscow protested …, arguing that …" the one arguing is the subject of
+// the sentence. It returns the subject's span, or false.
+func (d *document) subjectOfParticiple(cue span) (span, bool) {
+	w := d.low[cue.first]
+	if !strings.HasSuffix(w, "ing") || cue.first == 0 || d.low[cue.first-1] != "," {
+		return span{}, false
+	}
+	s := d.sents[d.sent[cue.first]]
+	i := s.First
+	// Skip an opening adverbial: "However,", "In 2019,".
+	for k := s.First; k < cue.first && k < s.First+5; k++ {
+		if d.low[k] == "," {
+			i = k + 1
+			break
+		}
+	}
+	if i >= cue.first || d.quote[i]&qIn != 0 {
+		return span{}, false
+	}
+	if closedClass[d.low[i]] == wcPron && d.wordClass(i) == wcPron {
+		return span{i, i, labelSource}, true
+	}
+	j := i
+	if d.low[j] == "the" {
+		j++
+	}
+	k := j
+	for k < cue.first && d.toks[k].Kind == 1 && isCapitalised(d.toks[k].Text) {
+		k++
+	}
+	if k == j || k-j > 4 {
+		return span{}, false
+	}
+	return span{i, k - 1, labelSource}, true
+}
+
+// splitMedium handles "X explains in his book Y, Z": when the chosen content
+// is the medium, the content is what follows it to the end of the sentence,
+// the cue loses a trailing "in", and the medium is returned.
+func (d *document) splitMedium(l *link) (medium string, ok bool) {
+	if l.cue == nil || len(l.contents) == 0 {
+		return "", false
+	}
+	p := l.cue.last
+	if d.low[p] != "in" {
+		p++
+		if p >= len(d.toks) || d.low[p] != "in" {
+			return "", false
+		}
+	}
+	p++
+	if p >= len(d.toks) {
+		return "", false
+	}
+	_, end, found := d.citedWork(p)
+	if !found && p+1 < len(d.toks) {
+		// "in a statement", "in an interview": a channel, not a work.
+		if kind, isMedium := mediumNouns[d.low[p+1]]; isMedium && kind == "" || d.low[p+1] == "interview" {
+			switch d.low[p] {
+			case "a", "an", "his", "her", "their", "its":
+				end, found = p+1, true
+			}
+		}
+	}
+	if !found || end+2 >= len(d.toks) || d.low[end+1] != "," {
+		return "", false
+	}
+	s := d.sents[d.sent[end]]
+	last := s.Last
+	for last > end+2 && (isTrailingPunct(d.low[last]) || d.toks[last].Kind == 3) {
+		last--
+	}
+	if last <= end+1 {
+		return "", false
+	}
+	medium = d.text[d.toks[p].ByteStart:d.toks[end].ByteEnd]
+	l.contents = []span{{end + 2, last, labelContent}}
+	if d.low[l.cue.last] == "in" && l.cue.last > l.cue.first {
+		cue := *l.cue
+		cue.last--
+		l.cue = &cue
+	}
+	return medium, true
+}
+
+// causatives are verbs that make the one they name act: in "led Putin to
+// order the invasion" the ordering is the author's account of a cause, not
+// an attribution.
+var causatives = map[string]bool{
+	"lead": true, "caus": true, "forc": true, "push": true, "prompt": true, "driv": true,
+	"compel": true, "spur": true, "trigger": true, "provok": true, "help": true, "get": true,
+}
+
+// causedAction reports whether cue is an infinitive after a causative verb
+// and its object: "led Putin to order".
+func (d *document) causedAction(cue span, source *span) bool {
+	to := cue.first
+	if d.low[to] != "to" {
+		to--
+	}
+	if to < 1 || d.low[to] != "to" {
+		return false
+	}
+	k := to - 1
+	if source != nil && source.last == k {
+		k = source.first - 1
+	} else {
+		for k > 0 && k > to-4 && d.wordClass(k) != wcOther {
+			k--
+		}
+	}
+	return k >= 0 && causatives[d.lemma[k]]
+}
+
+// weakCue is the lexicon probability above which a verb before a
+// that-clause is taken as a cue when the tagger found none in the sentence:
+// a that-clause after a verb that is ever a cue is almost always reported
+// speech or thought.
+const weakCue = 0.03
+
+// cueVerbGroup are words that join a cue verb's group: auxiliaries,
+// negation and the "to" of "pretended not to understand".
+var cueVerbGroup = map[string]bool{
+	"to": true, "not": true, "n't": true, "never": true, "also": true, "has": true, "have": true,
+	"had": true, "is": true, "was": true, "were": true, "are": true, "been": true, "be": true,
+	"will": true, "would": true, "could": true, "should": true, "may": true, "might": true,
+	"did": true, "does": true, "do": true,
+}
+
+// thatClauses finds "SUBJECT VERB that CLAUSE" in sentences without any
+// attribution, where VERB is ever a cue: the tagger misses rare cue verbs
+// that a that-clause makes plain ("pretended not to understand that …").
+func (d *document) thatClauses(links []link) []link {
+	busy := make([]bool, len(d.sents))
+	for _, l := range links {
+		for _, s := range l.spans() {
+			for i := d.sent[s.first]; i <= d.sent[s.last]; i++ {
+				busy[i] = true
+			}
+		}
+	}
+	var out []link
+	for si, s := range d.sents {
+		if busy[si] {
+			continue
+		}
+		for k := s.First + 2; k < s.Last-2; k++ {
+			if d.low[k] != "that" || d.quote[k]&(qIn|qSingle) != 0 {
+				continue
+			}
+			v := k - 1
+			if d.toks[v].Kind != 1 || d.wordClass(v) != wcOther || d.cueProb[v] < weakCue {
+				continue
+			}
+			first := v
+			for first-1 > s.First && cueVerbGroup[d.low[first-1]] {
+				first--
+			}
+			// "pretended not to understand": a verb before "(not) to".
+			if d.low[first] == "not" || d.low[first] == "to" {
+				if first-1 > s.First && d.wordClass(first-1) == wcOther && !isCapitalised(d.toks[first-1].Text) {
+					first--
+				}
+			}
+			subj, ok := d.subjectBefore(s, first)
+			if !ok {
+				break
+			}
+			last := s.Last
+			for last > k && (isTrailingPunct(d.low[last]) || d.toks[last].Kind == 3) {
+				last--
+			}
+			cue := span{first, v, labelCue}
+			out = append(out, link{cue: &cue, source: &subj, contents: []span{{k, last, labelContent}}})
+			break
+		}
+	}
+	return out
+}
+
+// subjectBefore returns the noun phrase from the start of sentence s
+// (after an opening adverbial such as "However,") to just before token end,
+// when it is short, has no comma, and starts like a noun phrase.
+func (d *document) subjectBefore(s textnorm.Sentence, end int) (span, bool) {
+	i := s.First
+	for k := s.First; k < end && k < s.First+5; k++ {
+		if d.low[k] == "," {
+			i = k + 1
+			break
+		}
+	}
+	if end-i < 1 || end-i > 12 {
+		return span{}, false
+	}
+	for k := i; k < end; k++ {
+		if d.low[k] == "," || d.toks[k].Kind == 3 {
+			return span{}, false
+		}
+	}
+	switch d.wordClass(i) {
+	case wcDet, wcPron, wcCap, wcTitle:
+	default:
+		return span{}, false
+	}
+	return span{i, end - 1, labelSource}, true
+}
+
+// isDash reports whether s is a dash that may introduce a signature.
+func isDash(s string) bool {
+	switch s {
+	case "―", "—", "–", "--":
+		return true
+	}
+	return false
+}
+
+// dashSignatures finds quotes signed on the next line, "― Name" or "— Name,
+// role", the way vox-pop pieces and pull quotes attribute them, and returns
+// the links they make: new ones, or continuation quotes given their cue
+// and source.
+func (d *document) dashSignatures(links []link) []link {
+	owner := make([]int, len(d.toks))
+	for i := range owner {
+		owner[i] = -1
+	}
+	for k, l := range links {
+		for _, s := range l.spans() {
+			for i := s.first; i <= s.last; i++ {
+				owner[i] = k
+			}
+		}
+	}
+	var out []link
+	for _, p := range paragraphs(d) {
+		i := p[0]
+		if i == 0 || !isDash(d.low[i]) || i+1 >= p[1] || !isCapitalised(d.toks[i+1].Text) {
+			continue
+		}
+		prev := i - 1
+		for prev > 0 && isTrailingPunct(d.low[prev]) {
+			prev--
+		}
+		q := d.qid[prev]
+		if q < 0 || d.quotes[q].Last != prev || d.toks[prev].Kind != 3 {
+			continue
+		}
+		end := i + 1
+		for end+1 < p[1] && end-i < 8 && d.low[end+1] != "," && !isSentenceEnd(d.low[end+1]) {
+			end++
+		}
+		if owner[i] >= 0 || owner[i+1] >= 0 {
+			continue
+		}
+		qt := d.quotes[q]
+		content := span{qt.Open, qt.Last, labelContent}
+		cue := span{i, i, labelCue}
+		src := span{i + 1, end, labelSource}
+		if k := owner[qt.Open]; k >= 0 {
+			if links[k].cue == nil {
+				links[k].cue, links[k].source, links[k].continuation = &cue, &src, false
+			}
+			continue
+		}
+		out = append(out, link{cue: &cue, source: &src, contents: []span{content}})
+	}
+	return out
+}

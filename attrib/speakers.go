@@ -1,0 +1,265 @@
+package attrib
+
+import (
+	"strings"
+
+	"github.com/sayso-news/sayso"
+)
+
+var (
+	malePronouns   = map[string]bool{"he": true, "him": true}
+	femalePronouns = map[string]bool{"she": true, "her": true}
+	pluralPronouns = map[string]bool{"they": true, "them": true}
+	// firstPerson sources speak for the author or an unnamed collective.
+	firstPerson = map[string]bool{"i": true, "we": true, "me": true, "us": true}
+	relatives   = map[string]bool{"who": true, "which": true, "that": true}
+)
+
+// anonymousWords mark sourcing that withholds a name ("a source", "people
+// familiar with the matter", "an official who spoke on condition …").
+var anonymousWords = map[string]bool{
+	"source": true, "sources": true, "official": true, "officials": true, "aide": true,
+	"aides": true, "familiar": true, "anonymous": true, "anonymity": true, "insider": true,
+	"insiders": true, "person": true, "people": true, "someone": true, "diplomat": true,
+	"diplomats": true,
+}
+
+// documentWords mark sources that are texts rather than people.
+var documentWords = map[string]bool{
+	"report": true, "study": true, "poll": true, "polls": true, "survey": true, "surveys": true,
+	"statement": true, "letter": true, "memo": true, "book": true, "article": true,
+	"analysis": true, "data": true, "documents": true, "document": true, "records": true,
+	"filing": true, "lawsuit": true, "complaint": true, "website": true, "tweet": true,
+	"tweets": true, "post": true, "ad": true, "video": true, "editorial": true, "release": true,
+	"indictment": true, "ruling": true, "transcript": true, "email": true, "emails": true,
+}
+
+// resolver ties attribution sources to entities.
+type resolver struct {
+	d  *document
+	ix *entityIndex
+}
+
+// mentionsIn returns the indexes of the mentions inside tokens [i, j].
+func (r *resolver) mentionsIn(i, j int) []int {
+	var out []int
+	for k, m := range r.ix.mentions {
+		if m.first >= i && m.last <= j {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// speaker resolves the source of link l, given the speaker of the
+// attribution before it.
+func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
+	if l.source == nil {
+		if l.continuation && prev != nil {
+			sp := *prev
+			sp.Resolution = sayso.ResolvedCarriedOver
+			return &sp
+		}
+		return nil
+	}
+	d := r.d
+	s := *l.source
+	text := d.text[d.toks[s.first].ByteStart:d.toks[s.last].ByteEnd]
+	first := d.low[s.first]
+	if s.first == s.last || (s.last == s.first+1 && d.low[s.last] == "’s") {
+		switch {
+		case malePronouns[first] || femalePronouns[first]:
+			return r.pronoun(s.first, prev, sayso.Person)
+		case pluralPronouns[first]:
+			return r.pronoun(s.first, prev, sayso.Group)
+		case first == "it":
+			return r.pronoun(s.first, prev, sayso.Organisation)
+		case relatives[first]:
+			if k := r.lastMentionBefore(s.first, ""); k >= 0 {
+				return r.named(k, "", sayso.ResolvedPronoun)
+			}
+		case firstPerson[first]:
+			typ := sayso.Person
+			if first == "we" || first == "us" {
+				typ = sayso.Group
+			}
+			return &sayso.Speaker{Name: text, Type: typ, Resolution: sayso.Unresolved}
+		}
+	}
+	words := strings.Fields(strings.ToLower(text))
+	head := headWord(words)
+	// Plural common-noun heads are groups even when a name qualifies them:
+	// "the top officials in the Biden administration".
+	if head != "" && !r.capitalisedWord(s, head) {
+		switch {
+		case anonymousWords[head] && isIndefinite(words):
+			return &sayso.Speaker{Name: text, Type: sayso.Anonymous, Resolution: sayso.Unresolved}
+		case documentWords[head]:
+			return &sayso.Speaker{Name: trimDeterminer(text), Type: sayso.Document, Resolution: sayso.Unresolved}
+		case strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && len(r.mentionsIn(s.first, s.last)) == 0:
+			typ := sayso.Group
+			if anonymousWords[head] {
+				typ = sayso.Anonymous
+			}
+			return &sayso.Speaker{Name: trimDeterminer(text), Type: typ, Resolution: sayso.Unresolved}
+		case strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && words[0] == "the" && !isCapitalised(d.toks[s.first+1].Text):
+			return &sayso.Speaker{Name: trimDeterminer(text), Type: sayso.Group, Resolution: sayso.Unresolved}
+		}
+	}
+	if ms := r.mentionsIn(s.first, s.last); len(ms) > 0 {
+		k := ms[len(ms)-1]
+		role := strings.TrimSpace(strings.Trim(d.text[d.toks[s.first].ByteStart:d.toks[r.ix.mentions[k].first].ByteStart], " ,"))
+		role = trimDeterminer(role)
+		if r.ix.mentions[k].role != "" {
+			role = strings.TrimSpace(role + " " + r.ix.mentions[k].role)
+		}
+		res := sayso.ResolvedNamed
+		if r.ix.canon[k] != k {
+			res = sayso.ResolvedEarlierMention
+		}
+		return r.named(k, role, res)
+	}
+	// A definite nominal with a title: "the spokesman", "the senator".
+	if len(words) >= 2 && words[0] == "the" {
+		for _, w := range words[1:] {
+			if titleWords[w] {
+				if k := r.lastMentionBefore(s.first, w); k >= 0 {
+					sp := r.named(k, "", sayso.ResolvedTitle)
+					return sp
+				}
+			}
+		}
+		if orgWords[head] {
+			if k := r.lastOfType(s.first, sayso.Organisation); k >= 0 {
+				return r.named(k, "", sayso.ResolvedTitle)
+			}
+			return &sayso.Speaker{Name: text, Type: sayso.Organisation, Resolution: sayso.Unresolved}
+		}
+	}
+	typ := sayso.Person
+	if orgWords[head] {
+		typ = sayso.Organisation
+	}
+	return &sayso.Speaker{Name: trimDeterminer(text), Type: typ, Resolution: sayso.Unresolved}
+}
+
+// capitalisedWord reports whether word (lower case) is written capitalised
+// inside span s.
+func (r *resolver) capitalisedWord(s span, word string) bool {
+	for i := s.first; i <= s.last; i++ {
+		if r.d.low[i] == word {
+			return isCapitalised(r.d.toks[i].Text)
+		}
+	}
+	return false
+}
+
+// named returns the speaker of mention k.
+func (r *resolver) named(k int, role string, res sayso.Resolution) *sayso.Speaker {
+	c := r.ix.canon[k]
+	cm := r.ix.mentions[c]
+	if role == "" {
+		role = r.ix.roles[c]
+	}
+	return &sayso.Speaker{Name: cm.name, Type: cm.typ, Role: role, Resolution: res}
+}
+
+// pronoun resolves a pronoun at token i: to the previous attribution's
+// speaker when its type fits, else to the latest mention of that type.
+func (r *resolver) pronoun(i int, prev *sayso.Speaker, typ sayso.SpeakerType) *sayso.Speaker {
+	fits := func(t sayso.SpeakerType) bool {
+		if typ == sayso.Group {
+			return t == sayso.Group || t == sayso.Organisation
+		}
+		return t == typ
+	}
+	if prev != nil && fits(prev.Type) && prev.Resolution != sayso.Unresolved {
+		sp := *prev
+		sp.Resolution = sayso.ResolvedPronoun
+		return &sp
+	}
+	if k := r.lastOfType(i, typ); k >= 0 {
+		return r.named(k, "", sayso.ResolvedPronoun)
+	}
+	if typ == sayso.Group {
+		if k := r.lastOfType(i, sayso.Organisation); k >= 0 {
+			return r.named(k, "", sayso.ResolvedPronoun)
+		}
+	}
+	return &sayso.Speaker{Name: r.d.toks[i].Text, Type: typ, Resolution: sayso.Unresolved}
+}
+
+// lastOfType returns the latest mention of typ before token i, or -1.
+func (r *resolver) lastOfType(i int, typ sayso.SpeakerType) int {
+	for k := len(r.ix.mentions) - 1; k >= 0; k-- {
+		m := r.ix.mentions[k]
+		if m.last < i && r.ix.mentions[r.ix.canon[k]].typ == typ && r.d.quote[m.first]&qIn == 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// lastMentionBefore returns the latest mention before token i, whose role
+// holds the title word when one is given, or -1.
+func (r *resolver) lastMentionBefore(i int, title string) int {
+	for k := len(r.ix.mentions) - 1; k >= 0; k-- {
+		m := r.ix.mentions[k]
+		if m.last >= i {
+			continue
+		}
+		if title == "" {
+			return k
+		}
+		role := strings.ToLower(r.ix.roles[r.ix.canon[k]] + " " + m.role)
+		if strings.Contains(role, title) || r.roleNear(m, title) {
+			return k
+		}
+	}
+	return -1
+}
+
+// roleNear reports whether the title word stands just before mention m
+// ("Russian spokesman Dmitry Peskov").
+func (r *resolver) roleNear(m mention, title string) bool {
+	for i := m.first - 1; i >= 0 && i >= m.first-3; i-- {
+		if r.d.low[i] == title {
+			return true
+		}
+	}
+	return false
+}
+
+// headWord returns the head noun of a noun phrase in lower-case words: the
+// last word before a preposition, a comma or a relative clause.
+func headWord(words []string) string {
+	head := ""
+	for _, w := range words {
+		switch w {
+		case "of", "in", "at", "for", "from", "with", "on", "who", "that", "which", ",":
+			return head
+		}
+		head = strings.Trim(w, ",.;:’'\"")
+	}
+	return head
+}
+
+func isIndefinite(words []string) bool {
+	switch words[0] {
+	case "a", "an", "one", "some", "several", "two", "three", "many", "other", "senior",
+		"sources", "officials", "people", "aides", "according":
+		return true
+	}
+	return len(words) == 1
+}
+
+// trimDeterminer removes a leading "the" from a name.
+func trimDeterminer(s string) string {
+	if strings.EqualFold(s, "the") {
+		return ""
+	}
+	if strings.HasPrefix(strings.ToLower(s), "the ") {
+		return s[4:]
+	}
+	return s
+}

@@ -1,0 +1,113 @@
+package attrib
+
+// featTable is the read-only form of a tagger's weights for fast lookup:
+// open addressing on the feature key, each slot holding its key and the
+// seven quantised weights together, so one feature costs one cache line.
+type featTable struct {
+	slots []slot
+	mask  uint32
+	dec   [256]float32 // quantised code → weight
+}
+
+type slot struct {
+	key uint32 // 0 marks an empty slot; key 0 is stored as 1
+	w   [numTags]int8
+	_   int8
+}
+
+// newFeatTable builds a table over the tagger's weights, quantised by q.
+func newFeatTable(tg *tagger, q logQuant) *featTable {
+	n := uint32(1)
+	for n < uint32(len(tg.index))*4/3+1 { // load factor at most 3/4
+		n <<= 1
+	}
+	t := &featTable{slots: make([]slot, n), mask: n - 1}
+	for c := -128; c < 128; c++ {
+		t.dec[uint8(int8(c))] = q.decode(int8(c))
+	}
+	for k, r := range tg.index {
+		s := t.find(fixKey(k))
+		s.key = fixKey(k)
+		for j := range numTags {
+			s.w[j] = q.encode(tg.w[int(r)*numTags+j])
+		}
+	}
+	return t
+}
+
+func fixKey(k uint32) uint32 {
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+// find returns the slot of key k, or the empty slot where it would go.
+func (t *featTable) find(k uint32) *slot {
+	h := (k * 0x9E3779B1) & t.mask
+	for {
+		s := &t.slots[h]
+		if s.key == k || s.key == 0 {
+			return s
+		}
+		h = (h + 1) & t.mask
+	}
+}
+
+// add adds the weights of feature k to s.
+func (t *featTable) add(k uint32, s *[numTags]float32) {
+	k = fixKey(k)
+	h := (k * 0x9E3779B1) & t.mask
+	for {
+		sl := &t.slots[h]
+		if sl.key == k {
+			for j, c := range sl.w {
+				s[j] += t.dec[uint8(c)]
+			}
+			return
+		}
+		if sl.key == 0 {
+			return
+		}
+		h = (h + 1) & t.mask
+	}
+}
+
+// weightTable is the read-only form of the argument ranker's weights.
+type weightTable struct {
+	keys []uint32
+	w    []float32
+	mask uint32
+}
+
+func newWeightTable(am *argModel) *weightTable {
+	n := uint32(1)
+	for n < uint32(len(am.index))*2+1 {
+		n <<= 1
+	}
+	t := &weightTable{keys: make([]uint32, n), w: make([]float32, n), mask: n - 1}
+	for k, r := range am.index {
+		k2 := fixKey(k)
+		h := (k2 * 0x9E3779B1) & t.mask
+		for t.keys[h] != 0 && t.keys[h] != k2 {
+			h = (h + 1) & t.mask
+		}
+		t.keys[h] = k2
+		t.w[h] = am.w[r]
+	}
+	return t
+}
+
+func (t *weightTable) get(k uint32) float32 {
+	k = fixKey(k)
+	h := (k * 0x9E3779B1) & t.mask
+	for {
+		switch t.keys[h] {
+		case k:
+			return t.w[h]
+		case 0:
+			return 0
+		}
+		h = (h + 1) & t.mask
+	}
+}
