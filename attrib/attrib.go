@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -203,7 +204,7 @@ func (d *document) attributions(links []link, ix *entityIndex, media []string) [
 		a := sayso.Attribution{
 			Kind:       d.kindOf(l.contents),
 			Content:    *d.segmentOf(l.contents...),
-			Confidence: 0.5,
+			Confidence: confidence(l),
 		}
 		if l.cue != nil {
 			a.Cue = d.segmentOf(*l.cue)
@@ -221,6 +222,23 @@ func (d *document) attributions(links []link, ix *entityIndex, media []string) [
 		out = append(out, a)
 	}
 	return out
+}
+
+// confidenceScale turns the ranker's margin for a content over "none" into
+// a probability-like confidence; at this scale a margin of one typical
+// feature weight gives about 0.75.
+const confidenceScale = 20
+
+// confidence estimates how likely link l is right: from the ranker's margin
+// when it chose the content, fixed values for rules and continuations.
+func confidence(l link) float64 {
+	switch {
+	case l.continuation:
+		return 0.6
+	case l.margin == 0:
+		return 0.5
+	}
+	return 1 / (1 + math.Exp(-float64(l.margin)/confidenceScale))
 }
 
 // shift moves every offset in res by n code points.

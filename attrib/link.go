@@ -15,6 +15,9 @@ type link struct {
 	continuation bool
 	// sourceShared marks a source taken from an earlier cue of the sentence.
 	sourceShared bool
+	// margin is how far the ranker preferred the content over none; 0 for
+	// links made by rule.
+	margin float32
 }
 
 // maxLinkGap is how many tokens may separate a span from the cue it is

@@ -22,12 +22,12 @@ func linkWithArgs(d *document, tags []tag, am *argModel) []link {
 	}
 	var links []link
 	for _, c := range cues {
-		ch, _ := am.best(d, tags, c, roleContent, taken)
+		ch, margin := am.best(d, tags, c, roleContent, taken)
 		if ch.first < 0 {
 			continue
 		}
 		cc := c
-		l := link{cue: &cc, contents: []span{{ch.first, ch.last, labelContent}}}
+		l := link{cue: &cc, contents: []span{{ch.first, ch.last, labelContent}}, margin: margin}
 		for i := ch.first; i <= ch.last; i++ {
 			taken[i] = true
 		}
