@@ -210,15 +210,18 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u 
 		}
 	}
 	if len(sel) > 0 {
+		// Credit lines the selection dropped as too short, just before or
+		// after the body ("Originally published by X" in italics above it).
 		seen := 0
 		for i := sel[len(sel)-1] + 1; i < len(c.blocks) && seen < creditLookahead; i++ {
-			b := &c.blocks[i]
-			if !c.within(b.elem, container) || b.region >= 0 {
-				continue
+			if c.creditNear(i, container, addCredit) {
+				seen++
 			}
-			seen++
-			if cr, ok := creditLine(b.text); ok {
-				addCredit(cr, b)
+		}
+		seen = 0
+		for i := sel[0] - 1; i >= 0 && seen < creditLookahead; i-- {
+			if c.creditNear(i, container, addCredit) {
+				seen++
 			}
 		}
 	}
@@ -250,6 +253,19 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u 
 		a.Authors = []string{}
 	}
 	return a, nil
+}
+
+// creditNear looks for a credit line in block i when it lies in the
+// container outside boilerplate regions, and reports whether it looked.
+func (c *collector) creditNear(i int, container int32, add func(sayso.Credit, *block)) bool {
+	b := &c.blocks[i]
+	if !c.within(b.elem, container) || b.region >= 0 {
+		return false
+	}
+	if cr, ok := creditLine(b.text); ok {
+		add(cr, b)
+	}
+	return true
 }
 
 // fallbackTitle chooses a title when the page's metadata gives none: the

@@ -69,9 +69,9 @@ func Markdown(a *sayso.Article) string {
 		}
 	}
 	if len(a.Credits) > 0 {
-		b.WriteString("\n\n---\n")
+		b.WriteString("\n\n---")
 		for _, c := range a.Credits {
-			b.WriteString("\n*")
+			b.WriteString("\n\n*")
 			b.WriteString(escapeMarkdown(c.Text))
 			b.WriteString("*")
 		}
