@@ -74,7 +74,7 @@ func (w *writer) insertArticle(id int64, r *sayso.Record) error {
 		analysis_error, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, a.URL, nullString(a.CanonicalURL), a.Title, authors, nullString(a.Publisher), published, publishedUnix,
 		modified, nullString(a.Language), nullString(a.Description), nullString(a.Section), tags, nullString(a.Image),
-		prov, a.ExtractorVersion, analyzerVersion(r), analysisError(r), text); err != nil {
+		prov, a.ExtractorVersion, analyzerVersion(r), analysisError(r), compress([]byte(text))); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
 	if err := w.exec(w.s.d.IndexArticle(), id, a.Title, text); err != nil {
@@ -137,39 +137,42 @@ func analysisError(r *sayso.Record) any {
 // insertAnalysis stores attributions, speakers, mentions, claims and cited
 // works of article id.
 func (w *writer) insertAnalysis(id int64, text runeText, an *sayso.Analysis) error {
-	for i, at := range an.Attributions {
-		var speakerID, role, resolution any
-		if sp := at.Speaker; sp != nil && sp.Name != "" {
-			sid, err := w.speaker(sp.Name, sp.Type)
-			if err != nil {
-				return err
-			}
-			speakerID, role, resolution = sid, nullString(sp.Role), nullString(string(sp.Resolution))
-		} else if sp != nil {
+	attrs := an.Attributions
+	if len(attrs) > maxAttributions {
+		attrs = attrs[:maxAttributions]
+	}
+	rows := make([][]any, len(attrs))
+	for i, at := range attrs {
+		var speakerID, speakerType, role, resolution any
+		if sp := at.Speaker; sp != nil {
 			role, resolution = nullString(sp.Role), nullString(string(sp.Resolution))
-			if sp.Type != "" {
-				// An unnamed speaker keeps its type in a nameless row.
-				sid, err := w.speaker("", sp.Type)
+			if sp.Name != "" {
+				sid, err := w.speaker(sp.Name, sp.Type)
 				if err != nil {
 					return err
 				}
 				speakerID = sid
+			} else {
+				speakerType = string(sp.Type)
 			}
 		}
 		srcSpans, srcText := segmentColumns(text, at.Source)
 		cueSpans, cueText := segmentColumns(text, at.Cue)
 		content := at.Content
 		conSpans, conText := segmentColumns(text, &content)
-		aid, err := w.queryID(`INSERT INTO attributions (article_id, seq, kind, speaker_id, role, resolution,
-			source_spans, source_text, cue_spans, cue_text, content_spans, content_text, medium, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			id, i, string(at.Kind), speakerID, role, resolution, srcSpans, srcText, cueSpans, cueText,
-			conSpans, conText, nullString(at.Medium), at.Confidence)
-		if err != nil {
-			return fmt.Errorf("insert attribution: %w", err)
-		}
-		if err := w.exec(w.s.d.IndexQuote(), aid, content.Text); err != nil {
-			return fmt.Errorf("index quote: %w", err)
+		rows[i] = []any{id*maxAttributions + int64(i), id, i, string(at.Kind), speakerID, speakerType, role, resolution,
+			srcSpans, srcText, cueSpans, cueText, conSpans, conText, nullString(at.Medium), at.Confidence}
+	}
+	if err := w.insertRows("attributions", []string{"id", "article_id", "seq", "kind", "speaker_id", "speaker_type",
+		"role", "resolution", "source_spans", "source_text", "cue_spans", "cue_text", "content_spans", "content_text",
+		"medium", "confidence"}, rows); err != nil {
+		return err
+	}
+	if q := w.s.d.IndexQuote(); q != "" {
+		for i, at := range attrs {
+			if err := w.exec(q, id*maxAttributions+int64(i), at.Content.Text); err != nil {
+				return fmt.Errorf("index quote: %w", err)
+			}
 		}
 	}
 	mentions := make([][]any, 0, len(an.Entities))

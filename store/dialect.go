@@ -19,13 +19,13 @@ type Dialect interface {
 	// to the full-text index; its arguments are id, title, text.
 	IndexArticle() string
 	// UnindexArticle removes an article from the full-text index; its
-	// arguments are id, title, text (the indexed values).
+	// argument is the id.
 	UnindexArticle() string
 	// IndexQuote adds an attribution's content to the quote index; its
 	// arguments are id, content.
 	IndexQuote() string
 	// UnindexQuote removes an attribution from the quote index; its
-	// argument is the id.
+	// arguments are the id and the indexed content.
 	UnindexQuote() string
 	// SearchArticles is a query returning (id, rank) of the articles that
 	// match the full-text query, best (lowest rank) first; its arguments

@@ -36,12 +36,11 @@ func (s *Store) loadArticles(ctx context.Context, tx *sql.Tx, from, to int64) ([
 			fetched                                                      int64
 			canonical, authors, publisher, published, modified, language sql.NullString
 			description, section, tags, image, analyzer, analysisErr     sql.NullString
-			prov                                                         []byte
-			text                                                         string
+			prov, blob                                                   []byte
 		)
 		if err := rows.Scan(&sa.ID, &sa.Outlet, &sa.Source, &fetched, &sa.FinalURL, &a.URL, &canonical, &a.Title,
 			&authors, &publisher, &published, &modified, &language, &description, &section, &tags, &image, &prov,
-			&a.ExtractorVersion, &analyzer, &analysisErr, &text); err != nil {
+			&a.ExtractorVersion, &analyzer, &analysisErr, &blob); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -73,7 +72,12 @@ func (s *Store) loadArticles(ctx context.Context, tx *sql.Tx, from, to int64) ([
 		sa.AnalyzerVersion, sa.AnalysisError = analyzer.String, analysisErr.String
 		out = append(out, &sa)
 		byID[sa.ID] = &sa
-		raw[sa.ID] = text
+		text, err := decompress(blob)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("article %d text: %w", sa.ID, err)
+		}
+		raw[sa.ID] = string(text)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -173,10 +177,12 @@ func (s *Store) loadAnalyses(ctx context.Context, tx *sql.Tx, from, to int64, by
 	}
 	q := func(query string) (*sql.Rows, error) { return tx.QueryContext(ctx, s.q(query), from, to) }
 
-	rows, err := q(`SELECT t.article_id, t.kind, s.name, s.type, t.role, t.resolution, t.source_spans, t.source_text,
-		t.cue_spans, t.cue_text, t.content_spans, t.content_text, t.medium, t.confidence
+	lo, hi := attributionRange(from, to)
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT t.article_id, t.kind, s.name, coalesce(s.type, t.speaker_type), t.role,
+		t.resolution, t.source_spans, t.source_text, t.cue_spans, t.cue_text, t.content_spans, t.content_text, t.medium,
+		t.confidence
 		FROM attributions t LEFT JOIN speakers s ON s.id = t.speaker_id
-		WHERE t.article_id BETWEEN ? AND ? ORDER BY t.article_id, t.seq`)
+		WHERE t.id BETWEEN ? AND ? ORDER BY t.id`), lo, hi)
 	if err != nil {
 		return fmt.Errorf("attributions: %w", err)
 	}
@@ -201,7 +207,7 @@ func (s *Store) loadAnalyses(ctx context.Context, tx *sql.Tx, from, to int64, by
 		}
 		t := texts[id]
 		at.Kind, at.Medium = sayso.AttributionKind(kind), medium.String
-		if typ.Valid || role.Valid || resolution.Valid {
+		if name.Valid || typ.Valid || role.Valid || resolution.Valid {
 			at.Speaker = &sayso.Speaker{Name: name.String, Type: sayso.SpeakerType(typ.String), Role: role.String,
 				Resolution: sayso.Resolution(resolution.String)}
 		}

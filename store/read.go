@@ -232,12 +232,16 @@ func (s *Store) Search(ctx context.Context, sq sayso.SearchQuery) ([]sayso.Searc
 		for i := range hits {
 			h := &hits[i]
 			var published sql.NullString
-			var text string
-			if err := st.QueryRowContext(ctx, h.ArticleID).Scan(&h.URL, &h.Title, &h.Outlet, &published, &text); err != nil {
+			var blob []byte
+			if err := st.QueryRowContext(ctx, h.ArticleID).Scan(&h.URL, &h.Title, &h.Outlet, &published, &blob); err != nil {
 				return err
 			}
+			text, err := decompress(blob)
+			if err != nil {
+				return fmt.Errorf("article %d text: %w", h.ArticleID, err)
+			}
 			h.Published = parseTime(published)
-			h.Snippet = Snippet(text, q)
+			h.Snippet = Snippet(string(text), q)
 		}
 		return nil
 	})
@@ -285,7 +289,7 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 		limit = 50
 	}
 	args = append(args, limit, max(qq.Offset, 0))
-	query := `SELECT t.id, t.article_id, a.url, a.title, o.host, a.published, t.kind, s.name, s.type, t.role,
+	query := `SELECT t.id, t.article_id, a.url, a.title, o.host, a.published, t.kind, s.name, coalesce(s.type, t.speaker_type), t.role,
 		t.resolution, t.source_spans, t.source_text, t.cue_spans, t.cue_text, t.content_spans, t.content_text,
 		t.medium, t.confidence, a.text
 		FROM attributions t
@@ -294,7 +298,7 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 		JOIN outlets o ON o.id = p.outlet_id
 		LEFT JOIN speakers s ON s.id = t.speaker_id
 		` + cond + `
-		ORDER BY a.published_unix DESC NULLS LAST, t.article_id DESC, t.seq
+		ORDER BY a.published_unix DESC NULLS LAST, t.id DESC
 		LIMIT ? OFFSET ?`
 	var out []sayso.Quote
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
@@ -310,17 +314,22 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 				srcSpans, srcText, cueSpans, cueText   sql.NullString
 				conSpans                               string
 				conText, medium                        sql.NullString
-				kind, text                             string
+				kind                                   string
+				blob                                   []byte
 			)
 			if err := rows.Scan(&qt.ID, &qt.ArticleID, &qt.URL, &qt.Title, &qt.Outlet, &published, &kind, &name, &typ,
 				&role, &resolution, &srcSpans, &srcText, &cueSpans, &cueText, &conSpans, &conText, &medium,
-				&qt.Confidence, &text); err != nil {
+				&qt.Confidence, &blob); err != nil {
 				return err
 			}
-			rt := runeText([]rune(text))
+			text, err := decompress(blob)
+			if err != nil {
+				return fmt.Errorf("article %d text: %w", qt.ArticleID, err)
+			}
+			rt := runeText([]rune(string(text)))
 			qt.Published = parseTime(published)
 			qt.Kind = sayso.AttributionKind(kind)
-			if name.Valid || role.Valid {
+			if name.Valid || typ.Valid || role.Valid || resolution.Valid {
 				qt.Speaker = &sayso.Speaker{Name: name.String, Type: sayso.SpeakerType(typ.String), Role: role.String,
 					Resolution: sayso.Resolution(resolution.String)}
 			}

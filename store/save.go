@@ -304,42 +304,72 @@ func (w *writer) replace(r *sayso.Record) (sayso.SaveResult, error) {
 // deleteArticle removes a page's article, its index entries and
 // everything read from it.
 func (w *writer) deleteArticle(id int64) error {
-	var title, text string
-	err := w.tx.QueryRowContext(w.ctx, w.s.q(`SELECT title, text FROM articles WHERE id = ?`), id).Scan(&title, &text)
+	var blob []byte
+	err := w.tx.QueryRowContext(w.ctx, w.s.q(`SELECT text FROM articles WHERE id = ?`), id).Scan(&blob)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if err := w.exec(w.s.d.UnindexArticle(), id, title, text); err != nil {
+	if err := w.exec(w.s.d.UnindexArticle(), id); err != nil {
 		return err
 	}
+	lo, hi := attributionRange(id, id)
 	if q := w.s.d.UnindexQuote(); q != "" {
-		rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT id FROM attributions WHERE article_id = ?`), id)
+		raw, err := decompress(blob)
+		if err != nil {
+			return fmt.Errorf("article %d text: %w", id, err)
+		}
+		text := runeText([]rune(string(raw)))
+		rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT id, content_spans, content_text FROM attributions
+			WHERE id BETWEEN ? AND ?`), lo, hi)
 		if err != nil {
 			return err
 		}
-		var ids []int64
+		type quote struct {
+			id      int64
+			content string
+		}
+		var quotes []quote
 		for rows.Next() {
 			var a int64
-			if err := rows.Scan(&a); err != nil {
+			var spans string
+			var ctext sql.NullString
+			if err := rows.Scan(&a, &spans, &ctext); err != nil {
 				rows.Close()
 				return err
 			}
-			ids = append(ids, a)
+			seg, err := segmentFrom(text, &spans, nullPtr(ctext))
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			quotes = append(quotes, quote{a, seg.Text})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		for _, a := range ids {
-			if err := w.exec(q, a); err != nil {
+		for _, q2 := range quotes {
+			if err := w.exec(q, q2.id, q2.content); err != nil {
 				return err
 			}
 		}
 	}
+	if err := w.exec(`DELETE FROM attributions WHERE id BETWEEN ? AND ?`, lo, hi); err != nil {
+		return err
+	}
 	return w.exec(`DELETE FROM articles WHERE id = ?`, id)
+}
+
+// maxAttributions bounds the attributions stored per article: ids are
+// article_id*maxAttributions + seq. Real articles carry a few dozen.
+const maxAttributions = 1024
+
+// attributionRange returns the attribution ids of articles from..to.
+func attributionRange(from, to int64) (lo, hi int64) {
+	return from * maxAttributions, to*maxAttributions + maxAttributions - 1
 }
 
 func (w *writer) pageByURL(u string) (int64, bool, error) {

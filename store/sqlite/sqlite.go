@@ -80,14 +80,14 @@ func (Dialect) Migrations() fs.FS {
 // Rebind returns query unchanged: SQLite takes "?" placeholders.
 func (Dialect) Rebind(query string) string { return query }
 
-// IndexArticle inserts into the external-content FTS5 index.
+// IndexArticle inserts into the contentless FTS5 index.
 func (Dialect) IndexArticle() string {
 	return `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`
 }
 
-// UnindexArticle uses FTS5's 'delete' command, which needs the indexed values.
+// UnindexArticle deletes from the contentless-delete article index.
 func (Dialect) UnindexArticle() string {
-	return `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`
+	return `DELETE FROM articles_fts WHERE rowid = ?`
 }
 
 // IndexQuote inserts into the contentless quote index.
@@ -95,9 +95,9 @@ func (Dialect) IndexQuote() string {
 	return `INSERT INTO quotes_fts (rowid, content) VALUES (?, ?)`
 }
 
-// UnindexQuote deletes from the contentless-delete quote index.
+// UnindexQuote uses FTS5's 'delete' command, which takes the indexed content.
 func (Dialect) UnindexQuote() string {
-	return `DELETE FROM quotes_fts WHERE rowid = ?`
+	return `INSERT INTO quotes_fts (quotes_fts, rowid, content) VALUES ('delete', ?, ?)`
 }
 
 // SearchArticles ranks with BM25, titles weighing five times body text

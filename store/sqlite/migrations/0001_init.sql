@@ -1,6 +1,6 @@
--- sayso corpus schema, SQLite flavour. Text is stored once: blocks,
--- attributions, claims and cited works point into articles.text by
--- code-point offsets; the full-text index reads articles as external content.
+-- sayso corpus schema, SQLite flavour. Text is stored once, compressed, in
+-- articles.text: blocks, attributions, claims and cited works point into it
+-- by code-point offsets, and the full-text indexes are contentless.
 
 CREATE TABLE outlets (
     id   INTEGER PRIMARY KEY,
@@ -33,11 +33,11 @@ CREATE TABLE raw_pages (
 );
 
 -- Every address a page is known by (requested, final, canonical), normalised.
+-- (No index on page_id: pages are never deleted.)
 CREATE TABLE urls (
     url     TEXT PRIMARY KEY,
     page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE
 ) WITHOUT ROWID;
-CREATE INDEX urls_page ON urls (page_id);
 
 CREATE TABLE articles (
     id                INTEGER PRIMARY KEY REFERENCES pages (id) ON DELETE CASCADE,
@@ -58,7 +58,7 @@ CREATE TABLE articles (
     extractor_version TEXT NOT NULL,
     analyzer_version  TEXT,
     analysis_error    TEXT,
-    text              TEXT NOT NULL
+    text              BLOB NOT NULL -- compressed UTF-8: the body, blocks joined by blank lines
 );
 CREATE INDEX articles_published ON articles (published_unix);
 
@@ -99,12 +99,16 @@ CREATE TABLE speakers (
     UNIQUE (name, type)
 );
 
+-- An attribution's id is article_id * 1024 + seq, so an article's
+-- attributions are a range of the primary key and need no index of their
+-- own; the store deletes them with their article.
 CREATE TABLE attributions (
     id            INTEGER PRIMARY KEY,
-    article_id    INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    article_id    INTEGER NOT NULL,
     seq           INTEGER NOT NULL,
     kind          TEXT NOT NULL,
-    speaker_id    INTEGER REFERENCES speakers (id),
+    speaker_id    INTEGER REFERENCES speakers (id), -- named speakers
+    speaker_type  TEXT,                             -- unnamed speakers
     role          TEXT,
     resolution    TEXT,
     source_spans  TEXT, -- "start-end,start-end"; NULL when no source
@@ -114,10 +118,9 @@ CREATE TABLE attributions (
     content_spans TEXT NOT NULL,
     content_text  TEXT,
     medium        TEXT,
-    confidence    REAL NOT NULL,
-    UNIQUE (article_id, seq)
+    confidence    REAL NOT NULL
 );
-CREATE INDEX attributions_speaker ON attributions (speaker_id);
+CREATE INDEX attributions_speaker ON attributions (speaker_id) WHERE speaker_id IS NOT NULL;
 
 -- Entities an article mentions, with the aliases it uses for them.
 CREATE TABLE mentions (
@@ -128,7 +131,6 @@ CREATE TABLE mentions (
     aliases    TEXT, -- JSON array
     PRIMARY KEY (article_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX mentions_speaker ON mentions (speaker_id);
 
 CREATE TABLE claims (
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -157,14 +159,17 @@ CREATE TABLE feeds (
     checked_at    INTEGER NOT NULL
 ) WITHOUT ROWID;
 
+-- Contentless indexes: the text lives (compressed) in articles only.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, text,
-    content = 'articles', content_rowid = 'id',
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
+-- Quotes are never ranked, so no column sizes; rows are removed with the
+-- 'delete' command, which takes the indexed content back.
 CREATE VIRTUAL TABLE quotes_fts USING fts5 (
     content,
-    content = '', contentless_delete = 1,
+    content = '', columnsize = 0,
     tokenize = 'unicode61 remove_diacritics 2'
 );
