@@ -47,11 +47,16 @@ func (s *Store) Close() error { return s.db.Close() }
 func (s *Store) q(query string) string { return s.d.Rebind(query) }
 
 // migrate applies the dialect's migrations that are not yet recorded in
-// schema_migrations, each in its own transaction.
+// schema_migrations, each in its own transaction. An up-to-date database
+// is only read, so opening one never waits for another process's writes.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
+	applied, err := s.appliedMigrations(ctx)
+	if err != nil {
+		if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		applied = map[int]bool{}
 	}
 	names, err := fs.Glob(s.d.Migrations(), "*.sql")
 	if err != nil {
@@ -64,11 +69,33 @@ func (s *Store) migrate(ctx context.Context) error {
 		if !ok || err != nil {
 			return fmt.Errorf("migrate: file %s is not named NNNN_name.sql", name)
 		}
+		if applied[version] {
+			continue
+		}
 		if err := s.applyMigration(ctx, version, name); err != nil {
 			return fmt.Errorf("migrate %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// appliedMigrations returns the recorded migration versions; an error
+// means the table does not exist yet.
+func (s *Store) appliedMigrations(ctx context.Context) (map[int]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) applyMigration(ctx context.Context, version int, name string) error {
@@ -81,6 +108,7 @@ func (s *Store) applyMigration(ctx context.Context, version int, name string) er
 		return err
 	}
 	defer tx.Rollback()
+	// Another process may have applied it meanwhile.
 	var n int
 	if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM schema_migrations WHERE version = ?`), version).Scan(&n); err != nil {
 		return err

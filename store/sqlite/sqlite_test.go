@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -39,5 +40,50 @@ func TestReopen(t *testing.T) {
 	}
 	if _, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "missing-dir", "x.db")); sayso.ErrorCodeOf(err) != sayso.EUNAVAILABLE {
 		t.Errorf("missing directory: %v", err)
+	}
+}
+
+// TestSearchWindow checks that a query with more matches than
+// SearchWindow ranks the most recently stored ones, and ranks exactly when
+// it has fewer.
+func TestSearchWindow(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sayso.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	n := sqlite.SearchWindow + 100
+	var recs []*sayso.Record
+	for i := range n {
+		title := fmt.Sprintf("Report %d", i)
+		if i == 0 {
+			title = "Rare0 in the title" // the best match for "rare0", but the oldest
+		}
+		url := fmt.Sprintf("https://news.example/%d", i)
+		recs = append(recs, &sayso.Record{
+			Page:   &sayso.Page{URL: url, FinalURL: url, Body: []byte(url)},
+			Source: "test", State: sayso.StateArticle,
+			Article: &sayso.Article{URL: url, Title: title, ExtractorVersion: "t",
+				Blocks: []sayso.Block{{Kind: sayso.BlockParagraph, Text: fmt.Sprintf("The tides report number %d, rare%d.", i, i%7)}}},
+		})
+	}
+	if _, err := s.Save(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := s.Search(ctx, sayso.SearchQuery{Text: "tides", Limit: 5})
+	if err != nil || len(hits) != 5 {
+		t.Fatalf("hits = %v, %v", hits, err)
+	}
+	for _, h := range hits {
+		if h.ArticleID <= int64(n-sqlite.SearchWindow) {
+			t.Errorf("hit %d (%s) is older than the %d newest matches", h.ArticleID, h.Title, sqlite.SearchWindow)
+		}
+	}
+	// Fewer matches than the window: ranked over all, so the oldest
+	// article, whose title matches best, comes first.
+	hits, err = s.Search(ctx, sayso.SearchQuery{Text: "rare0", Limit: 5})
+	if err != nil || len(hits) == 0 || hits[0].Title != "Rare0 in the title" {
+		t.Errorf("exact ranking: %v, %v", hits, err)
 	}
 }
