@@ -346,7 +346,9 @@ func splitParagraphs(text []rune, attrs []sayso.Attribution) []paragraph {
 	return out
 }
 
-func segs(a *sayso.Attribution) []*sayso.Segment { return []*sayso.Segment{a.Source, a.Cue, &a.Content} }
+func segs(a *sayso.Attribution) []*sayso.Segment {
+	return []*sayso.Segment{a.Source, a.Cue, &a.Content}
+}
 
 func inside(a sayso.Attribution, s, e int) bool {
 	for _, seg := range segs(&a) {
