@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // boilerplatePhrases are short lines that page furniture repeats in many
 // languages: ad labels, share and follow prompts, "read more" links. A block
@@ -182,4 +186,136 @@ func containsAny(s string, subs []string) bool {
 		}
 	}
 	return false
+}
+
+// dateWords are the words of date and time lines besides numbers: month and
+// day names in the languages most news is written in, clock and zone
+// abbreviations, and the labels that introduce them.
+var dateWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		jan feb mar apr may jun jul aug sep sept oct nov dec
+		january february march april june july august september october november december
+		mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
+		am pm a.m p.m gmt utc bst cet cest est edt pst pdt cst cdt mst mdt et pt ist jst
+		posted published updated last modified on at by in de el la le du der den am um
+		januar februar märz mai juni juli oktober dezember
+		janvier février mars avril juin juillet août septembre octobre novembre décembre
+		enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+		janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+		января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+		lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche
+		montag dienstag mittwoch donnerstag freitag samstag sonntag uhr h
+		actualizado publicado aktualisiert veröffentlicht mis publié обновлено опубликовано`) {
+		dateWords[w] = true
+	}
+}
+
+// maxDateLineChars bounds a date line: a date, a time and a label.
+const maxDateLineChars = 60
+
+// isDateLine reports whether text is only a date or time, perhaps with a
+// label ("Posted on March 3, 2025", "20 Nov 2019 08:00 GMT"). Dates are
+// metadata, read by the metadata package; in the body they are furniture.
+func isDateLine(text string, chars int) bool {
+	if chars > maxDateLineChars {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.'
+	})
+	numbers, known, dated := 0, 0, false
+	for _, w := range words {
+		w = strings.Trim(w, ".")
+		switch {
+		case w == "":
+			known++
+		case isDigits(w):
+			numbers++
+			known++
+			dated = dated || len(w) == 4
+		case dateWords[w]:
+			known++
+			dated = dated || monthOrDay(w)
+		}
+	}
+	// A time alone ("10 p.m.") heads a section of a running story; only a
+	// line with a day in it is a dateline.
+	return numbers > 0 && dated && len(words) > 1 && known == len(words)
+}
+
+// monthOrDay reports whether a date word names a month or a weekday, as
+// the long (four letters and more) and three-letter English names do.
+func monthOrDay(w string) bool {
+	switch w {
+	case "am", "pm", "a.m", "p.m", "on", "at", "by", "in", "de", "el", "la", "le", "du", "der", "den", "um", "uhr", "h",
+		"posted", "published", "updated", "last", "modified", "actualizado", "publicado", "aktualisiert",
+		"veröffentlicht", "mis", "publié", "обновлено", "опубликовано":
+		return false
+	}
+	return len(w) >= 3 && !strings.ContainsAny(w, "0123456789") && !isZone(w)
+}
+
+func isZone(w string) bool {
+	switch w {
+	case "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "ist", "jst":
+		return true
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// bylinePrefixes open a byline in the languages news is mostly written in.
+var bylinePrefixes = []string{"By ", "BY ", "by ", "By: ", "Von ", "Par ", "Por ", "Di ", "Door ", "Av ", "Af ", "Автор: ", "Written by ", "Words by ", "Story by "}
+
+// bylineJoiners may sit between the names of a byline.
+var bylineJoiners = map[string]bool{"and": true, "&": true, "und": true, "et": true, "y": true, "e": true, "i": true, "og": true, "en": true,
+	"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "del": true, "la": true, "le": true, "in": true}
+
+// isByline reports whether text is a byline: a prefix such as "By " and a
+// few capitalised names ("By Jana Becker and Tom Reed, Reuters"). Authors
+// are metadata; a byline left in the body is furniture. "By Friday, the
+// schools will reopen." is a sentence, not a byline.
+func isByline(text string, chars int) bool {
+	if chars > maxDateLineChars {
+		return false
+	}
+	rest := ""
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(text, p) {
+			rest = text[len(p):]
+			break
+		}
+	}
+	if rest == "" || strings.HasSuffix(rest, ".") && !strings.HasSuffix(rest, " Jr.") && !endsWithInitial(rest) {
+		return false
+	}
+	words := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == ',' || r == '|' || r == '/' })
+	if len(words) == 0 || len(words) > 9 {
+		return false
+	}
+	for i, w := range words {
+		if bylineJoiners[strings.ToLower(w)] && i > 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || dateWords[strings.ToLower(strings.Trim(w, "."))] && i == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func endsWithInitial(s string) bool {
+	return len(s) >= 3 && s[len(s)-3] == ' ' && s[len(s)-2] >= 'A' && s[len(s)-2] <= 'Z'
 }
