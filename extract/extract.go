@@ -238,16 +238,20 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u 
 	for i, b := range a.Blocks {
 		texts[i] = b.Text
 	}
-	lang, script := bodyLanguage(texts)
+	sample := bodySample(texts)
 	switch {
-	case a.Language == "" && lang != "":
-		a.Language = lang
-		setEvidence(a, "language", "body-text")
-	case a.Language != "" && lang != "" && !writtenIn(a.Language, script):
+	case a.Language == "":
+		if lang := detectLanguage(sample); lang != "" {
+			a.Language = lang
+			setEvidence(a, "language", "body-text")
+		}
+	case !writtenIn(a.Language, bodyScript(sample)):
 		// A page declaring a language its body is not even written in
 		// ("en" over Georgian text) carries a template's default.
-		setEvidence(a, "language", "body-text (page declared "+a.Language+")")
-		a.Language = lang
+		if lang := detectLanguage(sample); lang != "" {
+			setEvidence(a, "language", "body-text (page declared "+a.Language+")")
+			a.Language = lang
+		}
 	}
 	if a.Authors == nil {
 		a.Authors = []string{}

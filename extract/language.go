@@ -16,10 +16,9 @@ const langSampleBytes = 1536
 // detector is unreliable on a sentence or two.
 const minLangChars = 60
 
-// bodyLanguage guesses the body's language (an ISO 639-1 code) and returns
-// the script it is written in. It returns "" when the text is too short or
-// the detector unsure.
-func bodyLanguage(blocks []string) (string, *unicode.RangeTable) {
+// bodySample returns the first langSampleBytes of the body text, cut at a
+// character boundary, or "" when the body is too short to judge.
+func bodySample(blocks []string) string {
 	var b strings.Builder
 	for _, t := range blocks {
 		if b.Len() >= langSampleBytes {
@@ -36,13 +35,31 @@ func bodyLanguage(blocks []string) (string, *unicode.RangeTable) {
 		}
 	}
 	if utf8.RuneCountInString(s) < minLangChars {
-		return "", nil
+		return ""
 	}
-	info := whatlanggo.Detect(s)
+	return s
+}
+
+// bodyScript returns the script most of sample is written in (cheap: it
+// counts characters), or nil.
+func bodyScript(sample string) *unicode.RangeTable {
+	if sample == "" {
+		return nil
+	}
+	return whatlanggo.DetectScript(sample)
+}
+
+// detectLanguage guesses sample's language as an ISO 639-1 code, or ""
+// when the detector is unsure.
+func detectLanguage(sample string) string {
+	if sample == "" {
+		return ""
+	}
+	info := whatlanggo.Detect(sample)
 	if !info.IsReliable() {
-		return "", info.Script
+		return ""
 	}
-	return info.Lang.Iso6391(), info.Script
+	return info.Lang.Iso6391()
 }
 
 // scriptLanguages lists, for the scripts whatlanggo tells apart, the
