@@ -92,9 +92,9 @@ type argContext struct {
 	tags []tag
 	cue  span
 	role int
-	lem  string // the cue's last stem
-	lo   int    // first token of the region
-	hi   int    // last token of the region
+	hlem int // hash of the cue's last stem
+	lo   int // first token of the region
+	hi   int // last token of the region
 }
 
 func (c *argContext) side(i int) int {
@@ -125,16 +125,16 @@ func (c *argContext) startFeatures(i int, buf []uint32) []uint32 {
 	s := c.side(i)
 	h := func(t int) hasher { return newHash(t).int(c.role).int(s) }
 	buf = append(buf,
-		h(aStartW).str(d.low[i]).key(),
-		h(aStartWm1).str(d.word(i-1)).key(),
-		h(aStartWp1).str(d.word(i+1)).key(),
-		h(aStartWm1W).str(d.word(i-1)).str(d.low[i]).key(),
-		h(aStartShape).str(d.shape[i]).str(d.shp(i-1)).key(),
+		h(aStartW).int(d.hw(i)).key(),
+		h(aStartWm1).int(d.hw(i-1)).key(),
+		h(aStartWp1).int(d.hw(i+1)).key(),
+		h(aStartWm1W).int(d.hw(i-1)).int(d.hw(i)).key(),
+		h(aStartShape).int(d.hs(i)).int(d.hs(i-1)).key(),
 		h(aStartQ).int(d.qflags(i)).int(d.qflags(i-1)).key(),
 		h(aStartCueDist).int(distBucket(c.dist(i))).key(),
 		h(aStartTag).int(c.ptag(i)).int(c.ptag(i-1)).key(),
 		h(aStartSent).int(boolInt(i == d.sents[d.sent[i]].First)).int(min(c.dist(i), 3)).key(),
-		h(aStartCueW).str(c.lem).str(d.low[i]).int(min(c.dist(i), 2)).key(),
+		h(aStartCueW).int(c.hlem).int(d.hw(i)).int(min(c.dist(i), 2)).key(),
 		h(aStartCap).int(boolInt(isCapitalised(d.toks[i].Text))).int(min(c.dist(i), 3)).key(),
 	)
 	return buf
@@ -154,16 +154,16 @@ func (c *argContext) endFeatures(j int, buf []uint32) []uint32 {
 		pos = 2
 	}
 	buf = append(buf,
-		h(aEndW).str(d.low[j]).key(),
-		h(aEndWp1).str(d.word(j+1)).key(),
-		h(aEndWm1).str(d.word(j-1)).key(),
-		h(aEndWWp1).str(d.low[j]).str(d.word(j+1)).key(),
+		h(aEndW).int(d.hw(j)).key(),
+		h(aEndWp1).int(d.hw(j+1)).key(),
+		h(aEndWm1).int(d.hw(j-1)).key(),
+		h(aEndWWp1).int(d.hw(j)).int(d.hw(j+1)).key(),
 		h(aEndQ).int(d.qflags(j)).int(d.qflags(j+1)).key(),
 		h(aEndCueDist).int(distBucket(c.dist(j))).key(),
 		h(aEndTag).int(c.ptag(j)).int(c.ptag(j+1)).key(),
 		h(aEndSent).int(pos).key(),
-		h(aEndCueWp1).str(c.lem).str(d.word(j+1)).int(min(c.dist(j), 2)).key(),
-		h(aEndCap).int(boolInt(isCapitalised(d.toks[j].Text))).str(d.shp(j+1)).key(),
+		h(aEndCueWp1).int(c.hlem).int(d.hw(j+1)).int(min(c.dist(j), 2)).key(),
+		h(aEndCap).int(boolInt(isCapitalised(d.toks[j].Text))).int(d.hs(j+1)).key(),
 	)
 	return buf
 }
@@ -186,8 +186,8 @@ func (c *argContext) noneFeatures(buf []uint32) []uint32 {
 	buf = append(buf,
 		h(aNone).key(),
 		h(aNoneTag).int(hasTag).key(),
-		h(aNoneW).str(c.lem).key(),
-		h(aNoneCue2).str(d.word(c.cue.first-1)).str(d.word(c.cue.last+1)).key(),
+		h(aNoneW).int(c.hlem).key(),
+		h(aNoneCue2).int(d.hw(c.cue.first-1)).int(d.hw(c.cue.last+1)).key(),
 	)
 	return buf
 }
@@ -245,8 +245,13 @@ func region(d *document, cue span, role int) (int, int) {
 			}
 		}
 	}
-	lo = max(lo, cue.first-maxRegion/2)
-	hi = min(hi, cue.last+maxRegion/2)
+	reach := maxRegion / 2
+	if role == roleSource {
+		// Sources sit next to their cue or a few words away.
+		reach = maxSourceLen + 6
+	}
+	lo = max(lo, cue.first-reach)
+	hi = min(hi, cue.last+reach)
 	return lo, hi
 }
 
@@ -321,8 +326,13 @@ func (c *argContext) allowed(i int, taken []bool) bool {
 
 func (m *argModel) newContext(d *document, tags []tag, cue span, role int) *argContext {
 	lo, hi := region(d, cue, role)
-	return &argContext{d: d, tags: tags, cue: cue, role: role, lem: d.lemma[cue.last], lo: lo, hi: hi}
+	return &argContext{d: d, tags: tags, cue: cue, role: role, hlem: d.hl(cue.last), lo: lo, hi: hi}
 }
+
+// argPrune is the averaged weight at or under which a ranker feature is
+// dropped: such features changed a decision once or twice in training, and
+// dropping them halves the table with no measured loss on dev.
+const argPrune = 0.5
 
 // argTrainer trains an argModel as an averaged perceptron.
 type argTrainer struct {
@@ -403,7 +413,7 @@ func (t *argTrainer) average() {
 	}
 	// Drop weights too small to matter, to keep the model small.
 	for f, r := range t.m.index {
-		if math.Abs(float64(t.m.w[r])) < 1e-3 {
+		if math.Abs(float64(t.m.w[r])) <= argPrune {
 			delete(t.m.index, f)
 		}
 	}

@@ -35,6 +35,58 @@ type document struct {
 	cueProb []float32
 	// class is each token's word class.
 	class []uint8
+	// hLow, hLemma and hShape hash low, lemma and shape once per token for
+	// the features that read them.
+	hLow, hLemma, hShape []uint32
+}
+
+// Hashes standing for the words beyond either end of the text.
+const (
+	hashBefore = 0x5bd1e995
+	hashAfter  = 0x1b873593
+)
+
+// strHash is FNV-1a over s, folded to 32 bits.
+func strHash(s string) uint32 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return uint32(h) ^ uint32(h>>32)
+}
+
+// hw returns the hash of the lower-case token at i.
+func (d *document) hw(i int) int {
+	if i < 0 {
+		return hashBefore
+	}
+	if i >= len(d.toks) {
+		return hashAfter
+	}
+	return int(d.hLow[i])
+}
+
+// hl returns the hash of the stem of token i.
+func (d *document) hl(i int) int {
+	if i < 0 {
+		return hashBefore
+	}
+	if i >= len(d.toks) {
+		return hashAfter
+	}
+	return int(d.hLemma[i])
+}
+
+// hs returns the hash of the shape of token i.
+func (d *document) hs(i int) int {
+	if i < 0 {
+		return hashBefore
+	}
+	if i >= len(d.toks) {
+		return hashAfter
+	}
+	return int(d.hShape[i])
 }
 
 // newDocument tokenizes text and computes the per-token facts.
@@ -59,6 +111,14 @@ func newDocument(text string, lex *lexicon) *document {
 		if lex != nil {
 			d.cueProb[i] = lex.prob(d.lemma[i])
 		}
+	}
+	d.hLow = make([]uint32, len(toks))
+	d.hLemma = make([]uint32, len(toks))
+	d.hShape = make([]uint32, len(toks))
+	for i := range toks {
+		d.hLow[i] = strHash(d.low[i])
+		d.hLemma[i] = strHash(d.lemma[i])
+		d.hShape[i] = strHash(d.shape[i])
 	}
 	class := make([]uint8, len(toks))
 	for i := range toks {

@@ -96,6 +96,7 @@ func (h hasher) str(s string) hasher {
 func (h hasher) int(v int) hasher {
 	h ^= hasher(uint32(v)) + 0x9e37
 	h *= fnvPrime
+	h ^= h >> 29
 	return h
 }
 
@@ -138,13 +139,17 @@ type tokenContext struct {
 
 func newContext(d *document, tags []tag) *tokenContext {
 	n := len(d.toks)
-	c := &tokenContext{
-		leftCue:      make([]int32, n),
-		rightCue:     make([]int32, n),
-		capRun:       make([]uint8, n),
-		capPos:       make([]uint8, n),
-		sentHasQuote: make([]bool, len(d.sents)),
+	c := &tokenContext{}
+	c.nameColon = nameColons(d)
+	if tags != nil {
+		c.stack(d, tags)
+		return c
 	}
+	c.leftCue = make([]int32, n)
+	c.rightCue = make([]int32, n)
+	c.capRun = make([]uint8, n)
+	c.capPos = make([]uint8, n)
+	c.sentHasQuote = make([]bool, len(d.sents))
 	for _, s := range d.sents {
 		last := int32(-1)
 		for i := s.First; i <= s.Last; i++ {
@@ -192,7 +197,15 @@ func newContext(d *document, tags []tag) *tokenContext {
 		}
 		i = j + 1
 	}
-	c.nameColon = make([]uint8, n)
+	return c
+}
+
+// nameColons marks the pattern of transcripts and headlines, a paragraph
+// opening with a short name and a colon ("PENCE: …", "Sanders: …"): 1 on
+// the name, 2 on the colon, 3 on what follows.
+func nameColons(d *document) []uint8 {
+	n := len(d.toks)
+	out := make([]uint8, n)
 	for _, p := range paragraphs(d) {
 		i := p[0]
 		if i < p[1] && d.toks[i].Kind == 3 {
@@ -204,69 +217,46 @@ func newContext(d *document, tags []tag) *tokenContext {
 		}
 		if j > i && j < p[1] && d.low[j] == ":" {
 			for k := i; k < j; k++ {
-				c.nameColon[k] = 1
+				out[k] = 1
 			}
-			c.nameColon[j] = 2
+			out[j] = 2
 			for k := j + 1; k < p[1]; k++ {
-				c.nameColon[k] = 3
+				out[k] = 3
 			}
 		}
 	}
-	if tags != nil {
-		c.tags = tags
-		c.pLeftCue = make([]int32, n)
-		c.pRightCue = make([]int32, n)
-		c.pSent = make([]uint8, len(d.sents))
-		for si, s := range d.sents {
-			last := int32(-1)
-			for i := s.First; i <= s.Last; i++ {
-				c.pLeftCue[i] = last
-				switch tags[i].label() {
-				case labelCue:
-					last = int32(i)
-					c.pSent[si] |= 1
-				case labelSource:
-					c.pSent[si] |= 2
-				case labelContent:
-					c.pSent[si] |= 4
-				}
+	return out
+}
+
+// stack fills in the context the second tagger reads from the first's tags.
+func (c *tokenContext) stack(d *document, tags []tag) {
+	n := len(d.toks)
+	c.tags = tags
+	c.pLeftCue = make([]int32, n)
+	c.pRightCue = make([]int32, n)
+	c.pSent = make([]uint8, len(d.sents))
+	for si, s := range d.sents {
+		last := int32(-1)
+		for i := s.First; i <= s.Last; i++ {
+			c.pLeftCue[i] = last
+			switch tags[i].label() {
+			case labelCue:
+				last = int32(i)
+				c.pSent[si] |= 1
+			case labelSource:
+				c.pSent[si] |= 2
+			case labelContent:
+				c.pSent[si] |= 4
 			}
-			last = -1
-			for i := s.Last; i >= s.First; i-- {
-				c.pRightCue[i] = last
-				if tags[i].label() == labelCue {
-					last = int32(i)
-				}
+		}
+		last = -1
+		for i := s.Last; i >= s.First; i-- {
+			c.pRightCue[i] = last
+			if tags[i].label() == labelCue {
+				last = int32(i)
 			}
 		}
 	}
-	return c
-}
-
-// word returns the lower-case token at i, or a boundary marker outside the
-// text.
-func (d *document) word(i int) string {
-	if i < 0 {
-		return "<s>"
-	}
-	if i >= len(d.toks) {
-		return "</s>"
-	}
-	return d.low[i]
-}
-
-func (d *document) lem(i int) string {
-	if i < 0 || i >= len(d.toks) {
-		return "<b>"
-	}
-	return d.lemma[i]
-}
-
-func (d *document) shp(i int) string {
-	if i < 0 || i >= len(d.toks) {
-		return "<b>"
-	}
-	return d.shape[i]
 }
 
 func (d *document) cueB(i int) int {
@@ -290,24 +280,29 @@ func (c *tokenContext) ptag(i int) int {
 	return int(c.tags[i])
 }
 
-// features appends the keys of token i's features to buf.
+// features appends the keys of token i's features to buf: the full set for
+// the first tagger, a compact lexical set and the stacked features for the
+// second, which sees the first tagger's tags.
 func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
+	if c.tags != nil {
+		return stackedFeatures(d, c, i, buf)
+	}
 	add := func(h hasher) { buf = append(buf, h.key()) }
 	w0 := d.low[i]
 	add(newHash(fBias))
-	add(newHash(fW0).str(w0))
-	add(newHash(fWm1).str(d.word(i - 1)))
-	add(newHash(fWp1).str(d.word(i + 1)))
-	add(newHash(fWm2).str(d.word(i - 2)))
-	add(newHash(fWp2).str(d.word(i + 2)))
-	add(newHash(fWm1W0).str(d.word(i - 1)).str(w0))
-	add(newHash(fW0Wp1).str(w0).str(d.word(i + 1)))
-	add(newHash(fLem0).str(d.lemma[i]))
-	add(newHash(fLemM1).str(d.lem(i - 1)))
-	add(newHash(fLemP1).str(d.lem(i + 1)))
-	add(newHash(fShape0).str(d.shape[i]))
-	add(newHash(fShapeM1S0).str(d.shp(i - 1)).str(d.shape[i]))
-	add(newHash(fShapeS0P1).str(d.shape[i]).str(d.shp(i + 1)))
+	add(newHash(fW0).int(d.hw(i)))
+	add(newHash(fWm1).int(d.hw(i - 1)))
+	add(newHash(fWp1).int(d.hw(i + 1)))
+	add(newHash(fWm2).int(d.hw(i - 2)))
+	add(newHash(fWp2).int(d.hw(i + 2)))
+	add(newHash(fWm1W0).int(d.hw(i - 1)).int(d.hw(i)))
+	add(newHash(fW0Wp1).int(d.hw(i)).int(d.hw(i + 1)))
+	add(newHash(fLem0).int(d.hl(i)))
+	add(newHash(fLemM1).int(d.hl(i - 1)))
+	add(newHash(fLemP1).int(d.hl(i + 1)))
+	add(newHash(fShape0).int(d.hs(i)))
+	add(newHash(fShapeM1S0).int(d.hs(i - 1)).int(d.hs(i)))
+	add(newHash(fShapeS0P1).int(d.hs(i)).int(d.hs(i + 1)))
 	if len(w0) > 4 {
 		add(newHash(fSuf3).str(w0[len(w0)-3:]))
 		add(newHash(fPre3).str(w0[:3]))
@@ -322,10 +317,10 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 	inQ := d.quote[i]&qIn != 0
 	if id := d.qid[i]; id >= 0 {
 		q := d.quotes[id]
-		add(newHash(fQNext1).str(d.word(q.Last + 1)))
-		add(newHash(fQNext2).str(d.word(q.Last + 2)))
-		add(newHash(fQNextLem).str(d.lem(q.Last + 1)).str(d.lem(q.Last + 2)))
-		add(newHash(fQPrev1).str(d.word(q.Open - 1)))
+		add(newHash(fQNext1).int(d.hw(q.Last + 1)))
+		add(newHash(fQNext2).int(d.hw(q.Last + 2)))
+		add(newHash(fQNextLem).int(d.hl(q.Last + 1)).int(d.hl(q.Last + 2)))
+		add(newHash(fQPrev1).int(d.hw(q.Open - 1)))
 		add(newHash(fQLen).int(distBucket(q.Last - q.Open)))
 		pos := 0
 		switch i {
@@ -339,7 +334,7 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 			pos = 4
 		}
 		add(newHash(fQPos).int(pos).int(boolInt(q.Close < 0)))
-		add(newHash(fQPrevW0).str(d.word(q.Open - 1)).int(pos))
+		add(newHash(fQPrevW0).int(d.hw(q.Open - 1)).int(pos))
 	}
 	si := d.sent[i]
 	s := d.sents[si]
@@ -357,11 +352,11 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 	add(newHash(fSentPos).int(sp))
 	paraStart := d.toks[s.First].Newlines > 0 || s.First == 0
 	add(newHash(fParaStart).int(boolInt(paraStart)).int(sp))
-	add(newHash(fSentStartW).str(d.low[s.First]).int(boolInt(i == s.First)))
+	add(newHash(fSentStartW).int(d.hw(s.First)).int(boolInt(i == s.First)))
 	if l := c.leftCue[i]; l >= 0 {
 		dist := distBucket(i - int(l))
 		add(newHash(fLeftCue).int(dist))
-		add(newHash(fLeftCueLem).str(d.lemma[l]).int(min(dist, 5)))
+		add(newHash(fLeftCueLem).int(d.hl(int(l))).int(min(dist, 5)))
 		commas, that := 0, 0
 		for k := int(l) + 1; k < i; k++ {
 			switch d.low[k] {
@@ -373,7 +368,7 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 		}
 		add(newHash(fLeftCueBetween).int(min(commas, 2)).int(that).int(min(dist, 4)))
 		add(newHash(fLeftCueQuote).int(dist).int(boolInt(inQ)))
-		add(newHash(fLeftCueW0).str(d.lemma[l]).str(w0))
+		add(newHash(fLeftCueW0).int(d.hl(int(l))).int(d.hw(i)))
 	} else {
 		add(newHash(fLeftCue).int(-1))
 		add(newHash(fLeftCueQuote).int(-1).int(boolInt(inQ)))
@@ -381,7 +376,7 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 	if r := c.rightCue[i]; r >= 0 {
 		dist := distBucket(int(r) - i)
 		add(newHash(fRightCue).int(dist))
-		add(newHash(fRightCueLem).str(d.lemma[r]).int(min(dist, 5)))
+		add(newHash(fRightCueLem).int(d.hl(int(r))).int(min(dist, 5)))
 		add(newHash(fRightCueQuote).int(dist).int(boolInt(inQ)))
 	} else {
 		add(newHash(fRightCue).int(-1))
@@ -389,41 +384,59 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 	}
 	add(newHash(fCapRun).int(int(c.capRun[i])).int(int(c.capPos[i])))
 	add(newHash(fSentQuote).int(boolInt(c.sentHasQuote[si])).int(boolInt(inQ)))
-	add(newHash(fW0Quote).str(w0).int(boolInt(inQ)))
+	add(newHash(fW0Quote).int(d.hw(i)).int(boolInt(inQ)))
 	cm1, c0, cp1 := d.wordClass(i-1), d.wordClass(i), d.wordClass(i+1)
-	add(newHash(fLemClassM1).str(d.lemma[i]).int(cm1))
-	add(newHash(fLemClassP1).str(d.lemma[i]).int(cp1))
+	add(newHash(fLemClassM1).int(d.hl(i)).int(cm1))
+	add(newHash(fLemClassP1).int(d.hl(i)).int(cp1))
 	add(newHash(fClassTri).int(cm1).int(c0).int(cp1))
 	add(newHash(fClassM2M1).int(d.wordClass(i - 2)).int(cm1).int(c0))
-	add(newHash(fLemClassP1P2).str(d.lemma[i]).int(cp1).int(d.wordClass(i + 2)))
+	add(newHash(fLemClassP1P2).int(d.hl(i)).int(cp1).int(d.wordClass(i + 2)))
 	add(newHash(fClassP1P2).int(c0).int(cp1).int(d.wordClass(i + 2)))
 	if c.nameColon != nil {
 		add(newHash(fNameColon).int(int(c.nameColon[i])))
 	}
-	if c.tags != nil {
-		p0 := c.ptag(i)
-		add(newHash(fPm2).int(c.ptag(i - 2)))
-		add(newHash(fPm1).int(c.ptag(i - 1)))
-		add(newHash(fP0).int(p0))
-		add(newHash(fPp1).int(c.ptag(i + 1)))
-		add(newHash(fPp2).int(c.ptag(i + 2)))
-		add(newHash(fPm1W0).int(c.ptag(i - 1)).str(w0))
-		add(newHash(fP0W0).int(p0).str(w0))
-		add(newHash(fP0Quote).int(p0).int(q0))
-		add(newHash(fPm1P0Pp1).int(c.ptag(i - 1)).int(p0).int(c.ptag(i + 1)))
-		add(newHash(fPSent).int(int(c.pSent[si])))
-		if l := c.pLeftCue[i]; l >= 0 {
-			add(newHash(fPLeftCue).int(distBucket(i - int(l))).int(boolInt(inQ)))
-			add(newHash(fPLeftCueLem).str(d.lemma[l]))
-		} else {
-			add(newHash(fPLeftCue).int(-1).int(boolInt(inQ)))
-		}
-		if r := c.pRightCue[i]; r >= 0 {
-			add(newHash(fPRightCue).int(distBucket(int(r) - i)).int(boolInt(inQ)))
-			add(newHash(fPRightCueLem).str(d.lemma[r]))
-		} else {
-			add(newHash(fPRightCue).int(-1).int(boolInt(inQ)))
-		}
+	return buf
+}
+
+// stackedFeatures are the second tagger's features.
+func stackedFeatures(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
+	add := func(h hasher) { buf = append(buf, h.key()) }
+	q0 := d.qflags(i)
+	inQ := d.quote[i]&qIn != 0
+	si := d.sent[i]
+	add(newHash(fBias))
+	add(newHash(fW0).int(d.hw(i)))
+	add(newHash(fLem0).int(d.hl(i)))
+	add(newHash(fWm1).int(d.hw(i - 1)))
+	add(newHash(fWp1).int(d.hw(i + 1)))
+	add(newHash(fQuote0).int(q0))
+	add(newHash(fCue0).int(d.cueB(i)))
+	if c.nameColon != nil {
+		add(newHash(fNameColon).int(int(c.nameColon[i])))
+	}
+	p0 := c.ptag(i)
+	add(newHash(fClassTri).int(d.wordClass(i - 1)).int(d.wordClass(i)).int(d.wordClass(i + 1)).int(p0))
+	add(newHash(fPm2).int(c.ptag(i - 2)))
+	add(newHash(fPm1).int(c.ptag(i - 1)))
+	add(newHash(fP0).int(p0))
+	add(newHash(fPp1).int(c.ptag(i + 1)))
+	add(newHash(fPp2).int(c.ptag(i + 2)))
+	add(newHash(fPm1W0).int(c.ptag(i - 1)).int(d.hw(i)))
+	add(newHash(fP0W0).int(p0).int(d.hw(i)))
+	add(newHash(fP0Quote).int(p0).int(q0))
+	add(newHash(fPm1P0Pp1).int(c.ptag(i - 1)).int(p0).int(c.ptag(i + 1)))
+	add(newHash(fPSent).int(int(c.pSent[si])))
+	if l := c.pLeftCue[i]; l >= 0 {
+		add(newHash(fPLeftCue).int(distBucket(i - int(l))).int(boolInt(inQ)))
+		add(newHash(fPLeftCueLem).int(d.hl(int(l))))
+	} else {
+		add(newHash(fPLeftCue).int(-1).int(boolInt(inQ)))
+	}
+	if r := c.pRightCue[i]; r >= 0 {
+		add(newHash(fPRightCue).int(distBucket(int(r) - i)).int(boolInt(inQ)))
+		add(newHash(fPRightCueLem).int(d.hl(int(r))))
+	} else {
+		add(newHash(fPRightCue).int(-1).int(boolInt(inQ)))
 	}
 	return buf
 }

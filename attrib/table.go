@@ -73,27 +73,31 @@ func (t *featTable) add(k uint32, s *[numTags]float32) {
 	}
 }
 
-// weightTable is the read-only form of the argument ranker's weights.
+// weightTable is the read-only form of the argument ranker's weights, each
+// slot holding its key and its weight together.
 type weightTable struct {
-	keys []uint32
-	w    []float32
-	mask uint32
+	slots []wslot
+	mask  uint32
+}
+
+type wslot struct {
+	key uint32
+	w   float32
 }
 
 func newWeightTable(am *argModel) *weightTable {
 	n := uint32(1)
-	for n < uint32(len(am.index))*2+1 {
+	for n < uint32(len(am.index))*4/3+1 {
 		n <<= 1
 	}
-	t := &weightTable{keys: make([]uint32, n), w: make([]float32, n), mask: n - 1}
+	t := &weightTable{slots: make([]wslot, n), mask: n - 1}
 	for k, r := range am.index {
 		k2 := fixKey(k)
 		h := (k2 * 0x9E3779B1) & t.mask
-		for t.keys[h] != 0 && t.keys[h] != k2 {
+		for t.slots[h].key != 0 && t.slots[h].key != k2 {
 			h = (h + 1) & t.mask
 		}
-		t.keys[h] = k2
-		t.w[h] = am.w[r]
+		t.slots[h] = wslot{k2, am.w[r]}
 	}
 	return t
 }
@@ -102,9 +106,10 @@ func (t *weightTable) get(k uint32) float32 {
 	k = fixKey(k)
 	h := (k * 0x9E3779B1) & t.mask
 	for {
-		switch t.keys[h] {
+		s := t.slots[h]
+		switch s.key {
 		case k:
-			return t.w[h]
+			return s.w
 		case 0:
 			return 0
 		}
