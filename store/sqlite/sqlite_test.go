@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -85,5 +86,33 @@ func TestSearchWindow(t *testing.T) {
 	hits, err = s.Search(ctx, sayso.SearchQuery{Text: "rare0", Limit: 5})
 	if err != nil || len(hits) == 0 || hits[0].Title != "Rare0 in the title" {
 		t.Errorf("exact ranking: %v, %v", hits, err)
+	}
+}
+
+// BenchmarkSearch times full-text searches on the corpus named by
+// $SAYSO_CORPUS (for example one made by scripts/mkcorpus); without it the
+// benchmark is skipped.
+//
+//	go run ./scripts/mkcorpus -db /tmp/corpus.db -n 100000
+//	SAYSO_CORPUS=/tmp/corpus.db go test ./store/sqlite -run XXX -bench Search
+func BenchmarkSearch(b *testing.B) {
+	path := os.Getenv("SAYSO_CORPUS")
+	if path == "" {
+		b.Skip("set SAYSO_CORPUS to a corpus database (see scripts/mkcorpus)")
+	}
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for _, q := range []string{"Trump", `"health care"`, "Sanders OR Cruz", "said president", "econom*", "Benghazi"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Search(ctx, sayso.SearchQuery{Text: q}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
