@@ -127,6 +127,8 @@ type collector struct {
 	// hints caches classHint by class attribute: templates repeat the same
 	// few class lists hundreds of times per page.
 	hints map[string][2]int8
+	// hinter scores class and id words, remembering long ones.
+	hinter hinter
 }
 
 // classHint is the package's classHint for a class attribute, cached.
@@ -137,7 +139,7 @@ func (c *collector) classHint(class string) (neg, pos int8) {
 	if h, ok := c.hints[class]; ok {
 		return h[0], h[1]
 	}
-	neg, pos = classHint(class, "")
+	neg, pos = c.hinter.hint(class, "")
 	if c.hints == nil {
 		c.hints = make(map[string][2]int8, 256)
 	}
@@ -285,7 +287,7 @@ func (c *collector) newElem(n *html.Node, parent int32) elem {
 			e.comments = commentName(class)
 		}
 		if id != "" {
-			neg, pos = classHint("", id)
+			neg, pos = c.hinter.hint("", id)
 			e.neg, e.pos = minNeg(e.neg, neg), maxPos(e.pos, pos)
 			if neg <= hintStrongNeg && !e.comments {
 				e.comments = commentName(id)

@@ -329,8 +329,8 @@ func setEvidence(a *sayso.Article, field, evidence string) {
 // that cannot be parsed, and script links, come back as they were.
 func resolve(base *url.URL, href string) string {
 	href = strings.TrimSpace(href)
-	if base == nil || href == "" {
-		return href
+	if base == nil || href == "" || strings.HasPrefix(href, "https://") || strings.HasPrefix(href, "http://") {
+		return href // absolute already: nothing to resolve
 	}
 	r, err := url.Parse(href)
 	if err != nil {

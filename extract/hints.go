@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Class and id hints. Authors name their containers after what they hold,
 // in English almost everywhere even on pages in other languages, so the
@@ -45,7 +48,7 @@ var tokenHints = map[string]int8{
 	"meta": hintWeakNeg, "byline": hintWeakNeg, "author": hintWeakNeg, "tags": hintWeakNeg, "tag": hintWeakNeg,
 	"topics": hintWeakNeg, "caption": hintWeakNeg, "credit": hintWeakNeg, "credits": hintWeakNeg,
 	"header": hintWeakNeg, "dateline": hintWeakNeg, "timestamp": hintWeakNeg, "date": hintWeakNeg,
-	"headline": hintWeakNeg, "title": hintWeakNeg, "bio": hintWeakNeg, "share-": hintWeakNeg,
+	"headline": hintWeakNeg, "title": hintWeakNeg, "bio": hintWeakNeg,
 	// the article; embedded posts ("social-media-embed", "twitter-tweet")
 	// are quoted material the article shows, not share buttons.
 	"embed": hintStrongPos, "embedded": hintStrongPos,
@@ -61,68 +64,93 @@ var tokenHints = map[string]int8{
 // "relatedArticles") that whole-word lookup misses. Only words long and
 // distinctive enough not to occur inside innocent words are listed.
 var substringHints = []struct {
-	sub string
+	sub []byte
 	w   int8
 }{
-	{"comment", hintStrongNeg}, {"share", hintStrongNeg}, {"social", hintStrongNeg}, {"cookie", hintStrongNeg},
-	{"consent", hintStrongNeg}, {"newsletter", hintStrongNeg}, {"subscri", hintStrongNeg}, {"advert", hintStrongNeg},
-	{"outbrain", hintStrongNeg}, {"taboola", hintStrongNeg}, {"breadcrumb", hintStrongNeg}, {"popup", hintStrongNeg},
-	{"sidebar", hintNeg}, {"related", hintNeg}, {"recommend", hintNeg}, {"trending", hintNeg}, {"promo", hintNeg},
-	{"footer", hintNeg}, {"caption", hintNeg}, {"navigation", hintNeg}, {"sponsor", hintNeg}, {"widget", hintNeg}, {"mostread", hintNeg},
-	{"articlebody", hintStrongPos}, {"storybody", hintStrongPos}, {"postbody", hintStrongPos},
-	{"entrycontent", hintStrongPos}, {"postcontent", hintStrongPos}, {"articlecontent", hintStrongPos},
-	{"articletext", hintStrongPos}, {"bodytext", hintStrongPos}, {"storytext", hintStrongPos},
+	{[]byte("comment"), hintStrongNeg}, {[]byte("share"), hintStrongNeg}, {[]byte("social"), hintStrongNeg}, {[]byte("cookie"), hintStrongNeg},
+	{[]byte("consent"), hintStrongNeg}, {[]byte("newsletter"), hintStrongNeg}, {[]byte("subscri"), hintStrongNeg}, {[]byte("advert"), hintStrongNeg},
+	{[]byte("outbrain"), hintStrongNeg}, {[]byte("taboola"), hintStrongNeg}, {[]byte("breadcrumb"), hintStrongNeg}, {[]byte("popup"), hintStrongNeg},
+	{[]byte("sidebar"), hintNeg}, {[]byte("related"), hintNeg}, {[]byte("recommend"), hintNeg}, {[]byte("trending"), hintNeg}, {[]byte("promo"), hintNeg},
+	{[]byte("footer"), hintNeg}, {[]byte("caption"), hintNeg}, {[]byte("navigation"), hintNeg}, {[]byte("sponsor"), hintNeg}, {[]byte("widget"), hintNeg}, {[]byte("mostread"), hintNeg},
+	{[]byte("articlebody"), hintStrongPos}, {[]byte("storybody"), hintStrongPos}, {[]byte("postbody"), hintStrongPos},
+	{[]byte("entrycontent"), hintStrongPos}, {[]byte("postcontent"), hintStrongPos}, {[]byte("articlecontent"), hintStrongPos},
+	{[]byte("articletext"), hintStrongPos}, {[]byte("bodytext"), hintStrongPos}, {[]byte("storytext"), hintStrongPos},
 }
 
 // classHint scores an element's class and id words. It returns the most
 // negative and the most positive weight found, so callers can tell "both"
 // (an "article-comments" box) from "neither".
 func classHint(class, id string) (neg, pos int8) {
+	var h hinter
+	return h.hint(class, id)
+}
+
+// hinter scores class and id words, remembering the long words it has
+// looked up: a page repeats its template's vocabulary in many ids.
+type hinter struct {
+	words map[string][2]int8
+}
+
+// hint is classHint, with the hinter's memory.
+func (h *hinter) hint(class, id string) (neg, pos int8) {
 	if class == "" && id == "" {
 		return 0, 0
 	}
-	word := func(w string) {
+	word := func(w []byte) {
 		if len(w) < 2 {
 			return
 		}
-		if v, ok := tokenHints[w]; ok {
+		if v, ok := tokenHints[string(w)]; ok {
 			neg, pos = minNeg(neg, v), maxPos(pos, v)
 			return
 		}
 		if len(w) < 6 {
 			return
 		}
-		for _, h := range substringHints {
-			if strings.Contains(w, h.sub) {
-				neg, pos = minNeg(neg, h.w), maxPos(pos, h.w)
+		r, ok := h.words[string(w)]
+		if !ok {
+			for _, sh := range substringHints {
+				if bytes.Contains(w, sh.sub) {
+					r[0], r[1] = minNeg(r[0], sh.w), maxPos(r[1], sh.w)
+				}
 			}
+			if h.words == nil {
+				h.words = make(map[string][2]int8, 64)
+			}
+			h.words[string(w)] = r
 		}
+		neg, pos = minNeg(neg, r[0]), maxPos(pos, r[1])
 	}
-	var joined []byte
+	var buf [64]byte
 	name := func(s string) {
-		s = strings.ToLower(s)
 		if stateClass(s) {
 			return
 		}
-		joined = joined[:0]
+		joined := buf[:0]
 		start := -1
 		for i := 0; i <= len(s); i++ {
-			if i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
-				if start < 0 {
-					start = i
+			if i < len(s) {
+				c := s[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
 				}
-				continue
+				if c >= 'a' && c <= 'z' {
+					joined = append(joined, c)
+					if start < 0 {
+						start = len(joined) - 1
+					}
+					continue
+				}
 			}
 			if start >= 0 {
-				word(s[start:i])
-				joined = append(joined, s[start:i]...)
+				word(joined[start:])
 				start = -1
 			}
 		}
 		// The hyphenated parts joined form one more word
 		// ("article-body" → "articlebody").
-		if len(joined) >= 6 && len(joined) < len(s)+1 {
-			word(string(joined))
+		if len(joined) >= 6 {
+			word(joined)
 		}
 	}
 	for _, f := range strings.Fields(class) {
@@ -138,6 +166,7 @@ func classHint(class, id string) (neg, pos int8) {
 // flag ("has-comments", "modal-enabled", "no-sidebar") rather than what the
 // element is: such names say nothing about the element's content.
 func stateClass(s string) bool {
+	s = strings.ToLower(s)
 	for _, p := range []string{"has-", "has_", "no-", "no_", "with-", "is-", "show-", "hide-"} {
 		if strings.HasPrefix(s, p) {
 			return true

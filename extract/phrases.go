@@ -60,11 +60,11 @@ const maxConsentChars = 600
 
 // isConsentNotice reports whether text is a cookie or consent notice in any
 // language: it names cookies and what consent banners talk about.
-func isConsentNotice(text string, chars int) bool {
-	if chars > maxConsentChars {
+func isConsentNotice(l line) bool {
+	if l.chars > maxConsentChars {
 		return false
 	}
-	lower := strings.ToLower(text)
+	lower := l.lower
 	if !strings.Contains(lower, "cookie") && !strings.Contains(lower, "куки") {
 		return false
 	}
@@ -82,14 +82,15 @@ const maxNoticeChars = 400
 // isLegalNotice reports whether text is a copyright or reuse notice of
 // the kind printed under articles ("© 2019 …", "All rights reserved",
 // "This document is subject to copyright").
-func isLegalNotice(text string, chars int) bool {
-	if chars > maxNoticeChars {
+func isLegalNotice(l line) bool {
+	text := l.text
+	if l.chars > maxNoticeChars {
 		return false
 	}
 	if strings.HasPrefix(text, "©") || strings.HasPrefix(text, "(c) ") || strings.HasPrefix(text, "Copyright ") {
 		return true
 	}
-	lower := strings.ToLower(text)
+	lower := l.lower
 	for _, p := range []string{"all rights reserved", "subject to copyright", "may not be published, broadcast, rewritten",
 		"may not be reproduced", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
 		"все права защищены", "版权所有", "無断転載", "retrieved ", "for information purposes only"} {
@@ -106,12 +107,12 @@ const maxCaptionChars = 320
 // isCaption reports whether text reads as a photo caption or credit:
 // "… (Image: Getty)", "… Credit: EPA", "[File: Reuters]", "Image 1 of 5",
 // "Photo: AP". Captions describe pictures, not the story.
-func isCaption(text string, chars int) bool {
-	if chars > maxCaptionChars {
+func isCaption(l line) bool {
+	if l.chars > maxCaptionChars {
 		return false
 	}
-	t := strings.TrimSpace(text)
-	lower := strings.ToLower(t)
+	t := strings.TrimSpace(l.text)
+	lower := strings.TrimSpace(l.lower)
 	for _, p := range []string{"(image:", "(photo:", "(picture:", "(pictured", "[file:", "(file photo", "(photo by", "(credit:",
 		"(image credit", "photo credit:", "image credit:", "(getty", "(ap photo", "(reuters", "(afp"} {
 		end := strings.TrimRight(lower, " .")
@@ -166,11 +167,11 @@ var (
 )
 
 // isPromo reports whether text is a short promotion line.
-func isPromo(text string, chars int) bool {
-	if chars > maxPromoChars {
+func isPromo(l line) bool {
+	if l.chars > maxPromoChars {
 		return false
 	}
-	lower := strings.ToLower(text)
+	lower := l.lower
 	for _, p := range promoPhrases {
 		if strings.Contains(lower, p) {
 			return true
@@ -219,11 +220,11 @@ const maxDateLineChars = 60
 // isDateLine reports whether text is only a date or time, perhaps with a
 // label ("Posted on March 3, 2025", "20 Nov 2019 08:00 GMT"). Dates are
 // metadata, read by the metadata package; in the body they are furniture.
-func isDateLine(text string, chars int) bool {
-	if chars > maxDateLineChars {
+func isDateLine(l line) bool {
+	if l.chars > maxDateLineChars {
 		return false
 	}
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	words := strings.FieldsFunc(l.lower, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.'
 	})
 	numbers, known, dated := 0, 0, false
@@ -286,8 +287,9 @@ var bylineJoiners = map[string]bool{"and": true, "&": true, "und": true, "et": t
 // few capitalised names ("By Jana Becker and Tom Reed, Reuters"). Authors
 // are metadata; a byline left in the body is furniture. "By Friday, the
 // schools will reopen." is a sentence, not a byline.
-func isByline(text string, chars int) bool {
-	if chars > maxDateLineChars {
+func isByline(l line) bool {
+	text := l.text
+	if l.chars > maxDateLineChars {
 		return false
 	}
 	rest := ""
@@ -318,4 +320,25 @@ func isByline(text string, chars int) bool {
 
 func endsWithInitial(s string) bool {
 	return len(s) >= 3 && s[len(s)-3] == ' ' && s[len(s)-2] >= 'A' && s[len(s)-2] <= 'Z'
+}
+
+// line is a block's text prepared once for the wording detectors.
+type line struct {
+	text, lower string
+	chars       int
+}
+
+// maxWordingChars is the longest block any wording detector looks at: the
+// longest notice they know is a consent banner's paragraph or two.
+const maxWordingChars = maxConsentChars
+
+func newLine(text string, chars int) line {
+	return line{text: text, lower: strings.ToLower(text), chars: chars}
+}
+
+// furniture reports whether a block's wording marks it as page furniture:
+// a consent or legal notice, a caption, a promotion, a date line or a
+// byline.
+func furniture(l line) bool {
+	return isConsentNotice(l) || isLegalNotice(l) || isCaption(l) || isPromo(l) || isDateLine(l) || isByline(l)
 }

@@ -5,7 +5,7 @@ import "testing"
 func TestPhraseDetectors(t *testing.T) {
 	cases := []struct {
 		name string
-		f    func(string, int) bool
+		f    func(line) bool
 		yes  []string
 		no   []string
 	}{
@@ -83,12 +83,12 @@ func TestPhraseDetectors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		for _, s := range tc.yes {
-			if !tc.f(s, textChars(s)) {
+			if !tc.f(newLine(s, textChars(s))) {
 				t.Errorf("%s: %q not detected", tc.name, s)
 			}
 		}
 		for _, s := range tc.no {
-			if tc.f(s, textChars(s)) {
+			if tc.f(newLine(s, textChars(s))) {
 				t.Errorf("%s: %q detected wrongly", tc.name, s)
 			}
 		}

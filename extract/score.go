@@ -53,7 +53,8 @@ func (c *collector) classify() {
 			b.class = classBad
 		case ld > badLinkDensity && b.chars-b.linkChars < mixedTextChars:
 			b.class = classBad
-		case b.chars < goodChars && isBoilerplatePhrase(b.text), isConsentNotice(b.text, b.chars), isLegalNotice(b.text, b.chars), isCaption(b.text, b.chars), isPromo(b.text, b.chars), isDateLine(b.text, b.chars), isByline(b.text, b.chars):
+		case b.chars < goodChars && isBoilerplatePhrase(b.text),
+			b.chars <= maxWordingChars && furniture(newLine(b.text, b.chars)):
 			b.class = classBad
 		case b.chars < goodChars && repeats[b.text] > 1 && b.linkChars > 0:
 			// Template repetition: a short linked line that occurs twice
