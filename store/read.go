@@ -253,10 +253,28 @@ func (s *Store) Search(ctx context.Context, sq sayso.SearchQuery) ([]sayso.Searc
 
 // Quotes implements sayso.Store.
 func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote, error) {
+	// The join runs from whatever narrows the result most: the quote
+	// index, the speakers, or else the articles newest first (an article's
+	// attributions are a range of ids), which stops as soon as the page of
+	// results is full.
 	var where []string
 	var args []any
+	from := `FROM articles a
+		JOIN attributions t ON t.id BETWEEN a.id * ` + maxAttrSQL + ` AND a.id * ` + maxAttrSQL + ` + ` + maxAttrSQL + ` - 1`
+	if qq.Text != "" {
+		q, err := ParseQuery(qq.Text)
+		if err != nil {
+			return nil, err
+		}
+		from = `FROM attributions t JOIN articles a ON a.id = t.article_id`
+		where = append(where, s.d.QuoteMatch())
+		args = append(args, s.d.Match(q))
+	}
 	if qq.Speaker != "" {
-		where = append(where, `lower(s.name) LIKE ? ESCAPE '\'`)
+		if qq.Text == "" {
+			from = `FROM attributions t JOIN articles a ON a.id = t.article_id`
+		}
+		where = append(where, `t.speaker_id IS NOT NULL AND t.speaker_id IN (SELECT id FROM speakers WHERE lower(name) LIKE ? ESCAPE '\')`)
 		args = append(args, "%"+likeEscape(strings.ToLower(qq.Speaker))+"%")
 	}
 	if qq.Outlet != "" {
@@ -267,14 +285,6 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 		host = strings.TrimPrefix(host, "www.")
 		where = append(where, `(o.host = ? OR o.host LIKE ? ESCAPE '\')`)
 		args = append(args, host, "%."+likeEscape(host))
-	}
-	if qq.Text != "" {
-		q, err := ParseQuery(qq.Text)
-		if err != nil {
-			return nil, err
-		}
-		where = append(where, s.d.QuoteMatch())
-		args = append(args, s.d.Match(q))
 	}
 	if qq.Kind != "" {
 		where = append(where, `t.kind = ?`)
@@ -292,13 +302,12 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 	query := `SELECT t.id, t.article_id, a.url, a.title, o.host, a.published, t.kind, s.name, coalesce(s.type, t.speaker_type), t.role,
 		t.resolution, t.source_spans, t.source_text, t.cue_spans, t.cue_text, t.content_spans, t.content_text,
 		t.medium, t.confidence, a.text
-		FROM attributions t
-		JOIN articles a ON a.id = t.article_id
+		` + from + `
 		JOIN pages p ON p.id = a.id
 		JOIN outlets o ON o.id = p.outlet_id
 		LEFT JOIN speakers s ON s.id = t.speaker_id
 		` + cond + `
-		ORDER BY a.published_unix DESC NULLS LAST, t.id DESC
+		ORDER BY a.published_unix DESC, t.id
 		LIMIT ? OFFSET ?`
 	var out []sayso.Quote
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
@@ -359,6 +368,10 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 	}
 	return out, nil
 }
+
+// maxAttrSQL is maxAttributions as SQL text: an article's attributions
+// are the id range [id*maxAttributions, (id+1)*maxAttributions).
+var maxAttrSQL = strconv.Itoa(maxAttributions)
 
 // likeEscape escapes LIKE wildcards with a backslash.
 func likeEscape(s string) string {

@@ -40,6 +40,9 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 		"foreign_keys(1)",
 		// 64 MiB of page cache per connection keeps FTS index pages hot.
 		"cache_size(-65536)",
+		// The store's queries are written for its indexes; a temporary
+		// index built over millions of rows is never the better plan.
+		"automatic_index(0)",
 	} {
 		q.Add("_pragma", p)
 	}
