@@ -228,6 +228,7 @@ func TestCredits(t *testing.T) {
 		{"Publicado originalmente en El País.", sayso.CreditOriginallyPublished, "El País"},
 		{"Ursprünglich erschienen bei Zeit Online.", sayso.CreditOriginallyPublished, "Zeit Online"},
 		{"Bron: NOS", sayso.CreditSource, "NOS"},
+		{"المصدر: وكالة الأنباء الوطنية", sayso.CreditSource, "وكالة الأنباء الوطنية"},
 	}
 	for _, tc := range cases {
 		c, ok := creditLine(tc.line)
