@@ -278,6 +278,8 @@ func (c *collector) newElem(n *html.Node, parent int32) elem {
 				switch a.Val {
 				case "navigation", "complementary", "contentinfo", "banner", "dialog", "alertdialog", "menu", "menubar":
 					e.neg = minNeg(e.neg, hintNeg)
+				case "main", "article":
+					e.pos = maxPos(e.pos, hintPos)
 				}
 			}
 		}
