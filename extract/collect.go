@@ -99,7 +99,9 @@ var blockTags = map[atom.Atom]bool{
 // their class: the HTML5 sectioning tags say what they hold.
 var tagHints = map[atom.Atom]int8{
 	atom.Nav: hintStrongNeg, atom.Aside: hintNeg, atom.Footer: hintNeg, atom.Header: hintWeakNeg,
-	atom.Figcaption: hintNeg, atom.Menu: hintStrongNeg, atom.Form: hintWeakNeg, atom.Figure: hintNeg,
+	// A figure may hold a table, a quote or an embedded post (WordPress
+	// wraps them so); its caption is what is not article text.
+	atom.Figcaption: hintStrongNeg, atom.Menu: hintStrongNeg, atom.Form: hintWeakNeg,
 }
 
 // collector walks a document once and cuts its body into blocks.
