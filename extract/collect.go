@@ -344,14 +344,7 @@ func (c *collector) enter(n *html.Node, e elem) int32 {
 
 // exit closes element n.
 func (c *collector) exit(n *html.Node, idx int32) {
-	switch n.DataAtom {
-	case atom.Pre:
-		c.inPre--
-	case atom.Blockquote:
-		c.inQuote--
-	case atom.Ul, atom.Ol:
-		c.lists = c.lists[:len(c.lists)-1]
-	case atom.A:
+	if n.DataAtom == atom.A {
 		c.inLink--
 		if c.inLink == 0 && c.linkHref != "" && c.linkStart <= len(c.buf) {
 			t := strings.TrimSpace(string(c.buf[c.linkStart:]))
@@ -365,9 +358,19 @@ func (c *collector) exit(n *html.Node, idx int32) {
 			}
 		}
 	}
+	// The text before a closing block tag belongs to the block it closes:
+	// flush it while the quote or <pre> it sits in is still open.
 	if len(c.blockStack) > 0 && c.blockStack[len(c.blockStack)-1] == idx {
 		c.flush()
 		c.blockStack = c.blockStack[:len(c.blockStack)-1]
+	}
+	switch n.DataAtom {
+	case atom.Pre:
+		c.inPre--
+	case atom.Blockquote:
+		c.inQuote--
+	case atom.Ul, atom.Ol:
+		c.lists = c.lists[:len(c.lists)-1]
 	}
 }
 

@@ -20,7 +20,7 @@ func Markdown(a *sayso.Article) string {
 	for i, blk := range a.Blocks {
 		if i > 0 {
 			prev := a.Blocks[i-1]
-			if prev.Kind == sayso.BlockListItem && blk.Kind == sayso.BlockListItem {
+			if prev.Kind == blk.Kind && (blk.Kind == sayso.BlockListItem || blk.Kind == sayso.BlockTableRow) {
 				b.WriteString("\n")
 			} else {
 				b.WriteString("\n\n")
@@ -57,6 +57,16 @@ func Markdown(a *sayso.Article) string {
 				}
 				b.WriteString("> ")
 				b.WriteString(escapeMarkdown(line))
+			}
+		case sayso.BlockTableRow:
+			cells := strings.Split(oneLine(blk.Text), " | ")
+			for j := range cells {
+				cells[j] = escapeMarkdown(cells[j])
+			}
+			b.WriteString("| " + strings.Join(cells, " | ") + " |")
+			if i == 0 || a.Blocks[i-1].Kind != sayso.BlockTableRow {
+				// The first row of a run heads the table.
+				b.WriteString("\n|" + strings.Repeat(" --- |", len(cells)))
 			}
 		case sayso.BlockPreformat:
 			fence := "```"
