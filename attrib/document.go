@@ -24,7 +24,6 @@ type document struct {
 	toks  []textnorm.Token
 	low   []string // lower case
 	lemma []string // crude stem of low
-	shape []string // orthographic shape, runs collapsed
 	sents []textnorm.Sentence
 	sent  []int32 // sentence index of each token
 	quote []uint8 // quotation flags
@@ -97,7 +96,6 @@ func newDocument(text string, lex *lexicon) *document {
 		toks:    toks,
 		low:     make([]string, len(toks)),
 		lemma:   make([]string, len(toks)),
-		shape:   make([]string, len(toks)),
 		sent:    make([]int32, len(toks)),
 		quote:   make([]uint8, len(toks)),
 		qid:     make([]int32, len(toks)),
@@ -106,7 +104,6 @@ func newDocument(text string, lex *lexicon) *document {
 	for i, t := range toks {
 		d.low[i] = lowerASCIIFast(t.Text)
 		d.lemma[i] = stem(d.low[i])
-		d.shape[i] = shapeOf(t.Text)
 		d.qid[i] = -1
 		if lex != nil {
 			d.cueProb[i] = lex.prob(d.lemma[i])
@@ -118,7 +115,7 @@ func newDocument(text string, lex *lexicon) *document {
 	for i := range toks {
 		d.hLow[i] = strHash(d.low[i])
 		d.hLemma[i] = strHash(d.lemma[i])
-		d.hShape[i] = strHash(d.shape[i])
+		d.hShape[i] = shapeHash(toks[i].Text)
 	}
 	class := make([]uint8, len(toks))
 	for i := range toks {
@@ -216,23 +213,31 @@ func isConsonant(c byte) bool {
 	return c >= 'a' && c <= 'z' && !strings.ContainsRune("aeiouy", rune(c))
 }
 
-// shapeOf maps letters to X or x, digits to d and keeps other runes,
-// collapsing runs: "Peskov" → "Xx", "U.S." → "X.X.", "2016" → "d".
-func shapeOf(s string) string {
-	var b [16]byte
+// shapeHash hashes the orthographic shape of s: letters mapped to X or x,
+// digits to d, other runes kept, runs collapsed ("Peskov" → "Xx", "U.S." →
+// "X.X.", "2016" → "d"), at most 16 symbols; it equals strHash of that
+// shape without building it.
+func shapeHash(s string) uint32 {
+	h := uint64(fnvOffset)
 	n := 0
 	var last byte
 	for _, r := range s {
 		var c byte
 		switch {
+		case r < utf8.RuneSelf && 'a' <= r && r <= 'z':
+			c = 'x'
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			c = 'X'
+		case r < utf8.RuneSelf && '0' <= r && r <= '9':
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
 		case unicode.IsUpper(r):
 			c = 'X'
 		case unicode.IsLetter(r):
 			c = 'x'
 		case unicode.IsDigit(r):
 			c = 'd'
-		case r < utf8.RuneSelf:
-			c = byte(r)
 		default:
 			c = '*'
 		}
@@ -240,13 +245,14 @@ func shapeOf(s string) string {
 			continue
 		}
 		last = c
-		if n == len(b) {
+		if n == 16 {
 			break
 		}
-		b[n] = c
+		h ^= uint64(c)
+		h *= fnvPrime
 		n++
 	}
-	return string(b[:n])
+	return uint32(h) ^ uint32(h>>32)
 }
 
 // isCapitalised reports whether s starts with an upper-case letter.

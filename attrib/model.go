@@ -62,18 +62,43 @@ func (m *Model) tag(d *document) []tag {
 }
 
 // runTagger tags d with tg, given the previous pass's tags (nil for the
-// first pass), paragraph by paragraph.
+// first pass), paragraph by paragraph. A stacked pass looks only at
+// sentences where the previous pass found something or a likely cue
+// stands: elsewhere the previous pass's all-O reading is kept.
 func runTagger(tg *tagger, d *document, prev []tag) []tag {
 	c := newContext(d, prev)
-	feats := documentFeatures(d, c)
 	out := make([]tag, len(d.toks))
 	scores := make([][numTags]float32, len(d.toks))
-	tg.emissions(feats, scores)
+	active := make([]bool, len(d.toks))
+	for _, s := range d.sents {
+		on := prev == nil
+		for i := s.First; i <= s.Last && !on; i++ {
+			on = prev[i] != tagO || d.cueProb[i] >= cueCandidate
+		}
+		if on {
+			for i := s.First; i <= s.Last; i++ {
+				active[i] = true
+			}
+		}
+	}
+	var buf []uint32
+	for i := range d.toks {
+		if !active[i] {
+			scores[i][tagO] = skipScore
+			continue
+		}
+		buf = features(d, c, i, buf[:0])
+		tg.emitOne(buf, &scores[i])
+	}
 	for _, p := range paragraphs(d) {
 		tg.viterbi(scores[p[0]:p[1]], out[p[0]:p[1]])
 	}
 	return out
 }
+
+// skipScore is the O score given to tokens a stacked pass does not look at:
+// large enough that no transition weight overturns it.
+const skipScore = 1e6
 
 // documentFeatures computes the features of every token of d, sharing one
 // backing array.

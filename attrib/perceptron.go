@@ -18,6 +18,27 @@ type tagger struct {
 
 func newTagger() *tagger { return &tagger{index: map[uint32]int32{}} }
 
+// emitOne sets s to the summed weights of the features fs.
+func (m *tagger) emitOne(fs []uint32, s *[numTags]float32) {
+	*s = [numTags]float32{}
+	if m.fast != nil {
+		for _, f := range fs {
+			m.fast.add(f, s)
+		}
+		return
+	}
+	for _, f := range fs {
+		r, ok := m.index[f]
+		if !ok {
+			continue
+		}
+		row := m.w[int(r)*numTags : int(r)*numTags+numTags]
+		for t := range s {
+			s[t] += row[t]
+		}
+	}
+}
+
 // emissions fills scores (len(feats) rows of numTags) with the feature
 // weights of each token.
 func (m *tagger) emissions(feats [][]uint32, scores [][numTags]float32) {
@@ -47,6 +68,19 @@ func (m *tagger) emissions(feats [][]uint32, scores [][numTags]float32) {
 	}
 }
 
+// forbidden stands for the score of a transition that allowed rejects.
+var forbidden = float32(math.Inf(-1))
+
+// allowedTrans[a][b] is allowed(a, b), precomputed.
+var allowedTrans = func() (m [numTags][numTags]bool) {
+	for a := range numTags {
+		for b := range numTags {
+			m[a][b] = allowed(tag(a), tag(b))
+		}
+	}
+	return m
+}()
+
 // viterbi returns the best tag sequence for scores under the transition
 // weights, respecting allowed transitions.
 func (m *tagger) viterbi(scores [][numTags]float32, out []tag) {
@@ -54,23 +88,31 @@ func (m *tagger) viterbi(scores [][numTags]float32, out []tag) {
 	if n == 0 {
 		return
 	}
+	// Transition scores with forbidden transitions folded in.
+	var trans [numTags][numTags]float32
+	for a := range numTags {
+		for b := range numTags {
+			if allowedTrans[a][b] {
+				trans[a][b] = m.trans[a][b]
+			} else {
+				trans[a][b] = forbidden
+			}
+		}
+	}
 	back := make([][numTags]uint8, n)
 	var prev, cur [numTags]float32
 	for t := range numTags {
 		if allowed(tagO, tag(t)) {
 			prev[t] = m.trans[numTags][t] + scores[0][t]
 		} else {
-			prev[t] = float32(math.Inf(-1))
+			prev[t] = forbidden
 		}
 	}
 	for i := 1; i < n; i++ {
 		for t := range numTags {
-			best, arg := float32(math.Inf(-1)), 0
-			for p := range numTags {
-				if !allowed(tag(p), tag(t)) {
-					continue
-				}
-				if v := prev[p] + m.trans[p][t]; v > best {
+			best, arg := prev[0]+trans[0][t], 0
+			for p := 1; p < numTags; p++ {
+				if v := prev[p] + trans[p][t]; v > best {
 					best, arg = v, p
 				}
 			}
@@ -79,8 +121,8 @@ func (m *tagger) viterbi(scores [][numTags]float32, out []tag) {
 		}
 		prev = cur
 	}
-	best, arg := float32(math.Inf(-1)), 0
-	for t := range numTags {
+	best, arg := prev[0], 0
+	for t := 1; t < numTags; t++ {
 		if prev[t] > best {
 			best, arg = prev[t], t
 		}
