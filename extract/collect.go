@@ -18,7 +18,7 @@ type elem struct {
 	node   *html.Node
 	parent int32
 	tag    atom.Atom
-	// neg and pos are the element's own class/id hints (see classHint), with
+	// neg and pos are the element's own class/id hints (see hinter.hint), with
 	// structural tags (nav, aside, footer…) folded into neg.
 	neg, pos int8
 	// good counts the characters of the good blocks inside it, text those
@@ -133,7 +133,7 @@ type collector struct {
 	hinter hinter
 }
 
-// classHint is the package's classHint for a class attribute, cached.
+// classHint scores a class attribute (see hinter.hint), cached.
 func (c *collector) classHint(class string) (neg, pos int8) {
 	if class == "" {
 		return 0, 0

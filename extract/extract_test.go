@@ -362,3 +362,27 @@ func TestLanguage(t *testing.T) {
 		})
 	}
 }
+
+func TestClassHints(t *testing.T) {
+	cases := []struct {
+		class, id string
+		neg, pos  int8
+	}{
+		{"article-body", "", 0, hintStrongPos},
+		{"entry-content clearfix", "", 0, hintStrongPos},
+		{"share-bar", "", hintStrongNeg, 0},
+		{"socialIcons", "", hintStrongNeg, 0},
+		{"RelatedArticles", "", hintNeg, 0},
+		{"has-comments modal-enabled", "", 0, 0},
+		{"article-comments", "", hintStrongNeg, hintPos},
+		{"", "comments", hintStrongNeg, 0},
+		{"header", "masthead", hintNeg, 0},
+		{"shadow loading thread", "", 0, 0},
+	}
+	var h hinter
+	for _, tc := range cases {
+		if neg, pos := h.hint(tc.class, tc.id); neg != tc.neg || pos != tc.pos {
+			t.Errorf("hint(%q, %q) = %d/%d, want %d/%d", tc.class, tc.id, neg, pos, tc.neg, tc.pos)
+		}
+	}
+}

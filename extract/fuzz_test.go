@@ -53,3 +53,35 @@ func FuzzFromReader(f *testing.F) {
 		_ = Markdown(a)
 	})
 }
+
+// FuzzCreditLine checks the credit-line parser on arbitrary lines: a
+// credit it finds names an outlet taken from the line itself.
+func FuzzCreditLine(f *testing.F) {
+	for _, s := range []string{"Source: AntiWar.com.", "This article was originally published by The Conversation.",
+		"WASHINGTON (Reuters) - The Senate voted.", "— AP", "Via X", "Источник: ТАСС", "İSTANBUL (AP) — x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if c, ok := creditLine(s); ok && (c.Outlet == "" || c.Text == "") {
+			t.Fatalf("credit %+v from %q", c, s)
+		}
+		if c, rest, ok := wireDateline(s); ok && (c.Outlet == "" || len(rest) > len(s)) {
+			t.Fatalf("dateline %+v, rest %q from %q", c, rest, s)
+		}
+		_, _, _ = stripSignoff(s)
+	})
+}
+
+// FuzzDecode checks charset detection and decoding on arbitrary bytes and
+// Content-Type headers: the result is valid UTF-8.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`<meta charset="windows-1251"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>`), "")
+	f.Add([]byte("\xef\xbb\xbf<p>bom</p>"), "text/html; charset=utf-8")
+	f.Add([]byte("<p>x</p>"), "text/html; charset=shift_jis")
+	f.Fuzz(func(t *testing.T, b []byte, contentType string) {
+		out, _, err := toUTF8(b, contentType)
+		if err == nil && !utf8.Valid(out) {
+			t.Fatalf("invalid UTF-8 from %q (%q)", b, contentType)
+		}
+	})
+}

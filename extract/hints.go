@@ -77,21 +77,15 @@ var substringHints = []struct {
 	{[]byte("articletext"), hintStrongPos}, {[]byte("bodytext"), hintStrongPos}, {[]byte("storytext"), hintStrongPos},
 }
 
-// classHint scores an element's class and id words. It returns the most
-// negative and the most positive weight found, so callers can tell "both"
-// (an "article-comments" box) from "neither".
-func classHint(class, id string) (neg, pos int8) {
-	var h hinter
-	return h.hint(class, id)
-}
-
 // hinter scores class and id words, remembering the long words it has
 // looked up: a page repeats its template's vocabulary in many ids.
 type hinter struct {
 	words map[string][2]int8
 }
 
-// hint is classHint, with the hinter's memory.
+// hint scores an element's class and id words. It returns the most
+// negative and the most positive weight found, so callers can tell "both"
+// (an "article-comments" box) from "neither".
 func (h *hinter) hint(class, id string) (neg, pos int8) {
 	if class == "" && id == "" {
 		return 0, 0
