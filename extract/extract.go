@@ -54,6 +54,9 @@ func FromPage(p *sayso.Page) (*sayso.Article, error) {
 	if u == "" {
 		u = p.URL
 	}
+	if ct := p.ContentType(); notHTML(ct) {
+		return nil, sayso.Errorf(sayso.EINVALID, "extract: %s is not an HTML page (Content-Type %s)", u, ct)
+	}
 	return Options{ContentType: p.ContentType()}.FromBytes(p.Body, u)
 }
 
@@ -102,6 +105,19 @@ func (o Options) FromBytes(b []byte, pageURL string) (*sayso.Article, error) {
 		}
 	}
 	return fromDocument(doc, u, pageURL)
+}
+
+// notHTML reports whether a Content-Type names a kind of document that is
+// never a web page: images, sound, video, fonts, PDFs and archives.
+func notHTML(contentType string) bool {
+	ct := strings.ToLower(strings.TrimSpace(contentType))
+	for _, p := range []string{"image/", "audio/", "video/", "font/", "application/pdf", "application/zip",
+		"application/gzip", "application/octet-stream", "application/x-"} {
+		if strings.HasPrefix(ct, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkHTML rejects input that is plainly not a text document: a NUL byte

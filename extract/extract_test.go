@@ -87,6 +87,18 @@ func TestFromPageUsesHeaderAndFinalURL(t *testing.T) {
 	}
 }
 
+func TestFromPageRefusesNonHTML(t *testing.T) {
+	for _, ct := range []string{"image/png", "application/pdf", "video/mp4"} {
+		p := &sayso.Page{URL: "https://a.example/x", Header: map[string][]string{"Content-Type": {ct}}, Body: []byte(article("", "Some text, long enough to be a paragraph of an article body here."))}
+		if _, err := FromPage(p); sayso.ErrorCodeOf(err) != sayso.EINVALID {
+			t.Errorf("%s: err = %v, want an invalid-input error", ct, err)
+		}
+	}
+	if _, err := FromPage(nil); sayso.ErrorCodeOf(err) != sayso.EINVALID {
+		t.Errorf("nil page: err = %v", err)
+	}
+}
+
 func TestNoArticle(t *testing.T) {
 	pages := map[string]string{
 		"navigation only": `<html><body><nav><ul><li><a href="/a">News</a></li><li><a href="/b">Sport</a></li><li><a href="/c">Weather</a></li></ul></nav></body></html>`,
