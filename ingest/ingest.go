@@ -311,13 +311,12 @@ func safeAnalyze(ctx context.Context, f AnalyzeFunc, text string) (a *sayso.Anal
 }
 
 // write stores results in batches and keeps the summary. It returns an
-// error only when the store fails for good.
+// error only when the store fails for good. Batches are saved by a second
+// goroutine while the next one fills, so readers never wait for a commit.
 func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summary) error {
-	var batch []result
-	timer := time.NewTimer(flushInterval)
-	defer timer.Stop()
+	var mu sync.Mutex // guards sum and lastLog
 	lastLog := in.cfg.Now()
-	report := func() {
+	report := func() { // with mu held
 		if in.cfg.Progress != nil {
 			in.cfg.Progress(*sum)
 			return
@@ -328,21 +327,46 @@ func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summa
 				"no_article", sum.NoArticle, "failed", sum.Failed)
 		}
 	}
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+
+	batches := make(chan []result, 1)
+	saved := make(chan error, 1)
+	failed := make(chan struct{}) // closed when the store fails for good
+	go func() {
+		var err error
+		for b := range batches {
+			if err != nil {
+				continue // drain after a failure
+			}
+			if err = in.save(ctx, b, sum, &mu); err != nil {
+				close(failed)
+			}
+			mu.Lock()
+			report()
+			mu.Unlock()
 		}
-		err := in.save(ctx, batch, sum)
-		batch = batch[:0]
-		report()
-		return err
+		saved <- err
+	}()
+	// finish hands over the last batch and waits for the saver.
+	var batch []result
+	finish := func() error {
+		if len(batch) > 0 {
+			batches <- batch
+		}
+		close(batches)
+		return <-saved
 	}
+
+	timer := time.NewTimer(flushInterval)
+	defer timer.Stop()
 	for {
 		select {
+		case <-failed:
+			return finish()
 		case r, ok := <-results:
 			if !ok {
-				return flush()
+				return finish()
 			}
+			mu.Lock()
 			switch {
 			case r.skipped:
 				sum.Skipped++
@@ -360,17 +384,24 @@ func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summa
 					sum.Read++
 				}
 				batch = append(batch, r)
-				if len(batch) >= in.cfg.BatchSize {
-					if err := flush(); err != nil {
-						return err
-					}
-				}
+			}
+			mu.Unlock()
+			if len(batch) < in.cfg.BatchSize {
+				continue
 			}
 		case <-timer.C:
-			if err := flush(); err != nil {
-				return err
-			}
 			timer.Reset(flushInterval)
+			if len(batch) == 0 {
+				continue
+			}
+		}
+		// Hand the batch over; this waits only while the previous one is
+		// still being saved.
+		select {
+		case batches <- batch:
+			batch = nil
+		case <-failed:
+			return finish()
 		}
 	}
 }
@@ -378,12 +409,14 @@ func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summa
 // save stores a batch in one transaction. When the transaction fails, the
 // records are saved one by one so that one bad record cannot sink the
 // others; if every one fails, the store is broken and the error returned.
-func (in *Ingester) save(ctx context.Context, batch []result, sum *Summary) error {
+func (in *Ingester) save(ctx context.Context, batch []result, sum *Summary, mu *sync.Mutex) error {
 	recs := make([]*sayso.Record, len(batch))
 	for i, r := range batch {
 		recs[i] = r.rec
 	}
 	res, err := in.cfg.Store.Save(ctx, recs)
+	mu.Lock()
+	defer mu.Unlock()
 	if err == nil {
 		for i, r := range res {
 			in.count(batch[i], r, sum)
@@ -397,7 +430,9 @@ func (in *Ingester) save(ctx context.Context, batch []result, sum *Summary) erro
 	failed := 0
 	var last error
 	for _, r := range batch {
+		mu.Unlock()
 		res, err := in.cfg.Store.Save(ctx, []*sayso.Record{r.rec})
+		mu.Lock()
 		if err != nil {
 			failed++
 			last = err

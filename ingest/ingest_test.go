@@ -387,3 +387,33 @@ func TestCancel(t *testing.T) {
 		t.Fatal("Run did not stop after cancel")
 	}
 }
+
+// brokenStore is a store whose writes fail, like a full disk.
+type brokenStore struct{ sayso.Store }
+
+func (brokenStore) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.SaveResult, error) {
+	return nil, sayso.Errorf(sayso.EUNAVAILABLE, "save: disk full")
+}
+
+func TestStoreFailureStopsTheRun(t *testing.T) {
+	e := newEnv(t)
+	dir := filepath.Join(e.dir, "pages")
+	os.MkdirAll(dir, 0o755)
+	for i := range 200 {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%03d.html", i)), []byte(fakesite.ArticleHTML(i)))
+	}
+	cfg := e.config(t)
+	cfg.Store = brokenStore{e.store}
+	cfg.BatchSize = 4
+	in, err := ingest.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Run(context.Background(), []string{dir})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("Run = %v, want the store's error", err)
+	}
+	if sum.Read >= 200 {
+		t.Errorf("read %d pages after the store failed; the run should stop", sum.Read)
+	}
+}
