@@ -152,6 +152,9 @@ func creditLine(line string) (sayso.Credit, bool) {
 		}
 		return sayso.Credit{Kind: kind, Text: t, Outlet: outlet}, true
 	}
+	if c, ok := contributorLine(t, lower); ok {
+		return c, true
+	}
 	// A line that is only a wire name: "— AP", "(Reuters)", "-- AFP".
 	if w, ok := wireSignoff(t); ok && len(strings.Trim(t, "—–-()[] .")) == len(w) {
 		return sayso.Credit{Kind: sayso.CreditWireSignoff, Text: t, Outlet: w}, true
@@ -332,4 +335,27 @@ func looksLikeDate(s string) bool {
 		}
 	}
 	return false
+}
+
+// contributorLine recognises the wire agencies' contributor notes:
+// "Reporting by X; Editing by Y", "(Additional reporting by X)",
+// "Associated Press writers X and Y contributed to this report." The
+// outlet is the agency when the line names one.
+func contributorLine(t, lower string) (sayso.Credit, bool) {
+	l := strings.TrimLeft(lower, "( ")
+	contrib := strings.HasPrefix(l, "reporting by ") || strings.HasPrefix(l, "additional reporting by ") ||
+		strings.HasPrefix(l, "editing by ") || strings.HasPrefix(l, "writing by ") ||
+		strings.HasSuffix(strings.TrimRight(l, ".) "), "contributed to this report") ||
+		strings.HasSuffix(strings.TrimRight(l, ".) "), "contributed reporting")
+	if !contrib {
+		return sayso.Credit{}, false
+	}
+	outlet := ""
+	for _, w := range wireServices {
+		if len(w) > 3 && strings.Contains(t, w) {
+			outlet = w
+			break
+		}
+	}
+	return sayso.Credit{Kind: sayso.CreditCourtesy, Text: t, Outlet: outlet}, true
 }

@@ -240,6 +240,9 @@ func TestCredits(t *testing.T) {
 		{"Publicado originalmente en El País.", sayso.CreditOriginallyPublished, "El País"},
 		{"Ursprünglich erschienen bei Zeit Online.", sayso.CreditOriginallyPublished, "Zeit Online"},
 		{"Bron: NOS", sayso.CreditSource, "NOS"},
+		{"Reporting by Rodrigo Campos; Editing by Nick Zieminski", sayso.CreditCourtesy, ""},
+		{"(Additional reporting by Megan Davies)", sayso.CreditCourtesy, ""},
+		{"Associated Press writers Alan Fram and Zeke Miller contributed to this report.", sayso.CreditCourtesy, "Associated Press"},
 		{"المصدر: وكالة الأنباء الوطنية", sayso.CreditSource, "وكالة الأنباء الوطنية"},
 	}
 	for _, tc := range cases {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sayso-news/sayso"
 )
 
 // FuzzFromReader feeds arbitrary bytes to the extractor: it must return an
@@ -62,7 +64,7 @@ func FuzzCreditLine(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if c, ok := creditLine(s); ok && (c.Outlet == "" || c.Text == "") {
+		if c, ok := creditLine(s); ok && (c.Outlet == "" && c.Kind != sayso.CreditCourtesy || c.Text == "") {
 			t.Fatalf("credit %+v from %q", c, s)
 		}
 		if c, rest, ok := wireDateline(s); ok && (c.Outlet == "" || len(rest) > len(s)) {

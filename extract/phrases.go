@@ -130,6 +130,11 @@ func isCaption(l line) bool {
 	if i := strings.LastIndex(t, "Credit:"); i > 0 && len(t)-i < 60 {
 		return true
 	}
+	for _, p := range []string{"image copyright", "image caption", "media caption", "image source", "photo credit"} {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
 	if strings.HasSuffix(lower, "getty images") || strings.HasSuffix(lower, "shutterstock") {
 		return true
 	}
@@ -155,6 +160,7 @@ var promoPhrases = []string{
 	"follow him @", "follow her @", "follow us @", "follow him at @", "follow her at @",
 	"sign up for our", "sign up to our", "subscribe to our", "download our app", "our newsletter",
 	"like us on facebook", "share it with a friend", "share this article", "share this story",
+	"reach the reporter", "contact the reporter", "contact the author", "email the author",
 	"abonnieren sie", "folgen sie uns", "suivez-nous", "abonnez-vous", "síguenos", "suscríbete",
 	"подписывайтесь", "подпишитесь",
 }
@@ -200,7 +206,7 @@ func init() {
 		january february march april june july august september october november december
 		mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
 		am pm a.m p.m gmt utc bst cet cest est edt pst pdt cst cdt mst mdt et pt ist jst
-		posted published updated last modified on at by in de el la le du der den am um
+		posted published updated first last modified on at by in de el la le du der den am um
 		januar februar märz mai juni juli oktober dezember
 		janvier février mars avril juin juillet août septembre octobre novembre décembre
 		enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
@@ -252,7 +258,7 @@ func isDateLine(l line) bool {
 func monthOrDay(w string) bool {
 	switch w {
 	case "am", "pm", "a.m", "p.m", "on", "at", "by", "in", "de", "el", "la", "le", "du", "der", "den", "um", "uhr", "h",
-		"posted", "published", "updated", "last", "modified", "actualizado", "publicado", "aktualisiert",
+		"posted", "published", "updated", "first", "last", "modified", "actualizado", "publicado", "aktualisiert",
 		"veröffentlicht", "mis", "publié", "обновлено", "опубликовано":
 		return false
 	}
