@@ -204,9 +204,11 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (*Summary, error)
 		}
 	}
 	sum.Elapsed = in.cfg.Now().Sub(sum.started)
-	if err == nil && ctx.Err() == nil {
-		// The run completed: the feeds' items are all handled, so their
-		// validators can be kept for a conditional GET next time.
+	if err == nil && ctx.Err() == nil && sum.Failed == 0 {
+		// The run completed and nothing failed: the feeds' items are all
+		// stored, so their validators can be kept for a conditional GET
+		// next time. (After a failure the feeds are read again in full, so
+		// that the failed items are retried.)
 		for _, f := range feeds.all() {
 			if serr := in.cfg.Store.SetFeedState(context.WithoutCancel(ctx), f.url, f.v); serr != nil {
 				in.cfg.Log.Warn("keep feed validators", "url", f.url, "err", serr)

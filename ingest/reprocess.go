@@ -7,7 +7,8 @@ import (
 	"github.com/sayso-news/sayso"
 )
 
-// reprocessBatch is how many stored pages are loaded at a time.
+// reprocessBatch is how many stored pages are loaded at a time: like a
+// store batch, enough to amortise the query, few enough to bound memory.
 const reprocessBatch = 64
 
 // Reprocess reads stored pages again with the configured extractor and

@@ -208,7 +208,8 @@ func fileURL(path string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 }
 
-// maxListLine bounds one line of a URL list.
+// maxListLine bounds one line of a URL list: eight times the longest URL
+// urlnorm accepts, so a file that is not a list fails fast.
 const maxListLine = 64 << 10
 
 // urlList reads one URL per line; blank lines and # comments are skipped,

@@ -32,7 +32,8 @@ type exportAttribution struct {
 	sayso.Attribution
 }
 
-// exportBatch is the number of articles read per store call.
+// exportBatch is the number of articles read per store call: a few
+// megabytes of text, so export streams with bounded memory.
 const exportBatch = 200
 
 func runExport(ctx context.Context, e *env, args []string) error {
