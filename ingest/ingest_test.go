@@ -417,3 +417,21 @@ func TestStoreFailureStopsTheRun(t *testing.T) {
 		t.Errorf("read %d pages after the store failed; the run should stop", sum.Read)
 	}
 }
+
+func TestFeedRetriedAfterFailure(t *testing.T) {
+	e := newEnv(t)
+	e.site.HTML("/news/0", fakesite.ArticleHTML(0))
+	// Down for the first run (one attempt and one retry), up after.
+	e.site.Flaky("/news/1", 2, http.StatusServiceUnavailable, "", fakesite.ArticleHTML(1))
+	e.site.Page("/rss.xml", "application/rss+xml", []byte(`<rss version="2.0"><channel>
+<item><link>/news/0</link></item><item><link>/news/1</link></item></channel></rss>`))
+	sum := e.run(t, e.config(t), e.site.URL("/rss.xml"))
+	check(t, sum, ingest.Summary{Fetched: 1, Stored: 1, Articles: 1, Failed: 1})
+	// The failed item is retried: the feed is read in full again, not
+	// answered 304 from the validators of the failed run.
+	sum = e.run(t, e.config(t), e.site.URL("/rss.xml"))
+	check(t, sum, ingest.Summary{Fetched: 1, Stored: 1, Articles: 1, Duplicates: 1})
+	// Now everything is stored: the next run is a conditional GET.
+	sum = e.run(t, e.config(t), e.site.URL("/rss.xml"))
+	check(t, sum, ingest.Summary{})
+}
