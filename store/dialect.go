@@ -36,4 +36,7 @@ type Dialect interface {
 	QuoteMatch() string
 	// Match renders a parsed query in the engine's full-text syntax.
 	Match(q Query) string
+	// Maintain is a statement (or "") run when a store that has written
+	// closes, to keep the planner's statistics fresh.
+	Maintain() string
 }

@@ -44,6 +44,7 @@ func (s *Store) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.SaveRes
 		return nil, internal(fmt.Errorf("save: commit: %w", err))
 	}
 	s.speakers.addAll(w.newSpeakers)
+	s.wrote.Store(true)
 	return results, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/sayso-news/sayso"
@@ -22,6 +23,8 @@ type Store struct {
 	now func() time.Time
 	// speakers caches committed speaker ids.
 	speakers speakerCache
+	// wrote is set once Save has committed.
+	wrote atomic.Bool
 }
 
 var _ sayso.Store = (*Store)(nil)
@@ -40,8 +43,19 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 // DB returns the underlying handle, for engine-specific maintenance.
 func (s *Store) DB() *sql.DB { return s.db }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close runs the dialect's maintenance statement if the store has written,
+// then closes the database.
+func (s *Store) Close() error {
+	if s.wrote.Load() {
+		if m := s.d.Maintain(); m != "" {
+			if _, err := s.db.Exec(m); err != nil {
+				s.db.Close()
+				return fmt.Errorf("close: %w", err)
+			}
+		}
+	}
+	return s.db.Close()
+}
 
 // q rebinds a query for the dialect.
 func (s *Store) q(query string) string { return s.d.Rebind(query) }

@@ -127,6 +127,10 @@ func (Dialect) QuoteMatch() string {
 	return `t.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`
 }
 
+// Maintain returns "PRAGMA optimize", which refreshes the statistics of
+// the tables whose queries would benefit, cheaply.
+func (Dialect) Maintain() string { return "PRAGMA optimize" }
+
 // Match renders q in FTS5 query syntax, every word quoted so that no user
 // input is read as an operator.
 func (Dialect) Match(q store.Query) string {
