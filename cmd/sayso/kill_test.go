@@ -111,8 +111,10 @@ func TestKill9(t *testing.T) {
 	if got := countArticles(t, db); got != want {
 		t.Errorf("after kill -9 and rerun: %d articles, want %d", got, want)
 	}
-	if diff := cmp.Diff(attributionRows(t, ref), attributionRows(t, db)); diff != "" {
+	wantRows := attributionRows(t, ref)
+	if diff := cmp.Diff(wantRows, attributionRows(t, db)); diff != "" {
 		t.Errorf("attribution rows differ from the uninterrupted run (-want +got):\n%s", diff)
 	}
+	t.Logf("%d articles and %d attribution rows, as in the uninterrupted run", want, len(wantRows))
 	t.Logf("rerun summary:\n%s", out)
 }
