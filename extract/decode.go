@@ -20,8 +20,9 @@ const metaScanBytes = 64 << 10
 // toUTF8 decodes page bytes to UTF-8 and names the encoding it used. The
 // order is the HTML standard's: a byte-order mark, then the transport's
 // Content-Type charset, then a <meta> declaration, then sniffing (valid
-// UTF-8 stays UTF-8; anything else is read as windows-1252, the web's
-// default). Invalid sequences become U+FFFD.
+// UTF-8 stays UTF-8; otherwise the legacy encoding whose script the bytes
+// decode into, else windows-1252, the web's default). Invalid sequences
+// become U+FFFD.
 func toUTF8(b []byte, contentType string) ([]byte, string, error) {
 	enc, name := sniffEncoding(b, contentType)
 	if enc == nil || name == "utf-8" {
@@ -71,7 +72,7 @@ func sniffEncoding(b []byte, contentType string) (encoding.Encoding, string) {
 	if utf8.Valid(head) || looksUTF8(head) {
 		return nil, "utf-8"
 	}
-	return charsetWindows1252()
+	return sniffLegacy(head)
 }
 
 func fixUTF16(enc encoding.Encoding, name string) (encoding.Encoding, string) {

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/sayso-news/sayso"
@@ -51,6 +52,14 @@ func TestCharsets(t *testing.T) {
 		{"iso-8859-2 meta", charmap.ISO8859_2, "Przewodniczący rady miasta powiedział, że nowy most zostanie otwarty jesienią, a koszty budowy nie wzrosną.", `<meta charset="iso-8859-2">`, ""},
 		{"iso-8859-15 header", charmap.ISO8859_15, "Le maire a annoncé que la nouvelle piscine coûtera 12 millions d'euros et ouvrira ses portes à l'été prochain.", "", "text/html; charset=ISO-8859-15"},
 		{"latin-1 undeclared", charmap.Windows1252, "Der Bürgermeister erklärte, dass die Straßenbahn ab nächstem Jahr bis zum Flughafen fahren wird, für alle Fahrgäste.", "", ""},
+		{"french undeclared", charmap.Windows1252, "Le maire a annoncé que la nouvelle piscine coûtera douze millions d'euros et ouvrira à l'été prochain, a-t-il précisé.", "", ""},
+		{"windows-1251 undeclared", charmap.Windows1251, "Председатель парламента заявил журналистам, что закон о бюджете будет принят до конца месяца, несмотря на возражения оппозиции.", "", ""},
+		{"koi8-r undeclared", charmap.KOI8R, "Министр сообщил, что новые правила вступят в силу весной, а штрафы за нарушение будут увеличены вдвое для всех водителей.", "", ""},
+		{"shift_jis undeclared", japanese.ShiftJIS, "東京都は来年度の予算案を発表し、子育て支援と防災対策に重点を置くと説明した。知事は記者会見で財源の確保について詳しく述べた。", "", ""},
+		{"euc-jp undeclared", japanese.EUCJP, "大阪市の新しい図書館は来月開館し、週末には子ども向けの読み聞かせ会が開かれる予定だと市の担当者が話した。", "", ""},
+		{"gb18030 undeclared", simplifiedchinese.GB18030, "市政府宣布将在明年春季开通新的地铁线路，连接机场和市中心，预计每天可运送乘客十万人次。", "", ""},
+		{"euc-kr undeclared", korean.EUCKR, "서울시는 내년부터 지하철 운행 시간을 새벽 두 시까지 연장한다고 발표했다. 시민들의 귀가 편의를 위한 조치라고 설명했다.", "", ""},
+		{"greek undeclared", charmap.ISO8859_7, "Ο δήμαρχος ανακοίνωσε ότι η νέα γέφυρα θα ανοίξει το φθινόπωρο και ότι το κόστος δεν θα αυξηθεί για τους κατοίκους.", "", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
