@@ -15,7 +15,8 @@
 // dropped by their neighbours, as jusText does. Credit lines ("Source: X",
 // "Originally published by X", "WASHINGTON (Reuters) -", "— AP") become
 // sayso.Credit values. The language is the page's declared one, else the
-// body's, detected.
+// body's, detected; a declaration its body's script contradicts ("en" over
+// Georgian text) gives way to the detected language.
 //
 // Everything is bounded: pages larger than Options.MaxBytes are refused,
 // documents nested past the parser's limit are flattened and read, and each

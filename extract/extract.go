@@ -45,7 +45,8 @@ func FromReader(r io.Reader, pageURL string) (*sayso.Article, error) {
 // FromPage returns the article on a fetched page, decoding its charset from
 // the Content-Type header, a byte-order mark, a <meta> declaration or by
 // sniffing, and using its final URL as the page's address. Errors are those
-// of FromReader.
+// of FromReader, and one of code sayso.EINVALID when the Content-Type names
+// a document that is not a page (an image, a PDF, an archive).
 func FromPage(p *sayso.Page) (*sayso.Article, error) {
 	if p == nil {
 		return nil, sayso.Errorf(sayso.EINVALID, "extract: nil page")
