@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -407,6 +408,26 @@ func TestClassHints(t *testing.T) {
 	for _, tc := range cases {
 		if neg, pos := h.hint(tc.class, tc.id); neg != tc.neg || pos != tc.pos {
 			t.Errorf("hint(%q, %q) = %d/%d, want %d/%d", tc.class, tc.id, neg, pos, tc.neg, tc.pos)
+		}
+	}
+}
+
+func TestBodyScript(t *testing.T) {
+	cases := map[string]*unicode.RangeTable{
+		"The council met on Tuesday.":          unicode.Latin,
+		"Совет собрался во вторник.":           unicode.Cyrillic,
+		"東京都は予算案を発表した。":                        unicode.Hiragana,
+		"市政府宣布将开通新的地铁线路。":                      unicode.Han,
+		"서울시는 발표했다.":                           unicode.Hangul,
+		"საქართველოს პარლამენტმა":              unicode.Georgian,
+		"افتتح محافظ المدينة الجسر":            unicode.Arabic,
+		"Ο δήμαρχος ανακοίνωσε":                unicode.Greek,
+		"Les élèves ont étudié l'été dernier.": unicode.Latin,
+		"1234 5678 — !!":                       nil,
+	}
+	for text, want := range cases {
+		if got := bodyScript(text); got != want {
+			t.Errorf("bodyScript(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

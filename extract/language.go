@@ -40,13 +40,69 @@ func bodySample(blocks []string) string {
 	return s
 }
 
-// bodyScript returns the script most of sample is written in (cheap: it
-// counts characters), or nil.
+// scriptSampleLetters is how many letters bodyScript looks at: the script
+// of a text shows in its first few hundred letters.
+const scriptSampleLetters = 400
+
+// scriptRanges map code-point ranges to the scripts scriptLanguages knows,
+// for a count cheaper than unicode.Is over every table.
+var scriptRanges = []struct {
+	lo, hi rune
+	script *unicode.RangeTable
+}{
+	{0x0041, 0x024F, unicode.Latin}, {0x0370, 0x03FF, unicode.Greek}, {0x0400, 0x052F, unicode.Cyrillic},
+	{0x0530, 0x058F, unicode.Armenian}, {0x0590, 0x05FF, unicode.Hebrew}, {0x0600, 0x06FF, unicode.Arabic},
+	{0x0750, 0x077F, unicode.Arabic}, {0x0900, 0x097F, unicode.Devanagari}, {0x0980, 0x09FF, unicode.Bengali},
+	{0x0A00, 0x0A7F, unicode.Gurmukhi}, {0x0A80, 0x0AFF, unicode.Gujarati}, {0x0B80, 0x0BFF, unicode.Tamil},
+	{0x0C00, 0x0C7F, unicode.Telugu}, {0x0C80, 0x0CFF, unicode.Kannada}, {0x0D00, 0x0D7F, unicode.Malayalam},
+	{0x0D80, 0x0DFF, unicode.Sinhala}, {0x0E00, 0x0E7F, unicode.Thai}, {0x0E80, 0x0EFF, unicode.Lao},
+	{0x1000, 0x109F, unicode.Myanmar}, {0x10A0, 0x10FF, unicode.Georgian}, {0x1100, 0x11FF, unicode.Hangul},
+	{0x1200, 0x139F, unicode.Ethiopic}, {0x1780, 0x17FF, unicode.Khmer}, {0x1E00, 0x1EFF, unicode.Latin},
+	{0x3040, 0x309F, unicode.Hiragana}, {0x30A0, 0x30FF, unicode.Katakana}, {0x4E00, 0x9FFF, unicode.Han},
+	{0xAC00, 0xD7AF, unicode.Hangul},
+}
+
+// bodyScript returns the script most of sample's letters are written in,
+// or nil when it has none. Japanese counts as Hiragana when kana appear
+// among its ideographs.
 func bodyScript(sample string) *unicode.RangeTable {
-	if sample == "" {
-		return nil
+	counts := make([]int, len(scriptRanges))
+	letters := 0
+	for _, r := range sample {
+		if r < 'A' || r >= 0x2000 && r < 0x3040 {
+			continue
+		}
+		for i, sr := range scriptRanges {
+			if r >= sr.lo && r <= sr.hi {
+				if sr.script != unicode.Latin || unicode.IsLetter(r) {
+					counts[i]++
+					letters++
+				}
+				break
+			}
+		}
+		if letters >= scriptSampleLetters {
+			break
+		}
 	}
-	return whatlanggo.DetectScript(sample)
+	// Sum by script (Latin and Arabic have two ranges each); the first
+	// script listed wins a tie, so the answer is deterministic.
+	total := make(map[*unicode.RangeTable]int, 4)
+	var best *unicode.RangeTable
+	for i, n := range counts {
+		if n == 0 {
+			continue
+		}
+		sr := scriptRanges[i].script
+		total[sr] += n
+		if best == nil || total[sr] > total[best] {
+			best = sr
+		}
+	}
+	if best == unicode.Han && total[unicode.Hiragana]+total[unicode.Katakana] > 0 {
+		return unicode.Hiragana
+	}
+	return best
 }
 
 // detectLanguage guesses sample's language as an ISO 639-1 code, or ""
