@@ -35,6 +35,10 @@ const (
 	// DefaultMaxSitemapDepth bounds sitemap-index recursion; real sites
 	// nest at most two levels.
 	DefaultMaxSitemapDepth = 3
+	// DefaultMemoryBudget bounds the page bodies held in the pipeline at
+	// once: thousands of ordinary pages, a dozen of the largest, and with
+	// the attribution model well under half a gigabyte in all.
+	DefaultMemoryBudget = 192 << 20
 	// flushInterval is how long a partial batch waits for more records, so
 	// a slow trickle of pages is still committed promptly.
 	flushInterval = 500 * time.Millisecond
@@ -63,6 +67,8 @@ type Config struct {
 	MaxPageBytes int64
 	// MaxSitemapDepth bounds sitemap-index recursion.
 	MaxSitemapDepth int
+	// MemoryBudget bounds the bytes of page bodies in the pipeline.
+	MemoryBudget int64
 	// Stdin is read for the source "-" (a list of URLs).
 	Stdin io.Reader
 	// Log receives one line per failure and progress lines; slog.Default()
@@ -104,6 +110,9 @@ func New(cfg Config) (*Ingester, error) {
 	if cfg.MaxSitemapDepth <= 0 {
 		cfg.MaxSitemapDepth = DefaultMaxSitemapDepth
 	}
+	if cfg.MemoryBudget <= 0 {
+		cfg.MemoryBudget = DefaultMemoryBudget
+	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
@@ -121,6 +130,8 @@ type item struct {
 	url    string
 	page   *sayso.Page
 	source string
+	// held is the budget the page's body holds.
+	held int64
 }
 
 // result is what happened to one item before storing.
@@ -139,6 +150,8 @@ type result struct {
 	fetched bool
 	// skipped marks a WARC record that is not a page.
 	skipped bool
+	// held is the budget the page's body holds until it is stored.
+	held int64
 }
 
 // Run ingests sources and returns the summary. Per-page and per-source
@@ -152,6 +165,7 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (*Summary, error)
 	items := make(chan item, in.cfg.Fetchers)
 	results := make(chan result, 2*in.cfg.Workers)
 	feeds := &feedStates{}
+	mem := newBudget(in.cfg.MemoryBudget)
 
 	// Producer: sources → items.
 	var produceWG sync.WaitGroup
@@ -159,7 +173,7 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (*Summary, error)
 	go func() {
 		defer produceWG.Done()
 		defer close(items)
-		p := &producer{in: in, out: items, results: results, feeds: feeds, seen: newSeenSet()}
+		p := &producer{in: in, out: items, results: results, feeds: feeds, seen: newSeenSet(), mem: mem}
 		p.run(ctx, sources)
 	}()
 
@@ -171,7 +185,7 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (*Summary, error)
 		go func() {
 			defer fetchWG.Done()
 			for it := range items {
-				r := in.fetchItem(ctx, it)
+				r := in.fetchItem(ctx, it, mem)
 				if r.rec != nil {
 					pages <- r
 				} else {
@@ -197,7 +211,7 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (*Summary, error)
 	go func() { produceWG.Wait(); readWG.Wait(); close(results) }()
 
 	// Writer: records → store, in batches.
-	err := in.write(ctx, results, sum)
+	err := in.write(ctx, results, sum, mem)
 	if err != nil {
 		cancel()
 		for range results {
@@ -222,8 +236,15 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (*Summary, error)
 }
 
 // fetchItem fetches an item's page unless its address is already stored.
-func (in *Ingester) fetchItem(ctx context.Context, it item) result {
-	r := result{url: it.url, stage: "fetch"}
+func (in *Ingester) fetchItem(ctx context.Context, it item, mem *budget) (r result) {
+	r = result{url: it.url, stage: "fetch", held: it.held}
+	defer func() {
+		if r.rec == nil {
+			// Nothing goes on to be stored: the body is let go.
+			mem.release(r.held)
+			r.held = 0
+		}
+	}()
 	if it.url != "" {
 		known, err := in.cfg.Store.Known(ctx, []string{it.url})
 		if err != nil {
@@ -248,6 +269,11 @@ func (in *Ingester) fetchItem(ctx context.Context, it item) result {
 			return r
 		}
 		r.fetched = true
+		if !mem.acquire(ctx, int64(len(p.Body))) {
+			r.fail = ctx.Err()
+			return r
+		}
+		r.held = int64(len(p.Body))
 		if p.FinalURL != "" && p.FinalURL != p.URL {
 			// A redirect to an address already stored is a duplicate too.
 			if known, err := in.cfg.Store.Known(ctx, []string{p.FinalURL}); err == nil && known[0] {
@@ -315,7 +341,7 @@ func safeAnalyze(ctx context.Context, f AnalyzeFunc, text string) (a *sayso.Anal
 // write stores results in batches and keeps the summary. It returns an
 // error only when the store fails for good. Batches are saved by a second
 // goroutine while the next one fills, so readers never wait for a commit.
-func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summary) error {
+func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summary, mem *budget) error {
 	var mu sync.Mutex // guards sum and lastLog
 	lastLog := in.cfg.Now()
 	report := func() { // with mu held
@@ -336,20 +362,26 @@ func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summa
 	go func() {
 		var err error
 		for b := range batches {
-			if err != nil {
-				continue // drain after a failure
+			if err == nil {
+				if err = in.save(ctx, b, sum, &mu); err != nil {
+					close(failed)
+				}
+				mu.Lock()
+				report()
+				mu.Unlock()
 			}
-			if err = in.save(ctx, b, sum, &mu); err != nil {
-				close(failed)
+			for _, r := range b {
+				mem.release(r.held)
 			}
-			mu.Lock()
-			report()
-			mu.Unlock()
 		}
 		saved <- err
 	}()
 	// finish hands over the last batch and waits for the saver.
 	var batch []result
+	var batchBytes int64
+	// A batch is also handed over when its bodies fill a quarter of the
+	// memory budget, so that two batches leave half of it to the readers.
+	maxBatchBytes := in.cfg.MemoryBudget / 4
 	finish := func() error {
 		if len(batch) > 0 {
 			batches <- batch
@@ -386,9 +418,10 @@ func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summa
 					sum.Read++
 				}
 				batch = append(batch, r)
+				batchBytes += r.held
 			}
 			mu.Unlock()
-			if len(batch) < in.cfg.BatchSize {
+			if len(batch) < in.cfg.BatchSize && batchBytes < maxBatchBytes {
 				continue
 			}
 		case <-timer.C:
@@ -401,7 +434,7 @@ func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summa
 		// still being saved.
 		select {
 		case batches <- batch:
-			batch = nil
+			batch, batchBytes = nil, 0
 		case <-failed:
 			return finish()
 		}

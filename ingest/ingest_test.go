@@ -435,3 +435,25 @@ func TestFeedRetriedAfterFailure(t *testing.T) {
 	sum = e.run(t, e.config(t), e.site.URL("/rss.xml"))
 	check(t, sum, ingest.Summary{})
 }
+
+func TestSmallMemoryBudget(t *testing.T) {
+	e := newEnv(t)
+	dir := filepath.Join(e.dir, "pages")
+	os.MkdirAll(dir, 0o755)
+	for i := range 30 {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%02d.html", i)), []byte(fakesite.ArticleHTML(i)))
+	}
+	cfg := e.config(t)
+	cfg.MemoryBudget = 1000 // smaller than any page: one body at a time
+	sum := e.run(t, cfg, dir)
+	check(t, sum, ingest.Summary{Read: 30, Stored: 30, Articles: 30})
+	in, err := ingest.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err = in.Reprocess(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, sum, ingest.Summary{Read: 30, Stored: 30, Articles: 30})
+}

@@ -9,7 +9,7 @@ import (
 
 // reprocessBatch is how many stored pages are loaded at a time: like a
 // store batch, enough to amortise the query, few enough to bound memory.
-const reprocessBatch = 64
+const reprocessBatch = 16
 
 // Reprocess reads stored pages again with the configured extractor and
 // analyzer and replaces what was read from them, keeping the raw pages.
@@ -22,6 +22,7 @@ func (in *Ingester) Reprocess(ctx context.Context, keep func(*sayso.StoredPage) 
 	sum := newSummary(in.cfg.Now())
 	pages := make(chan result, in.cfg.Workers)
 	results := make(chan result, 2*in.cfg.Workers)
+	mem := newBudget(in.cfg.MemoryBudget)
 	var loadErr error
 	go func() {
 		defer close(pages)
@@ -41,9 +42,14 @@ func (in *Ingester) Reprocess(ctx context.Context, keep func(*sayso.StoredPage) 
 				if keep != nil && !keep(sp) {
 					continue
 				}
+				n := int64(len(sp.Page.Body))
+				if !mem.acquire(ctx, n) {
+					return
+				}
 				select {
-				case pages <- result{url: sp.Page.URL, rec: &sayso.Record{PageID: sp.ID, Page: sp.Page, Source: sp.Source}}:
+				case pages <- result{url: sp.Page.URL, held: n, rec: &sayso.Record{PageID: sp.ID, Page: sp.Page, Source: sp.Source}}:
 				case <-ctx.Done():
+					mem.release(n)
 					return
 				}
 			}
@@ -64,7 +70,7 @@ func (in *Ingester) Reprocess(ctx context.Context, keep func(*sayso.StoredPage) 
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
-	err := in.write(ctx, results, sum)
+	err := in.write(ctx, results, sum, mem)
 	if err != nil {
 		cancel()
 		for range results {

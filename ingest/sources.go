@@ -28,6 +28,7 @@ type producer struct {
 	results chan<- result
 	feeds   *feedStates
 	seen    *seenSet
+	mem     *budget
 }
 
 // run expands each source in turn; a failing source is reported and the
@@ -61,10 +62,17 @@ func (p *producer) emit(ctx context.Context, it item) bool {
 	if key != "" && !p.seen.add(key) {
 		return ctx.Err() == nil
 	}
+	if it.page != nil {
+		if !p.mem.acquire(ctx, int64(len(it.page.Body))) {
+			return false
+		}
+		it.held = int64(len(it.page.Body))
+	}
 	select {
 	case p.out <- it:
 		return true
 	case <-ctx.Done():
+		p.mem.release(it.held)
 		return false
 	}
 }
