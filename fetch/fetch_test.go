@@ -301,3 +301,23 @@ func TestContextCancel(t *testing.T) {
 		t.Fatal("fetch with a cancelled context succeeded")
 	}
 }
+
+func TestCrawlDelay(t *testing.T) {
+	site := newSite(t)
+	site.Robots("User-agent: *\nCrawl-delay: 0.3\n")
+	site.HTML("/a.html", article)
+	opts := testOptions()
+	opts.HostInterval = time.Millisecond
+	c := fetch.New(opts)
+	start := time.Now()
+	for range 3 {
+		if _, err := c.Fetch(context.Background(), site.URL("/a.html")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// robots.txt and three pages: at least three Crawl-delay gaps. A lower
+	// bound only, which the limiter guarantees whatever the machine.
+	if d := time.Since(start); d < 900*time.Millisecond {
+		t.Errorf("4 requests took %s, want at least 3 × 0.3 s (Crawl-delay)", d)
+	}
+}

@@ -61,5 +61,8 @@ func (h *hostLimits) slowDown(host string, d time.Duration) {
 	l := h.limiter(host)
 	if rate.Every(d) < l.Limit() {
 		l.SetLimit(rate.Every(d))
+		// The request that read the delay (robots.txt) counts: drop any
+		// token earned at the old rate, so the next request waits d.
+		l.Allow()
 	}
 }
