@@ -58,11 +58,15 @@ func (h *hostLimits) slowDown(host string, d time.Duration) {
 	if h.interval < 0 || d <= h.interval {
 		return
 	}
-	l := h.limiter(host)
-	if rate.Every(d) < l.Limit() {
-		l.SetLimit(rate.Every(d))
-		// The request that read the delay (robots.txt) counts: drop any
-		// token earned at the old rate, so the next request waits d.
-		l.Allow()
+	host = strings.ToLower(host)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if l := h.limiters[host]; l != nil && rate.Every(d) >= l.Limit() {
+		return
 	}
+	// A fresh limiter whose one token is spent now: the request that read
+	// the delay (robots.txt) counts, so the next request waits d.
+	l := rate.NewLimiter(rate.Every(d), 1)
+	l.Allow()
+	h.limiters[host] = l
 }
