@@ -158,11 +158,17 @@ func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 		kept = append(kept, l)
 	}
 	links = append(kept, d.thatClauses(kept)...)
+	links = append(links, d.intentions(links)...)
 	links = append(links, d.dashSignatures(links)...)
+	ix := buildEntities(d)
+	links = d.transcriptLines(links, ix)
 	sort.SliceStable(links, func(i, j int) bool { return links[i].start() < links[j].start() })
 	media := make([]string, len(links))
 	for k := range links {
 		l := &links[k]
+		if d.accordingTo(l) {
+			continue
+		}
 		if l.source == nil && l.cue != nil {
 			if s, ok := d.subjectOfParticiple(*l.cue); ok {
 				l.source = &s
@@ -172,7 +178,6 @@ func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 			media[k] = m
 		}
 	}
-	ix := buildEntities(d)
 	res := &sayso.Analysis{
 		Attributions: d.attributions(links, ix, media),
 		Claims:       d.claims(links),

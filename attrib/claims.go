@@ -1,6 +1,9 @@
 package attrib
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/internal/textnorm"
 )
@@ -42,8 +45,11 @@ func (d *document) claims(links []link) []sayso.Claim {
 		if last != "." && last != "!" {
 			continue
 		}
-		words, touched, quoted := 0, false, true
+		words, touched, quoted, junk := 0, false, true, false
 		for i := s.First; i <= s.Last; i++ {
+			if strings.ContainsRune(d.toks[i].Text, utf8.RuneError) {
+				junk = true
+			}
 			if used[i] {
 				touched = true
 				break
@@ -55,7 +61,9 @@ func (d *document) claims(links []link) []sayso.Claim {
 				quoted = false
 			}
 		}
-		if touched || quoted || words < minClaimWords {
+		// Prose is mostly words; a sentence that is mostly marks and
+		// symbols is debris (code, tables, binary) and asserts nothing.
+		if touched || quoted || junk || words < minClaimWords || 5*words < 3*(s.Last-s.First+1) {
 			continue
 		}
 		a, b := d.toks[s.First], d.toks[s.Last]

@@ -18,13 +18,17 @@ func (l *lexicon) prob(lemma string) float32 {
 	return l.p[lemma]
 }
 
-// buildLexicon counts, over training documents and their gold tags, how
-// often each stem is tagged as part of a cue. Probabilities are smoothed by
-// one unseen non-cue occurrence.
-func buildLexicon(docs []*document, tags [][]tag) *lexicon {
+// buildLexicon counts, over training documents (those use accepts, or all
+// when use is nil) and their gold tags, how often each stem is tagged as
+// part of a cue. Probabilities are smoothed by one unseen non-cue
+// occurrence.
+func buildLexicon(docs []*document, tags [][]tag, use func(int) bool) *lexicon {
 	cue := map[string]int{}
 	all := map[string]int{}
 	for di, d := range docs {
+		if use != nil && !use(di) {
+			continue
+		}
 		for i := range d.toks {
 			all[d.lemma[i]]++
 			if tags[di][i].label() == labelCue {

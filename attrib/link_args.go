@@ -42,7 +42,15 @@ func linkWithArgs(d *document, tags []tag, am *argModel) []link {
 			l.source = &span{src.first, src.last, labelSource}
 		}
 	}
-	// Remaining tagged contents.
+	// Remaining tagged contents go to a cue of their sentence, found
+	// through an index of the links by the sentences their cues touch.
+	bySentence := map[int][]int{}
+	for li, l := range links {
+		ca, cb := d.sentencesOf(*l.cue)
+		for si := ca; si <= cb; si++ {
+			bySentence[si] = append(bySentence[si], li)
+		}
+	}
 	var orphans []span
 	for _, s := range spans {
 		if s.label != labelContent {
@@ -60,13 +68,11 @@ func linkWithArgs(d *document, tags []tag, am *argModel) []link {
 		}
 		best, bestGap := -1, 1<<30
 		a, b := d.sentencesOf(s)
-		for li, l := range links {
-			ca, cb := d.sentencesOf(*l.cue)
-			if cb < a || ca > b {
-				continue
-			}
-			if g := gap(s, *l.cue); g < bestGap {
-				best, bestGap = li, g
+		for si := a; si <= b; si++ {
+			for _, li := range bySentence[si] {
+				if g := gap(s, *links[li].cue); g < bestGap {
+					best, bestGap = li, g
+				}
 			}
 		}
 		if best >= 0 && d.quote[s.first]&qOpen != 0 {
@@ -79,6 +85,9 @@ func linkWithArgs(d *document, tags []tag, am *argModel) []link {
 		if d.quote[s.first]&qOpen == 0 {
 			continue // a stray indirect fragment: no cue, no quote
 		}
+		if !hasCue(links) {
+			continue // nothing to continue
+		}
 		links = append(links, link{contents: []span{s}, continuation: true})
 	}
 	sort.SliceStable(links, func(i, j int) bool { return links[i].start() < links[j].start() })
@@ -86,4 +95,16 @@ func linkWithArgs(d *document, tags []tag, am *argModel) []link {
 		sort.Slice(links[k].contents, func(i, j int) bool { return links[k].contents[i].first < links[k].contents[j].first })
 	}
 	return links
+}
+
+// hasCue reports whether any link has a cue: a quote with no cue of its own
+// continues an attribution or belongs to one, and in a text without any
+// there is nothing for it to belong to (such quotes are mostly debris).
+func hasCue(links []link) bool {
+	for _, l := range links {
+		if l.cue != nil {
+			return true
+		}
+	}
+	return false
 }

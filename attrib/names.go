@@ -98,8 +98,9 @@ func (d *document) mentions() []mention {
 		}
 		return true
 	}
+	headline := d.headlines()
 	for i := 0; i < n; {
-		if !isCap(i) {
+		if !isCap(i) || headline[i] {
 			i++
 			continue
 		}
@@ -174,6 +175,11 @@ func isAcronym(w string) bool {
 	return letters >= 2
 }
 
+// maxLookback bounds how many earlier mentions are searched to resolve a
+// name, pronoun or title: antecedents in news lie within a few paragraphs,
+// and the bound keeps hostile input (pages of capitalised words) linear.
+const maxLookback = 300
+
 // entityIndex groups mentions into entities: a name that is the last word
 // or a suffix of an earlier, fuller person name is the same person.
 type entityIndex struct {
@@ -189,7 +195,7 @@ func buildEntities(d *document) *entityIndex {
 	for i, m := range ms {
 		ix.canon[i] = i
 		if m.typ == sayso.Person {
-			for k := i - 1; k >= 0; k-- {
+			for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
 				p := ms[ix.canon[k]]
 				if p.typ == sayso.Person && p.name != m.name && strings.HasSuffix(p.name, " "+m.name) {
 					ix.canon[i] = ix.canon[k]
@@ -234,4 +240,30 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// headlines marks the tokens of title-case paragraphs ("NATO Membership for
+// Ukraine Was Always Russia’s Red Line"), where capitals say nothing about
+// names.
+func (d *document) headlines() []bool {
+	out := make([]bool, len(d.toks))
+	for _, p := range paragraphs(d) {
+		words, caps := 0, 0
+		for i := p[0]; i < p[1]; i++ {
+			if d.toks[i].Kind != textnorm.Word {
+				continue
+			}
+			words++
+			if isCapitalised(d.toks[i].Text) {
+				caps++
+			}
+		}
+		// Three quarters capitalised: prose rarely gets there, titles do.
+		if words >= 4 && caps*4 >= words*3 {
+			for i := p[0]; i < p[1]; i++ {
+				out[i] = true
+			}
+		}
+	}
+	return out
 }

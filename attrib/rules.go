@@ -3,6 +3,7 @@ package attrib
 import (
 	"strings"
 
+	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/internal/textnorm"
 )
 
@@ -274,6 +275,162 @@ func (d *document) dashSignatures(links []link) []link {
 			continue
 		}
 		out = append(out, link{cue: &cue, source: &src, contents: []span{content}})
+	}
+	return out
+}
+
+// transcriptLines reads paragraphs of transcripts and interviews, "PENCE:
+// Well, look…" or "Sanders: Endorsements prove…", as attributions when the
+// name before the colon is a person the text names elsewhere (a surname or
+// a full name, in any case): source the name, cue the colon, content the
+// rest of the paragraph without a final period. Links the models made
+// inside such a paragraph give way to it.
+func (d *document) transcriptLines(links []link, ix *entityIndex) []link {
+	people := map[string]bool{}
+	for _, m := range ix.mentions {
+		if m.typ != sayso.Person {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(m.name))
+		if len(words) >= 2 {
+			people[words[len(words)-1]] = true
+			people[strings.Join(words, " ")] = true
+		}
+	}
+	if len(people) == 0 {
+		return links
+	}
+	var lines []link
+	inLine := make([]bool, len(d.toks))
+	for _, p := range paragraphs(d) {
+		i := p[0]
+		if i < p[1] && d.toks[i].Kind == textnorm.Quote {
+			i++
+		}
+		j := i
+		for j < p[1] && j-i < 3 && d.toks[j].Kind == textnorm.Word && isCapitalised(d.toks[j].Text) {
+			j++
+		}
+		if j == i || j+1 >= p[1] || d.low[j] != ":" || !people[strings.Join(d.low[i:j], " ")] {
+			continue
+		}
+		last := p[1] - 1
+		if d.low[last] == "." && last > j+1 {
+			last--
+		}
+		for k := p[0]; k < p[1]; k++ {
+			inLine[k] = true
+		}
+		src, cue := span{i, j - 1, labelSource}, span{j, j, labelCue}
+		lines = append(lines, link{source: &src, cue: &cue, contents: []span{{j + 1, last, labelContent}}})
+	}
+	if len(lines) == 0 {
+		return links
+	}
+	kept := links[:0]
+	for _, l := range links {
+		inside := false
+		for _, s := range l.spans() {
+			if inLine[s.first] {
+				inside = true
+			}
+		}
+		if !inside {
+			kept = append(kept, l)
+		}
+	}
+	return append(kept, lines...)
+}
+
+// accordingTo sets the source and content of an "according to" cue by the
+// construction's fixed shape: "According to X, Y." (X up to the comma) or
+// "Y, according to X." (X to the sentence's end). It reports whether the
+// shape was found.
+func (d *document) accordingTo(l *link) bool {
+	if l.cue == nil || l.cue.last == l.cue.first || d.low[l.cue.last] != "to" || d.low[l.cue.last-1] != "according" {
+		return false
+	}
+	s := d.sents[d.sent[l.cue.first]]
+	last := s.Last
+	for last > l.cue.last && (isTrailingPunct(d.low[last]) || d.toks[last].Kind == textnorm.Quote) {
+		last--
+	}
+	if l.cue.last-1 == s.First || (l.cue.last-2 >= s.First && d.low[l.cue.last-2] == ",") && l.cue.last-2 == s.First {
+		// "According to X, Y."
+		for k := l.cue.last + 1; k < last && k <= l.cue.last+13; k++ {
+			if d.low[k] == "," {
+				if k == l.cue.last+1 {
+					return false
+				}
+				src := span{l.cue.last + 1, k - 1, labelSource}
+				l.source = &src
+				l.contents = []span{{k + 1, last, labelContent}}
+				return true
+			}
+		}
+		return false
+	}
+	if l.cue.first-1 > s.First && d.low[l.cue.first-1] == "," && last > l.cue.last && last-l.cue.last <= 13 {
+		// "Y, according to X."
+		first := s.First
+		for first < l.cue.first-1 && d.toks[first].Kind == textnorm.Quote {
+			first++
+		}
+		src := span{l.cue.last + 1, last, labelSource}
+		l.source = &src
+		l.contents = []span{{first, l.cue.first - 2, labelContent}}
+		return true
+	}
+	return false
+}
+
+// intentionStems are stems of verbs of intention that PolNeAR annotates as
+// cues with the infinitive as content ("seeking to get Washington to …").
+var intentionStems = map[string]bool{
+	"seek": true, "hop": true, "try": true, "aim": true, "want": true, "vow": true,
+	"promis": true, "plan": true, "intend": true, "threaten": true, "attempt": true,
+	"striv": true, "push": true, "hope": true, "tri": true,
+}
+
+// intentions finds participial intentions the models missed: "…, seeking to
+// X" becomes an attribution with the sentence's subject as source, the
+// participle as cue and "to X" to the end of the sentence as content.
+func (d *document) intentions(links []link) []link {
+	used := make([]bool, len(d.toks))
+	for _, l := range links {
+		for _, s := range l.spans() {
+			for i := s.first; i <= s.last; i++ {
+				used[i] = true
+			}
+		}
+	}
+	var out []link
+	for k := 1; k+2 < len(d.toks); k++ {
+		if used[k] || d.low[k-1] != "," || d.low[k+1] != "to" || !strings.HasSuffix(d.low[k], "ing") ||
+			!intentionStems[d.lemma[k]] || d.quote[k]&qIn != 0 {
+			continue
+		}
+		cue := span{k, k, labelCue}
+		src, ok := d.subjectOfParticiple(cue)
+		if !ok {
+			continue
+		}
+		s := d.sents[d.sent[k]]
+		last := s.Last
+		for last > k+1 && (isTrailingPunct(d.low[last]) || d.toks[last].Kind == textnorm.Quote) {
+			last--
+		}
+		free := true
+		for i := k + 1; i <= last; i++ {
+			if used[i] {
+				free = false
+				break
+			}
+		}
+		if !free || last <= k+1 {
+			continue
+		}
+		out = append(out, link{cue: &cue, source: &src, contents: []span{{k + 1, last, labelContent}}})
 	}
 	return out
 }

@@ -1,7 +1,10 @@
 package attrib
 
 import (
+	"sort"
 	"strings"
+
+	"github.com/sayso-news/sayso/internal/textnorm"
 
 	"github.com/sayso-news/sayso"
 )
@@ -32,6 +35,9 @@ var documentWords = map[string]bool{
 	"filing": true, "lawsuit": true, "complaint": true, "website": true, "tweet": true,
 	"tweets": true, "post": true, "ad": true, "video": true, "editorial": true, "release": true,
 	"indictment": true, "ruling": true, "transcript": true, "email": true, "emails": true,
+	"estimate": true, "estimates": true, "figures": true, "numbers": true, "projection": true,
+	"projections": true, "forecast": true, "count": true, "tally": true, "census": true,
+	"research": true, "findings": true, "review": true, "audit": true, "investigation": true,
 }
 
 // resolver ties attribution sources to entities.
@@ -43,12 +49,21 @@ type resolver struct {
 // mentionsIn returns the indexes of the mentions inside tokens [i, j].
 func (r *resolver) mentionsIn(i, j int) []int {
 	var out []int
-	for k, m := range r.ix.mentions {
-		if m.first >= i && m.last <= j {
+	ms := r.ix.mentions
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].first >= i })
+	for ; k < len(ms) && ms[k].first <= j; k++ {
+		if ms[k].last <= j {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// before returns the index of the first mention starting at or after token
+// i: mentions before it are the candidates for an antecedent.
+func (r *resolver) before(i int) int {
+	ms := r.ix.mentions
+	return sort.Search(len(ms), func(k int) bool { return ms[k].first >= i })
 }
 
 // speaker resolves the source of link l, given the speaker of the
@@ -118,6 +133,11 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 			res = sayso.ResolvedEarlierMention
 		}
 		return r.named(k, role, res)
+	}
+	// A name in a headline, where mentions are not collected.
+	if allCapitalised(d, s) {
+		m := d.newMention(s.first, s.last)
+		return &sayso.Speaker{Name: m.name, Type: m.typ, Role: m.role, Resolution: sayso.ResolvedNamed}
 	}
 	// A definite nominal with a title: "the spokesman", "the senator".
 	if len(words) >= 2 && words[0] == "the" {
@@ -191,7 +211,8 @@ func (r *resolver) pronoun(i int, prev *sayso.Speaker, typ sayso.SpeakerType) *s
 
 // lastOfType returns the latest mention of typ before token i, or -1.
 func (r *resolver) lastOfType(i int, typ sayso.SpeakerType) int {
-	for k := len(r.ix.mentions) - 1; k >= 0; k-- {
+	end := r.before(i)
+	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
 		m := r.ix.mentions[k]
 		if m.last < i && r.ix.mentions[r.ix.canon[k]].typ == typ && r.d.quote[m.first]&qIn == 0 {
 			return k
@@ -203,7 +224,8 @@ func (r *resolver) lastOfType(i int, typ sayso.SpeakerType) int {
 // lastMentionBefore returns the latest mention before token i, whose role
 // holds the title word when one is given, or -1.
 func (r *resolver) lastMentionBefore(i int, title string) int {
-	for k := len(r.ix.mentions) - 1; k >= 0; k-- {
+	end := r.before(i)
+	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
 		m := r.ix.mentions[k]
 		if m.last >= i {
 			continue
@@ -262,4 +284,14 @@ func trimDeterminer(s string) string {
 		return s[4:]
 	}
 	return s
+}
+
+// allCapitalised reports whether every token of s is a capitalised word.
+func allCapitalised(d *document, s span) bool {
+	for i := s.first; i <= s.last; i++ {
+		if d.toks[i].Kind != textnorm.Word || !isCapitalised(d.toks[i].Text) {
+			return false
+		}
+	}
+	return true
 }

@@ -134,9 +134,49 @@ func trainArgs(ctx context.Context, docs []*document, atts [][]sayso.Attribution
 			}
 		}
 	}
+	var out *argModel
+	for run := range opt.Average {
+		am, err := trainArgsOnce(ctx, docs, tags, inst, takenCue, takenContent, opt, opt.Seed+uint64(run)*1000)
+		if err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = am
+			continue
+		}
+		for f, r := range am.index {
+			o, ok := out.index[f]
+			if !ok {
+				o = int32(len(out.w))
+				out.index[f] = o
+				out.w = append(out.w, 0)
+			}
+			out.w[o] += am.w[r]
+		}
+		for role := range out.pair {
+			for p := range out.pair[role] {
+				out.pair[role][p] += am.pair[role][p]
+			}
+		}
+	}
+	inv := 1 / float32(opt.Average)
+	for i := range out.w {
+		out.w[i] *= inv
+	}
+	for role := range out.pair {
+		for p := range out.pair[role] {
+			out.pair[role][p] *= inv
+		}
+	}
+	return out, nil
+}
+
+// trainArgsOnce trains one ranker over the instances in one random order.
+func trainArgsOnce(ctx context.Context, docs []*document, tags [][]tag, inst []argInstance, takenCue, takenContent [][]bool, opt TrainOptions, seed uint64) (*argModel, error) {
+	inst = append([]argInstance(nil), inst...)
 	am := newArgModel()
 	tr := &argTrainer{m: am, maxIndex: 4 << 20}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0xa9))
+	rng := rand.New(rand.NewPCG(seed, 0xa9))
 	both := func(di int) []bool {
 		t := make([]bool, len(docs[di].toks))
 		for i := range t {

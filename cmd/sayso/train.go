@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -43,6 +44,7 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "random `seed` of the training order")
 	epochs := fs.Int("epochs", 0, "passes over the data per tagger (0: the default)")
 	folds := fs.Int("folds", 0, "jackknife folds for the stacked tagger (0: the default; 1: one tagger)")
+	average := fs.Int("average", 0, "runs averaged into each tagger (0: the default)")
 	minCount := fs.Int("min-count", 0, "drop features seen fewer `times` in training (0: the default)")
 	limit := fs.Int("limit", 0, "train on the first `n` articles only (quick experiments; 0: all)")
 	if err := parseFlags(fs, args); err != nil {
@@ -72,17 +74,19 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 		tdocs[i] = attrib.TrainingDoc{Text: d.Text, Attributions: d.Attributions}
 	}
 	cmd := "sayso train attribution"
-	for _, a := range args {
-		if strings.HasPrefix(a, "-data") || strings.HasPrefix(a, "--data") || strings.HasPrefix(a, "-out") || strings.HasPrefix(a, "--out") {
-			continue // paths of this machine say nothing about the model
+	// Paths of this machine say nothing about the model: --data and --out
+	// are left out of the recorded command, with their values.
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "data" && f.Name != "out" {
+			cmd += " --" + f.Name + " " + f.Value.String()
 		}
-		cmd += " " + a
-	}
+	})
 	m, err := attrib.Train(ctx, tdocs, attrib.TrainOptions{
 		Seed:            *seed,
 		Epochs:          *epochs,
 		Folds:           *folds,
 		MinFeatureCount: *minCount,
+		Average:         *average,
 		Info: attrib.ModelInfo{
 			Command:    cmd,
 			Data:       "PolNeAR train (attribution/polnear/train, first-listed annotator per metadata.tsv)",

@@ -29,4 +29,12 @@
 // runs on into a next piece that opens with one), mixed when the content
 // holds a quotation but is not wholly quoted, indirect otherwise. Gold and
 // predicted attributions are classified by the same rule.
+//
+// # Seed
+//
+// The seed article (../shared/seed) is checked by text and speaker (Seed.Check):
+// a few spans in its expected.json are off, so expected attributions are
+// located by their content and cue text; each must be found with its speaker
+// (its name or an alias listed in expected.json), and no attribution may
+// touch the expected unattributed claims.
 package attribution

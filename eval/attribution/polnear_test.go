@@ -126,3 +126,25 @@ func TestKindOf(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteBratContinuation(t *testing.T) {
+	text := "“A,” Smith said. “B.”"
+	seg := func(s string, start int) *sayso.Segment {
+		return &sayso.Segment{Text: s, Spans: []sayso.Span{{Start: start, End: start + len([]rune(s))}}}
+	}
+	atts := []sayso.Attribution{
+		{Kind: sayso.Direct, Source: seg("Smith", 5), Cue: seg("said", 11), Content: *seg("“A,”", 0)},
+		{Kind: sayso.Direct, Content: *seg("“B.”", 17)},
+	}
+	var buf bytes.Buffer
+	if err := WriteBrat(&buf, text, atts); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseBrat(&buf, text)
+	if err != nil {
+		t.Fatalf("%v in:\n%s", err, buf.String())
+	}
+	if len(back) != 1 || len(back[0].Content.Spans) != 2 {
+		t.Fatalf("continuation not folded into one attribution of two pieces: %+v\n%s", back, buf.String())
+	}
+}

@@ -24,6 +24,7 @@ func TestTokenize(t *testing.T) {
 		{`in the U.S.`, `in|the|U.S.`},
 		{`Donald J. Trump won 2.5% of 1,000 votes at 10:30.`, `Donald|J.|Trump|won|2.5|%|of|1,000|votes|at|10:30|.`},
 		{`a long-established fact, don't you think?`, `a|long-established|fact|,|don't|you|think|?`},
+		{`I've said we're sure I'm right, you'd agree, they'll go`, `I|'ve|said|we|'re|sure|I|'m|right|,|you|'d|agree|,|they|'ll|go`},
 		{"''rabbit patches'' or ``goat farms''", "''|rabbit|patches|''|or|``|goat|farms|''"},
 		{`the '90s... and -- then`, `the|'90s|...|and|--|then`},
 		{`Nov. 19 (UPI) — at AntiWar.com.`, `Nov.|19|(|UPI|)|—|at|AntiWar.com|.`},

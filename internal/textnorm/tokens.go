@@ -132,12 +132,12 @@ func Tokenize(s string) []Token {
 				i++
 				cp++
 			} else if isApostrophe(r) {
-				if n := len(toks); n > 0 && toks[n-1].ByteEnd == start && toks[n-1].Kind <= Number &&
-					i < len(s) && (s[i] == 's' || s[i] == 'S') && !isWordRuneAt(s, i+1) {
-					// Possessive 's after a word.
+				if n := len(toks); n > 0 && toks[n-1].ByteEnd == start && toks[n-1].Kind <= Number && cliticLen(s[i:]) > 0 {
+					// Possessive 's or a clitic after a word.
 					kind = Word
-					i++
-					cp++
+					c := cliticLen(s[i:])
+					i += c
+					cp += c
 				} else if j, c := leadingElision(s, i, cp); j > i {
 					// '90s and the like: an apostrophe starting a word.
 					kind = Number
@@ -222,8 +222,10 @@ func scanWord(s string, i, cp int) (int, int) {
 		case r == '/' && isWordRune(prev) && isWordRune(nr):
 		case r == '&' && unicode.IsUpper(prev) && unicode.IsUpper(nr):
 		case isApostrophe(r) && unicode.IsLetter(prev) && unicode.IsLetter(nr):
-			// Possessive 's (and 'S) is a token of its own.
-			if (nr == 's' || nr == 'S') && !isWordRuneAt(s, i+size+1) {
+			// Possessive 's and the clitics 've, 're, 'm, 'd, 'll are
+			// tokens of their own, as a span may end before them ("I" of
+			// "I've").
+			if cliticLen(s[i+size:]) > 0 {
 				return i, cp
 			}
 		case r == '.' && attachPeriod(s[start:i], s[i+size:]):
@@ -259,4 +261,15 @@ func isWordRuneAt(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return isWordRune(r)
+}
+
+// cliticLen returns the length of the clitic (s, ve, re, m, d, ll, in any
+// case) at the start of s when a non-word rune or the end follows it, else 0.
+func cliticLen(s string) int {
+	for _, c := range []string{"s", "ve", "re", "m", "d", "ll"} {
+		if len(s) >= len(c) && strings.EqualFold(s[:len(c)], c) && !isWordRuneAt(s, len(c)) {
+			return len(c)
+		}
+	}
+	return 0
 }
