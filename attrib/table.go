@@ -18,7 +18,7 @@ type slot struct {
 // newFeatTable builds a table over the tagger's weights, quantised by q.
 func newFeatTable(tg *tagger, q logQuant) *featTable {
 	n := uint32(1)
-	for n < uint32(len(tg.index))*4/3+1 { // load factor at most 3/4
+	for n < uint32(len(tg.index))*2+1 { // load factor at most 1/2: misses end sooner
 		n <<= 1
 	}
 	t := &featTable{slots: make([]slot, n), mask: n - 1}
@@ -87,7 +87,7 @@ type wslot struct {
 
 func newWeightTable(am *argModel) *weightTable {
 	n := uint32(1)
-	for n < uint32(len(am.index))*4/3+1 {
+	for n < uint32(len(am.index))*4/3+1 { // load factor at most 3/4
 		n <<= 1
 	}
 	t := &weightTable{slots: make([]wslot, n), mask: n - 1}
