@@ -227,10 +227,10 @@ func isDash(s string) bool {
 	return false
 }
 
-// dashSignatures finds quotes signed on the next line, "― Name" or "— Name,
-// role", the way vox-pop pieces and pull quotes attribute them, and returns
-// the links they make: new ones, or continuation quotes given their cue
-// and source.
+// dashSignatures finds quotes signed with a dash and a name, "“…” ― Name"
+// or "— Name, role" on the next line, the way vox-pop pieces, epigraphs and
+// pull quotes attribute them, and returns the links they make: new ones,
+// or continuation quotes given their cue and source.
 func (d *document) dashSignatures(links []link) []link {
 	owner := make([]int, len(d.toks))
 	for i := range owner {
@@ -244,9 +244,8 @@ func (d *document) dashSignatures(links []link) []link {
 		}
 	}
 	var out []link
-	for _, p := range paragraphs(d) {
-		i := p[0]
-		if i == 0 || !isDash(d.low[i]) || i+1 >= p[1] || !isCapitalised(d.toks[i+1].Text) {
+	for i := 1; i+1 < len(d.toks); i++ {
+		if !isDash(d.low[i]) || !isCapitalised(d.toks[i+1].Text) || d.toks[i+1].Kind != textnorm.Word || d.toks[i+1].Newlines > 0 {
 			continue
 		}
 		prev := i - 1
@@ -254,11 +253,14 @@ func (d *document) dashSignatures(links []link) []link {
 			prev--
 		}
 		q := d.qid[prev]
-		if q < 0 || d.quotes[q].Last != prev || d.toks[prev].Kind != 3 {
+		if q < 0 || d.quotes[q].Last != prev || d.toks[prev].Kind != textnorm.Quote {
 			continue
 		}
+		// The name: capitalised words (initials included) up to a comma,
+		// a quotation mark, a sentence end or the line's end.
 		end := i + 1
-		for end+1 < p[1] && end-i < 8 && d.low[end+1] != "," && !isSentenceEnd(d.low[end+1]) {
+		for end+1 < len(d.toks) && end-i < 5 && d.toks[end+1].Newlines == 0 &&
+			d.toks[end+1].Kind == textnorm.Word && isCapitalised(d.toks[end+1].Text) {
 			end++
 		}
 		if owner[i] >= 0 || owner[i+1] >= 0 {
