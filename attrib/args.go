@@ -227,6 +227,11 @@ func region(d *document, cue span, role int) (int, int) {
 	s0, s1 := int(d.sent[cue.first]), int(d.sent[cue.last])
 	lo, hi := d.sents[s0].First, d.sents[s1].Last
 	if role == roleContent {
+		// A quotation ending just before the sentence is the content of
+		// "“…?” Clinton said.": the splitter ends a sentence after "?”".
+		if lo > 0 && d.quote[lo-1]&qClose != 0 && d.qid[lo-1] >= 0 && d.toks[lo].Newlines == 0 {
+			lo = d.quotes[d.qid[lo-1]].Open
+		}
 		for changed := true; changed; {
 			changed = false
 			if q := d.qid[lo]; q >= 0 && d.quotes[q].Open < lo {

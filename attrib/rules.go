@@ -299,6 +299,20 @@ func (d *document) transcriptLines(links []link, ix *entityIndex) []link {
 			people[strings.Join(words, " ")] = true
 		}
 	}
+	// Names in capitals that open two or more paragraphs with a colon are
+	// a transcript's speakers ("WALLACE: …", "PENCE: …"), whether or not the
+	// text names them elsewhere; labels such as "UPDATE:" are not.
+	turns := map[string]int{}
+	for _, p := range paragraphs(d) {
+		if name, ok := d.colonOpener(p); ok && isAcronym(name) && !notSpeakers[strings.ToLower(name)] {
+			turns[strings.ToLower(name)]++
+		}
+	}
+	for name, n := range turns {
+		if n >= 2 {
+			people[name] = true
+		}
+	}
 	if len(people) == 0 {
 		return links
 	}
@@ -435,4 +449,32 @@ func (d *document) intentions(links []link) []link {
 		out = append(out, link{cue: &cue, source: &src, contents: []span{{k + 1, last, labelContent}}})
 	}
 	return out
+}
+
+// notSpeakers are labels that open paragraphs with a colon without anyone
+// speaking.
+var notSpeakers = map[string]bool{
+	"update": true, "updated": true, "correction": true, "clarification": true, "byline": true,
+	"video": true, "photo": true, "photos": true, "watch": true, "read": true, "related": true,
+	"note": true, "breaking": true, "source": true, "sources": true, "credit": true,
+	"advertisement": true, "exclusive": true, "analysis": true, "opinion": true, "q": true,
+	"a": true, "previously": true, "listen": true, "see": true, "also": true, "more": true,
+}
+
+// colonOpener returns the words before a colon opening paragraph p (after
+// an optional quotation mark), when one to three capitalised words stand
+// there.
+func (d *document) colonOpener(p [2]int) (string, bool) {
+	i := p[0]
+	if i < p[1] && d.toks[i].Kind == textnorm.Quote {
+		i++
+	}
+	j := i
+	for j < p[1] && j-i < 3 && d.toks[j].Kind == textnorm.Word && isCapitalised(d.toks[j].Text) {
+		j++
+	}
+	if j == i || j+1 >= p[1] || d.low[j] != ":" {
+		return "", false
+	}
+	return d.text[d.toks[i].ByteStart:d.toks[j-1].ByteEnd], true
 }

@@ -27,11 +27,11 @@ func dataDir(t testing.TB) string {
 // Floors hold the figures the embedded model reaches on PolNeAR dev, just
 // under them, so a regression fails CI. Raise them when the model improves.
 var floors = map[string]float64{
-	"source F1":            0.67,
-	"cue F1":               0.645,
-	"content F1":           0.585,
-	"lenient F1":           0.605,
-	"quote source correct": 0.91,
+	"source F1":            0.685,
+	"cue F1":               0.66,
+	"content F1":           0.59,
+	"lenient F1":           0.62,
+	"quote source correct": 0.93,
 }
 
 func TestDevFloors(t *testing.T) {
