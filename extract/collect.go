@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -17,7 +18,11 @@ import (
 type elem struct {
 	node   *html.Node
 	parent int32
-	tag    atom.Atom
+	// last is the index of its last descendant (itself when it has none):
+	// elements are kept in document order, so its subtree is the range
+	// [its index, last], and within is a comparison, not a climb.
+	last int32
+	tag  atom.Atom
 	// neg and pos are the element's own class/id hints (see hinter.hint), with
 	// structural tags (nav, aside, footer…) folded into neg.
 	neg, pos int8
@@ -40,6 +45,9 @@ type elem struct {
 type rawLink struct {
 	text string
 	href string
+	// off is the byte offset of text in the block's text as gathered,
+	// before white space is trimmed from its ends.
+	off int
 }
 
 // block is one run of text between block-level boundaries, as the walk
@@ -310,6 +318,7 @@ func (c *collector) newElem(n *html.Node, parent int32) elem {
 // enter records element n and updates the walk's context.
 func (c *collector) enter(n *html.Node, e elem) int32 {
 	idx := int32(len(c.elems))
+	e.last = idx
 	c.elems = append(c.elems, e)
 
 	if c.isBlock(n) {
@@ -344,12 +353,15 @@ func (c *collector) enter(n *html.Node, e elem) int32 {
 
 // exit closes element n.
 func (c *collector) exit(n *html.Node, idx int32) {
+	c.elems[idx].last = int32(len(c.elems) - 1)
 	if n.DataAtom == atom.A {
 		c.inLink--
 		if c.inLink == 0 && c.linkHref != "" && c.linkStart <= len(c.buf) {
-			t := strings.TrimSpace(string(c.buf[c.linkStart:]))
+			raw := string(c.buf[c.linkStart:])
+			t := strings.TrimSpace(raw)
 			if t != "" {
-				c.links = append(c.links, rawLink{text: t, href: c.linkHref})
+				lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+				c.links = append(c.links, rawLink{text: t, href: c.linkHref, off: c.linkStart + lead})
 			}
 			if bareURL(t) && c.linkChars >= c.linkStartChars {
 				// A printed address is a citation, not navigation: it
@@ -475,43 +487,47 @@ func (c *collector) flush() {
 	} else if c.inQuote > 0 && b.kind == sayso.BlockParagraph {
 		b.kind = sayso.BlockQuote
 	}
+	raw := string(c.buf)
 	if b.kind == sayso.BlockPreformat {
-		b.text = strings.Trim(string(c.buf), "\n")
+		b.text = strings.Trim(raw, "\n")
 	} else {
-		b.text = strings.TrimSpace(strings.ReplaceAll(string(c.buf), " \n", "\n"))
+		b.text = strings.TrimSpace(raw)
 	}
 	if len(c.links) > 0 {
 		b.links = append([]rawLink(nil), c.links...)
 	}
 	if b.kind == sayso.BlockParagraph && strings.Contains(b.text, "\n\n") {
-		// <br><br> separates paragraphs in hand-written markup.
-		for _, part := range strings.Split(b.text, "\n\n") {
-			if part = strings.TrimSpace(part); part != "" {
-				p := b
-				p.text = part
-				p.chars, p.linkChars, p.links = splitStats(part, b)
-				c.blocks = append(c.blocks, p)
-			}
-		}
+		c.splitParagraphs(b, len(raw)-len(strings.TrimLeftFunc(raw, unicode.IsSpace)))
 	} else {
 		c.blocks = append(c.blocks, b)
 	}
 	c.reset()
 }
 
-// splitStats estimates a split part's statistics from its whole block.
-func splitStats(part string, whole block) (chars, linkChars int, links []rawLink) {
-	chars = textChars(part)
-	for _, l := range whole.links {
-		if strings.Contains(part, l.text) {
-			links = append(links, l)
-			linkChars += textChars(l.text)
+// splitParagraphs adds block b as the paragraphs its text holds: <br><br>
+// separates paragraphs in hand-written markup. Each link goes to the part
+// it starts in (lead is how many bytes of white space were trimmed off the
+// front of b's text), so the work is linear in the text and its links.
+func (c *collector) splitParagraphs(b block, lead int) {
+	links := b.links
+	start := 0
+	for _, piece := range strings.Split(b.text, "\n\n") {
+		end := start + len(piece)
+		part := strings.TrimSpace(piece)
+		if part != "" {
+			p := b
+			p.text = part
+			p.chars, p.linkChars, p.links = textChars(part), 0, nil
+			for len(links) > 0 && links[0].off-lead < end {
+				p.links = append(p.links, links[0])
+				p.linkChars += textChars(links[0].text)
+				links = links[1:]
+			}
+			p.linkChars = min(p.linkChars, p.chars)
+			c.blocks = append(c.blocks, p)
 		}
+		start = end + len("\n\n")
 	}
-	if linkChars > chars {
-		linkChars = chars
-	}
-	return chars, linkChars, links
 }
 
 func (c *collector) reset() {

@@ -18,9 +18,12 @@
 // body's, detected; a declaration its body's script contradicts ("en" over
 // Georgian text) gives way to the detected language.
 //
-// Everything is bounded: pages larger than Options.MaxBytes are refused,
-// documents nested past the parser's limit are flattened and read, and each
-// pass over the tree is linear.
+// Everything is bounded: pages larger than Options.MaxBytes are refused;
+// markup on which the HTML parser's work would outgrow the page (repeated
+// <html> tags, hundreds of unclosed formatting elements) is rewritten
+// first, and documents nested past the parser's limit are flattened and
+// read; every pass over the tree and its blocks is linear, however deep
+// the page nests.
 //
 // It is pure: it reads bytes and returns values, touching no network,
 // database or global state. Fetching is the fetch package's job; metadata

@@ -91,13 +91,9 @@ func (o Options) FromBytes(b []byte, pageURL string) (*sayso.Article, error) {
 	if err != nil {
 		return nil, sayso.Errorf(sayso.EINVALID, "extract: %w", err)
 	}
-	doc, err := html.Parse(bytes.NewReader(text))
+	doc, err := parseHTML(text)
 	if err != nil {
-		// The parser refuses documents nested more than 512 deep: read
-		// the page again with its deepest tags dropped.
-		if doc, err = html.Parse(bytes.NewReader(flatten(text))); err != nil {
-			return nil, sayso.Errorf(sayso.EINVALID, "extract: parse HTML: %w", err)
-		}
+		return nil, sayso.Errorf(sayso.EINVALID, "extract: parse HTML: %w", err)
 	}
 	var u *url.URL
 	if pageURL != "" {
@@ -106,6 +102,21 @@ func (o Options) FromBytes(b []byte, pageURL string) (*sayso.Article, error) {
 		}
 	}
 	return fromDocument(doc, u, pageURL)
+}
+
+// parseHTML parses a UTF-8 document, first rewriting the markup that would
+// make the parser's work grow faster than the page (see rewrite.go). The
+// parser refuses documents nested more than 512 deep: those are read again
+// with their deepest tags dropped.
+func parseHTML(text []byte) (*html.Node, error) {
+	if parserTraps(text) {
+		text = rewrite(text, 0)
+	}
+	doc, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		doc, err = html.Parse(bytes.NewReader(rewrite(text, maxNesting)))
+	}
+	return doc, err
 }
 
 // notHTML reports whether a Content-Type names a kind of document that is

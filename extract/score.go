@@ -74,7 +74,8 @@ func (c *collector) classify() {
 // tag says boilerplate, unless they hold most of the page's good text (a
 // page-wide wrapper named "has-comments" or "with-sidebar" is not one).
 func (c *collector) markRegions() {
-	// good and all characters per element, summed up the ancestor chain.
+	// good and all characters per element: each block counts in its own
+	// element, then subtotals flow up to the parents.
 	total, all := 0, 0
 	for i := range c.blocks {
 		b := &c.blocks[i]
@@ -84,22 +85,27 @@ func (c *collector) markRegions() {
 			good = b.chars
 			total += good
 		}
-		linky := int32(0)
+		if b.elem < 0 {
+			continue
+		}
+		e := &c.elems[b.elem]
+		e.good += good
+		e.text += b.chars
+		e.blocks++
 		if b.linkChars*2 > b.chars {
-			linky = 1
+			e.linkBlocks++
 		}
-		goodBlock := int32(0)
 		if good > 0 {
-			goodBlock = 1
-		}
-		for e := b.elem; e >= 0; e = c.elems[e].parent {
-			c.elems[e].good += good
-			c.elems[e].text += b.chars
-			c.elems[e].blocks++
-			c.elems[e].linkBlocks += linky
-			c.elems[e].goodBlocks += goodBlock
+			e.goodBlocks++
 		}
 	}
+	c.sumUp(func(parent, child *elem) {
+		parent.good += child.good
+		parent.text += child.text
+		parent.blocks += child.blocks
+		parent.linkBlocks += child.linkBlocks
+		parent.goodBlocks += child.goodBlocks
+	})
 	teaser := c.teasers()
 	// An element named as the article body (or an <article>) that holds
 	// most of an ancestor's prose vouches for that ancestor: a wrapper
@@ -147,18 +153,23 @@ func (c *collector) markRegions() {
 		}
 		isRegion[i] = true
 	}
-	for i := range c.blocks {
-		b := &c.blocks[i]
-		for e := b.elem; e >= 0; e = c.elems[e].parent {
-			if isRegion[e] {
-				b.region = e
-				break
-			}
+	// The nearest region at or above each element, in one pass down the
+	// tree: parents come before their children.
+	region := make([]int32, len(c.elems))
+	for i := range c.elems {
+		switch p := c.elems[i].parent; {
+		case isRegion[i]:
+			region[i] = int32(i)
+		case p >= 0:
+			region[i] = region[p]
+		default:
+			region[i] = -1
 		}
 	}
-	for i := range c.elems {
-		c.elems[i].good, c.elems[i].text = 0, 0
-		c.elems[i].blocks, c.elems[i].linkBlocks, c.elems[i].goodBlocks = 0, 0, 0
+	for i := range c.blocks {
+		if b := &c.blocks[i]; b.elem >= 0 {
+			b.region = region[b.elem]
+		}
 	}
 }
 
@@ -220,10 +231,11 @@ func (c *collector) chooseContainer() int32 {
 			// article have them as much as page furniture does.
 			g = 0
 		}
-		for e := b.elem; e >= 0; e = c.elems[e].parent {
-			c.elems[e].score += g
+		if b.elem >= 0 {
+			c.elems[b.elem].score += g
 		}
 	}
+	c.sumUp(func(parent, child *elem) { parent.score += child.score })
 	best := int32(-1)
 	bestScore := 0.0
 	for i := range c.elems {
@@ -263,24 +275,19 @@ func (c *collector) firstArticle(container int32) int32 {
 		return container
 	}
 	var found []int32
-	for i := int(container) + 1; i < len(c.elems); i++ {
+	for i := container + 1; i <= c.elems[container].last; i++ {
 		e := &c.elems[i]
-		if e.tag != atom.Article || e.score < minArticleShare*total || !c.within(int32(i), container) {
+		if e.tag != atom.Article || e.score < minArticleShare*total {
 			continue
 		}
-		nested := false
-		for _, f := range found {
-			if c.within(int32(i), f) {
-				nested = true
-				break
-			}
+		// Elements come in document order: one nested in an earlier
+		// find lies in the latest.
+		if len(found) > 0 && c.within(i, found[len(found)-1]) {
+			continue
 		}
-		if !nested {
-			found = append(found, int32(i))
+		if found = append(found, i); len(found) == 2 {
+			return found[0]
 		}
-	}
-	if len(found) >= 2 {
-		return found[0]
 	}
 	// One <article> carrying most of the container's text is the article;
 	// the rest of the container is what the page shows around it.
@@ -292,12 +299,19 @@ func (c *collector) firstArticle(container int32) int32 {
 
 // within reports whether element e lies inside (or is) element anc.
 func (c *collector) within(e, anc int32) bool {
-	for ; e >= 0; e = c.elems[e].parent {
-		if e == anc {
-			return true
+	return e >= 0 && anc >= 0 && e >= anc && e <= c.elems[anc].last
+}
+
+// sumUp adds every element's statistics into its parent's, children
+// first, so that each element ends with the totals of its subtree. Parents
+// precede their children in c.elems, so one backward pass does it: the
+// work is linear however deep the page nests.
+func (c *collector) sumUp(add func(parent, child *elem)) {
+	for i := len(c.elems) - 1; i > 0; i-- {
+		if p := c.elems[i].parent; p >= 0 {
+			add(&c.elems[p], &c.elems[i])
 		}
 	}
-	return false
 }
 
 // selectBlocks returns the indexes of the blocks that make the article:
