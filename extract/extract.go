@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -29,6 +30,10 @@ type Options struct {
 	// ContentType is the page's Content-Type header, whose charset
 	// parameter takes precedence over <meta> declarations.
 	ContentType string
+	// Now is when the page was fetched, when known: a date more than a
+	// day after it cannot be the page's and is rejected (see
+	// metadata.Options). The zero value disables the check.
+	Now time.Time
 }
 
 // FromReader reads an HTML page from r and returns the article on it.
@@ -44,9 +49,10 @@ func FromReader(r io.Reader, pageURL string) (*sayso.Article, error) {
 
 // FromPage returns the article on a fetched page, decoding its charset from
 // the Content-Type header, a byte-order mark, a <meta> declaration or by
-// sniffing, and using its final URL as the page's address. Errors are those
-// of FromReader, and one of code sayso.EINVALID when the Content-Type names
-// a document that is not a page (an image, a PDF, an archive).
+// sniffing, using its final URL as the page's address, and rejecting dates
+// later than the day after it was fetched. Errors are those of FromReader,
+// and one of code sayso.EINVALID when the Content-Type names a document
+// that is not a page (an image, a PDF, an archive).
 func FromPage(p *sayso.Page) (*sayso.Article, error) {
 	if p == nil {
 		return nil, sayso.Errorf(sayso.EINVALID, "extract: nil page")
@@ -58,7 +64,7 @@ func FromPage(p *sayso.Page) (*sayso.Article, error) {
 	if ct := p.ContentType(); notHTML(ct) {
 		return nil, sayso.Errorf(sayso.EINVALID, "extract: %s is not an HTML page (Content-Type %s)", u, ct)
 	}
-	return Options{ContentType: p.ContentType()}.FromBytes(p.Body, u)
+	return Options{ContentType: p.ContentType(), Now: p.FetchedAt}.FromBytes(p.Body, u)
 }
 
 // FromReader is like the package's FromReader with these options.
@@ -81,27 +87,51 @@ func (o Options) maxBytes() int64 {
 // FromBytes returns the article on the page b. Errors are those of
 // FromReader.
 func (o Options) FromBytes(b []byte, pageURL string) (*sayso.Article, error) {
-	if int64(len(b)) > o.maxBytes() {
-		return nil, sayso.Errorf(sayso.ETOOLARGE, "extract: page larger than %d bytes", o.maxBytes())
-	}
-	if err := checkHTML(b); err != nil {
+	doc, u, err := o.parse(b, pageURL)
+	if err != nil {
 		return nil, err
 	}
-	text, _, err := toUTF8(b, o.ContentType)
+	return fromDocument(doc, u, pageURL, metadata.Options{Now: o.Now})
+}
+
+// MetadataFromBytes reads only the metadata of the page b (title, authors,
+// dates, publisher, language…), decoded and parsed as FromBytes does, for
+// pages that have metadata but no article: a video page, a gallery. Its
+// errors are those of FromReader, except that it never returns
+// ErrNoArticle.
+func (o Options) MetadataFromBytes(b []byte, pageURL string) (*metadata.Metadata, error) {
+	doc, u, err := o.parse(b, pageURL)
 	if err != nil {
-		return nil, sayso.Errorf(sayso.EINVALID, "extract: %w", err)
+		return nil, err
 	}
-	doc, err := parseHTML(text)
-	if err != nil {
-		return nil, sayso.Errorf(sayso.EINVALID, "extract: parse HTML: %w", err)
+	return metadata.ReadOptions(doc, u, metadata.Options{Now: o.Now}), nil
+}
+
+// parse checks, decodes and parses the page b, and parses its address
+// (nil when pageURL is "").
+func (o Options) parse(b []byte, pageURL string) (*html.Node, *url.URL, error) {
+	if int64(len(b)) > o.maxBytes() {
+		return nil, nil, sayso.Errorf(sayso.ETOOLARGE, "extract: page larger than %d bytes", o.maxBytes())
+	}
+	if err := checkHTML(b); err != nil {
+		return nil, nil, err
 	}
 	var u *url.URL
 	if pageURL != "" {
+		var err error
 		if u, err = url.Parse(pageURL); err != nil {
-			return nil, sayso.Errorf(sayso.EINVALID, "extract: page URL %q: %w", pageURL, err)
+			return nil, nil, sayso.Errorf(sayso.EINVALID, "extract: page URL %q: %w", pageURL, err)
 		}
 	}
-	return fromDocument(doc, u, pageURL)
+	text, _, err := toUTF8(b, o.ContentType)
+	if err != nil {
+		return nil, nil, sayso.Errorf(sayso.EINVALID, "extract: %w", err)
+	}
+	doc, err := parseHTML(text)
+	if err != nil {
+		return nil, nil, sayso.Errorf(sayso.EINVALID, "extract: parse HTML: %w", err)
+	}
+	return doc, u, nil
 }
 
 // parseHTML parses a UTF-8 document, first rewriting the markup that would
@@ -152,8 +182,8 @@ func checkHTML(b []byte) error {
 }
 
 // fromDocument extracts the article from a parsed document.
-func fromDocument(doc *html.Node, u *url.URL, pageURL string) (*sayso.Article, error) {
-	md := metadata.Read(doc, u)
+func fromDocument(doc *html.Node, u *url.URL, pageURL string, mo metadata.Options) (*sayso.Article, error) {
+	md := metadata.ReadOptions(doc, u, mo)
 	c := collect(doc)
 	title := md.Title
 	if title == "" {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/encoding"
@@ -93,6 +94,51 @@ func TestFromPageUsesHeaderAndFinalURL(t *testing.T) {
 	}
 	if a.URL != "https://b.example/news/x" {
 		t.Errorf("URL = %q, want the final URL", a.URL)
+	}
+}
+
+func TestFromPageRejectsDatesAfterFetch(t *testing.T) {
+	text := "The council voted on Tuesday to keep the night buses running through the winter, after a petition."
+	page := article(`<meta property="article:published_time" content="2031-05-04T10:00:00Z">`+
+		`<meta name="date" content="2024-05-04">`, text, text)
+	fetched := time.Date(2024, 5, 5, 8, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name      string
+		fetchedAt time.Time
+		want      string
+	}{
+		{"fetched before the date", fetched, "2024-05-04"},
+		{"fetch time unknown", time.Time{}, "2031-05-04"},
+	}
+	for _, tc := range cases {
+		p := &sayso.Page{URL: "https://a.example/x", Body: []byte(page), FetchedAt: tc.fetchedAt}
+		a, err := FromPage(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published == nil || a.Published.Format("2006-01-02") != tc.want {
+			t.Errorf("%s: published %v, want %s", tc.name, a.Published, tc.want)
+		}
+	}
+}
+
+func TestMetadataFromBytes(t *testing.T) {
+	video := `<html lang="en"><head><title>Flood footage | Valley TV</title>` +
+		`<meta property="og:title" content="Flood footage"><meta property="og:site_name" content="Valley TV">` +
+		`<meta property="article:published_time" content="2024-03-02T09:30:00+01:00"></head>` +
+		`<body><nav><a href="/">Home</a></nav><video src="/v.mp4"></video></body></html>`
+	if _, err := FromReader(strings.NewReader(video), ""); !errors.Is(err, ErrNoArticle) {
+		t.Fatalf("FromReader: err = %v, want ErrNoArticle", err)
+	}
+	md, err := Options{}.MetadataFromBytes([]byte(video), "https://valley.example/v/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md.Title != "Flood footage" || md.Publisher != "Valley TV" || md.Published == nil || md.Published.Format(time.RFC3339) != "2024-03-02T09:30:00+01:00" {
+		t.Errorf("metadata = title %q, publisher %q, published %v", md.Title, md.Publisher, md.Published)
+	}
+	if _, err := (Options{}).MetadataFromBytes([]byte("\x89PNG\r\n\x1a\n\x00\x00"), ""); sayso.ErrorCodeOf(err) != sayso.EINVALID {
+		t.Errorf("binary: err = %v, want an invalid-input error", err)
 	}
 }
 

@@ -103,7 +103,8 @@ func (x *extractor) extract(ctx context.Context, in string) (*sayso.Article, err
 	if err != nil {
 		return nil, err
 	}
-	return extract.Options{}.FromBytes(body, x.pageURL)
+	// A page read now cannot carry a date from the future.
+	return extract.Options{Now: time.Now()}.FromBytes(body, x.pageURL)
 }
 
 // read returns the bytes of a file or of standard input, gunzipped when

@@ -3,9 +3,14 @@ package dates
 import (
 	"context"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/sayso-news/sayso/extract"
 )
 
 var verbose = flag.Bool("dates.errors", false, "print every page the metadata reader gets wrong, with its evidence")
@@ -35,26 +40,21 @@ func TestFloors(t *testing.T) {
 		t.Fatalf("loaded %d pages, want 200", len(pages))
 	}
 	r := Evaluate(context.Background(), pages, MetadataReader)
-	var b []byte
-	w := &sliceWriter{&b}
-	r.Print(w)
+	var b strings.Builder
+	r.Print(&b)
 	if *verbose {
-		printDiagnosis(w, r, pages)
+		printDiagnosis(&b, r, pages)
 	}
-	t.Log("\n" + string(b))
+	t.Log("\n" + b.String())
 	const floor = 0.925
 	if r.Accuracy < floor {
 		t.Errorf("exact-day accuracy %.3f fell below the floor %.3f", r.Accuracy, floor)
 	}
 }
 
-type sliceWriter struct{ b *[]byte }
-
-func (w *sliceWriter) Write(p []byte) (int, error) { *w.b = append(*w.b, p...); return len(p), nil }
-
 // printDiagnosis writes each page the reader got wrong with every date
 // candidate metadata considered, to find general causes of error.
-func printDiagnosis(w *sliceWriter, r *Report, pages []Page) {
+func printDiagnosis(w io.Writer, r *Report, pages []Page) {
 	byFile := map[string]Page{}
 	for _, p := range pages {
 		byFile[p.File] = p
@@ -66,13 +66,14 @@ func printDiagnosis(w *sliceWriter, r *Report, pages []Page) {
 		one := &Report{Results: []PageResult{res}}
 		one.PrintErrors(w)
 		p := byFile[res.File]
-		md, err := ReadMetadata(p.HTML, p.URL)
+		md, err := extract.Options{}.MetadataFromBytes(p.HTML, p.URL)
 		if err != nil {
+			fmt.Fprintf(w, "    %v\n", err)
 			continue
 		}
 		for _, c := range md.Candidates {
 			if c.Field == "published" || c.Field == "modified" {
-				w.Write([]byte("    " + c.Field + " " + c.Value + " " + c.Evidence + "\n"))
+				fmt.Fprintf(w, "    %s %s %s\n", c.Field, c.Value, c.Evidence)
 			}
 		}
 	}

@@ -120,7 +120,7 @@ func (r *reader) chooseDates(md *Metadata) {
 	}
 	const slack = 24 * time.Hour
 	ok := func(c cand) bool {
-		if !r.opt.Now.IsZero() && c.date.Time.After(r.opt.Now.Add(slack)) {
+		if r.opt.Now.Year() >= minYear && c.date.Time.After(r.opt.Now.Add(slack)) {
 			return false
 		}
 		if c.rank >= rankTextLabel && !latest.IsZero() && c.date.Time.After(latest.Add(slack)) {

@@ -45,7 +45,9 @@ type Metadata struct {
 type Options struct {
 	// Now is when the page was fetched, when known. Dates more than a day
 	// after it are rejected as implausible. The zero value disables the
-	// check (Read never looks at the clock: it is deterministic).
+	// check (Read never looks at the clock: it is deterministic), and so
+	// does a time before 1995, which is a reset clock or file time (the
+	// Unix epoch, the zip format's 1980), not a fetch.
 	Now time.Time
 }
 

@@ -244,9 +244,21 @@ func TestReadDates(t *testing.T) {
 
 func TestReadNow(t *testing.T) {
 	doc, _ := html.Parse(strings.NewReader(`<meta property="article:published_time" content="2030-01-01"><meta name="date" content="2020-01-01">`))
-	md := ReadOptions(doc, nil, Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if got := day(md.Published); got != "2020-01-01T00:00:00Z" {
-		t.Errorf("published = %q, want the date before Now", got)
+	cases := []struct {
+		name string
+		now  time.Time
+		want string
+	}{
+		{"fetched in 2025", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), "2020-01-01T00:00:00Z"},
+		{"no fetch time", time.Time{}, "2030-01-01T00:00:00Z"},
+		{"Unix epoch file time", time.Unix(0, 0).UTC(), "2030-01-01T00:00:00Z"},
+		{"zip file time", time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC), "2030-01-01T00:00:00Z"},
+	}
+	for _, tc := range cases {
+		md := ReadOptions(doc, nil, Options{Now: tc.now})
+		if got := day(md.Published); got != tc.want {
+			t.Errorf("%s: published = %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }
 
