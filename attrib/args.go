@@ -70,7 +70,9 @@ const (
 	pairCrossS   = pairWholeQ + 2   // span crosses a sentence break, × 2
 	pairToSentE  = pairCrossS + 2   // span ends at its sentence's end punctuation, × 2
 	pairAdjacent = pairToSentE + 2  // span touches the cue, × 2
-	numPair      = pairAdjacent + 2 // total
+	pairCommas   = pairAdjacent + 2 // commas inside the span (0, 1, 2+) × 2
+	pairEndComma = pairCommas + 6   // span ends with a comma, × 2
+	numPair      = pairEndComma + 2 // total
 )
 
 func newArgModel() *argModel { return &argModel{index: map[uint32]int32{}} }
@@ -208,6 +210,11 @@ func (c *argContext) pairIndexes(i, j int, out []int) []int {
 	}
 	if j+1 == c.cue.first || i == c.cue.last+1 {
 		out = append(out, pairAdjacent+s)
+	}
+	commas := int(d.commas[j+1] - d.commas[i])
+	out = append(out, pairCommas+2*min(commas, 2)+s)
+	if d.low[j] == "," {
+		out = append(out, pairEndComma+s)
 	}
 	return out
 }

@@ -37,6 +37,8 @@ type document struct {
 	// hLow, hLemma and hShape hash low, lemma and shape once per token for
 	// the features that read them.
 	hLow, hLemma, hShape []uint32
+	// commas[i] counts the commas before token i (len(toks)+1 entries).
+	commas []int32
 }
 
 // Hashes standing for the words beyond either end of the text.
@@ -116,6 +118,13 @@ func newDocument(text string, lex *lexicon) *document {
 		d.hLow[i] = strHash(d.low[i])
 		d.hLemma[i] = strHash(d.lemma[i])
 		d.hShape[i] = shapeHash(toks[i].Text)
+	}
+	d.commas = make([]int32, len(toks)+1)
+	for i := range toks {
+		d.commas[i+1] = d.commas[i]
+		if d.low[i] == "," {
+			d.commas[i+1]++
+		}
 	}
 	class := make([]uint8, len(toks))
 	for i := range toks {

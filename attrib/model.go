@@ -14,7 +14,7 @@ import (
 )
 
 // modelMagic opens every model file; the digit is the format version.
-const modelMagic = "SAYSO-ATTRIB-2\n"
+const modelMagic = "SAYSO-ATTRIB-3\n"
 
 // maxModelBytes bounds a decompressed model so a corrupt file cannot
 // exhaust memory.

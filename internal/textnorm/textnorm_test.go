@@ -31,6 +31,7 @@ func TestTokenize(t *testing.T) {
 		{`the Clintons’ house`, `the|Clintons|’|house`},
 		{`He was ill. She left.`, `He|was|ill|.|She|left|.`},
 		{`@realDonaldTrump #MAGA`, `@realDonaldTrump|#MAGA`},
+		{`Rep. G.K. Butterfield (D-N.C.), head`, `Rep.|G.K.|Butterfield|(|D-N.C.|)|,|head`},
 	}
 	for _, tt := range tests {
 		got := strings.Join(texts(Tokenize(tt.in)), "|")

@@ -247,9 +247,10 @@ func isDottedAbbrev(word string, next rune) bool {
 	if !unicode.IsLetter(next) {
 		return false
 	}
-	// The part after the last period must be one letter: U.S, N.Y, A.
+	// The part after the last period or hyphen must be one letter: U.S,
+	// N.Y, A, and the N of "D-N.C.".
 	last := word
-	if k := strings.LastIndexByte(word, '.'); k >= 0 {
+	if k := strings.LastIndexAny(word, ".-"); k >= 0 {
 		last = word[k+1:]
 	}
 	return utf8.RuneCountInString(last) == 1
