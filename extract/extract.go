@@ -225,14 +225,14 @@ const creditLookahead = 4
 // Credit lines are moved out of the body into credits.
 func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u *url.URL, title string) (*sayso.Article, error) {
 	a.Credits = []sayso.Credit{}
+	credited := map[string]bool{}
 	addCredit := func(cr sayso.Credit, b *block) {
+		if credited[cr.Text] {
+			return
+		}
+		credited[cr.Text] = true
 		if len(b.links) > 0 {
 			cr.URL = resolve(u, b.links[0].href)
-		}
-		for _, have := range a.Credits {
-			if have.Text == cr.Text {
-				return
-			}
 		}
 		a.Credits = append(a.Credits, cr)
 	}
@@ -335,6 +335,7 @@ func (c *collector) creditNear(i int, container int32, add func(sayso.Credit, *b
 // site name it usually carries ("Headline | Site"), else the first <h1>.
 func fallbackTitle(c *collector, titleElem string) (title, evidence string) {
 	firstH1 := ""
+	lowerTitle := strings.ToLower(titleElem)
 	for i := range c.blocks {
 		b := &c.blocks[i]
 		if b.tag != atom.H1 || b.region >= 0 {
@@ -343,7 +344,7 @@ func fallbackTitle(c *collector, titleElem string) (title, evidence string) {
 		if firstH1 == "" {
 			firstH1 = b.text
 		}
-		if titleElem != "" && strings.Contains(strings.ToLower(titleElem), strings.ToLower(b.text)) && len(b.text) > 8 {
+		if titleElem != "" && strings.Contains(lowerTitle, strings.ToLower(b.text)) && len(b.text) > 8 {
 			return b.text, "h1"
 		}
 	}

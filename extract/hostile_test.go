@@ -70,6 +70,23 @@ var (
 			return b.String() + hostilePara + hostilePara
 		}
 	}
+	// Each credit line was compared with every credit found before it
+	// (now a set).
+	manyCredits = func() string {
+		var b strings.Builder
+		b.WriteString("<article>")
+		for i := range 60000 {
+			// Outlet names without digits: a credit naming a number is a date.
+			name := strings.Map(func(r rune) rune { return r - '0' + 'a' }, fmt.Sprint(i))
+			fmt.Fprintf(&b, "%s<p>Source: Outlet %s.</p>", hostilePara, name)
+		}
+		return b.String() + "</article>"
+	}
+	// The title was re-normalised for every short block compared with it
+	// (now once per page).
+	manyHeadings = func() string {
+		return "<title>" + strings.Repeat("word ", 100) + "</title>" + strings.Repeat("<h2>head</h2>", 200000) + hostilePara + hostilePara
+	}
 	// Links of a <br><br>-split paragraph were matched by their text
 	// against every part (now placed by their offset).
 	splitLinks = func() string {
@@ -120,6 +137,8 @@ func TestHostileInputs(t *testing.T) {
 		{"100k <html> tags", func() io.Reader { return strings.NewReader(repeatedRoots("html")()) }, ""},
 		{"100k <body> tags", func() io.Reader { return strings.NewReader(repeatedRoots("body")()) }, ""},
 		{"150k links split by line breaks", func() io.Reader { return strings.NewReader(splitLinks()) }, ""},
+		{"60k credit lines", func() io.Reader { return strings.NewReader(manyCredits()) }, ""},
+		{"200k headings, long title", func() io.Reader { return strings.NewReader(manyHeadings()) }, ""},
 		{"50 MB page", func() io.Reader { return &endless{n: 50 << 20, chunk: []byte(para)} }, sayso.ETOOLARGE},
 		{"8 MB page", func() io.Reader { return &endless{n: 8 << 20, chunk: []byte(para)} }, ""},
 		{"50 MB attribute", func() io.Reader {

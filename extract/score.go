@@ -329,6 +329,7 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 		}
 		in = append(in, i)
 	}
+	title = oneSpaced(title)
 	// Context: a short block between good ones is part of the text, a
 	// heading that leads into good text is a subheading. Past the last
 	// sure block, short text that follows good text (a closing list, a
@@ -415,18 +416,23 @@ func hasSentencePunct(s string) bool {
 }
 
 // sameText reports whether a and b are the same line up to case and
-// spacing, as a heading repeating the page title is.
+// spacing, as a heading repeating the page title is. b must have its
+// spacing collapsed already (see oneSpaced): it is the same for every block
+// of a page, and may be long.
 func sameText(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	a, b = strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " ")
+	a = oneSpaced(a)
 	if strings.EqualFold(a, b) {
 		return true
 	}
 	// <title> often appends the site's name: "Headline - Site".
 	return utf8.RuneCountInString(a) > 20 && len(b) > len(a) && strings.EqualFold(b[:len(a)], a)
 }
+
+// oneSpaced returns s trimmed, with each run of white space made one space.
+func oneSpaced(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func hasLetter(s string) bool {
 	for _, r := range s {
