@@ -1,16 +1,15 @@
 package dates
 
 import (
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/sayso-news/sayso/eval/internal/evalfiles"
 )
 
 // Page is one page of the set: its address, its file name in html/ (without
@@ -26,25 +25,17 @@ type Page struct {
 // none. An error counts as "no date".
 type DateReader func(html []byte, pageURL string) (*time.Time, error)
 
-// maxPageBytes bounds one decompressed page; the largest real page in the
-// set is about a megabyte, so this only stops a corrupt archive.
-const maxPageBytes = 64 << 20
-
 // Load reads the set from dir (the dates/mediacloud-2020 folder):
 // ground-truth.json and html/<file>.gz. Pages come back sorted by file
 // name. It returns an error when the folder, the truth file or a page is
 // missing or unreadable, or a truth date is malformed.
 func Load(dir string) ([]Page, error) {
-	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
-	if err != nil {
-		return nil, fmt.Errorf("load mediacloud dates: %w", err)
-	}
 	var truth map[string]struct {
 		File string  `json:"file"`
 		Date *string `json:"date"`
 	}
-	if err := json.Unmarshal(raw, &truth); err != nil {
-		return nil, fmt.Errorf("load mediacloud dates: parse ground-truth.json: %w", err)
+	if err := evalfiles.ReadJSON(filepath.Join(dir, "ground-truth.json"), &truth); err != nil {
+		return nil, fmt.Errorf("load mediacloud dates: %w", err)
 	}
 	pages := make([]Page, 0, len(truth))
 	for u, t := range truth {
@@ -59,35 +50,14 @@ func Load(dir string) ([]Page, error) {
 			}
 			p.Want = &d
 		}
-		p.HTML, err = readGzip(filepath.Join(dir, "html", t.File+".gz"))
-		if err != nil {
+		var err error
+		if p.HTML, err = evalfiles.ReadGzip(filepath.Join(dir, "html", t.File+".gz")); err != nil {
 			return nil, fmt.Errorf("load mediacloud page %s: %w", t.File, err)
 		}
 		pages = append(pages, p)
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].File < pages[j].File })
 	return pages, nil
-}
-
-func readGzip(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	b, err := io.ReadAll(io.LimitReader(zr, maxPageBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > maxPageBytes {
-		return nil, fmt.Errorf("larger than %d bytes", maxPageBytes)
-	}
-	return b, nil
 }
 
 // Outcome classifies one page's result.

@@ -1,15 +1,14 @@
 package extraction
 
 import (
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"time"
+
+	"github.com/sayso-news/sayso/eval/internal/evalfiles"
 )
 
 // Page is one benchmark page: its identifier, address, raw HTML and the
@@ -24,29 +23,21 @@ type Page struct {
 // Extractor returns the plain-text article body of one page.
 type Extractor func(html []byte, pageURL string) (string, error)
 
-// maxPageBytes bounds one decompressed benchmark page; the largest real page
-// in the set is a few megabytes, so this only stops a corrupt archive.
-const maxPageBytes = 64 << 20
-
 // Load reads the benchmark from dir (the extraction/scrapinghub folder):
 // ground-truth.json and html/<id>.html.gz. Pages come back sorted by ID. It
 // returns an error when the folder, the truth file or a page is missing or
 // unreadable.
 func Load(dir string) ([]Page, error) {
-	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
-	if err != nil {
-		return nil, fmt.Errorf("load scrapinghub: %w", err)
-	}
 	var truth map[string]struct {
 		ArticleBody string `json:"articleBody"`
 		URL         string `json:"url"`
 	}
-	if err := json.Unmarshal(raw, &truth); err != nil {
-		return nil, fmt.Errorf("load scrapinghub: parse ground-truth.json: %w", err)
+	if err := evalfiles.ReadJSON(filepath.Join(dir, "ground-truth.json"), &truth); err != nil {
+		return nil, fmt.Errorf("load scrapinghub: %w", err)
 	}
 	pages := make([]Page, 0, len(truth))
 	for id, t := range truth {
-		html, err := readGzip(filepath.Join(dir, "html", id+".html.gz"))
+		html, err := evalfiles.ReadGzip(filepath.Join(dir, "html", id+".html.gz"))
 		if err != nil {
 			return nil, fmt.Errorf("load scrapinghub page %s: %w", id, err)
 		}
@@ -54,27 +45,6 @@ func Load(dir string) ([]Page, error) {
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].ID < pages[j].ID })
 	return pages, nil
-}
-
-func readGzip(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	b, err := io.ReadAll(io.LimitReader(zr, maxPageBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > maxPageBytes {
-		return nil, fmt.Errorf("larger than %d bytes", maxPageBytes)
-	}
-	return b, nil
 }
 
 // PageResult is one page's outcome.
