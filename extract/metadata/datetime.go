@@ -61,15 +61,11 @@ var rfcLayouts = []string{
 // holds no plausible date (years outside 1995–2100, impossible days).
 func ParseDate(s string) (Date, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > maxDateLen {
-		if len(s) > maxDateLen {
-			// A long value may still start with a date ("2020-03-15T10:00:00+03:00 (updated …)").
-			s = s[:maxDateLen]
-		} else {
-			return Date{}, false
-		}
+	if s == "" {
+		return Date{}, false
 	}
-	s = normalizeDigits(s)
+	// A long value may still start with a date ("2020-03-15T10:00:00+03:00 (updated …)").
+	s = normalizeDigits(truncateUTF8(s, maxDateLen))
 	if d, ok := parseISO(s); ok {
 		return d, true
 	}
@@ -79,18 +75,17 @@ func ParseDate(s string) (Date, bool) {
 	if d, ok := parseUnix(s); ok {
 		return d, true
 	}
-	js := s
-	if i := strings.Index(js, " ("); i > 0 {
-		js = js[:i]
+	// JavaScript's Date.toString ends with "(zone name)": try without it,
+	// then as written.
+	tries := []string{s}
+	if i := strings.Index(s, " ("); i > 0 {
+		tries = []string{s[:i], s}
 	}
-	for _, layout := range rfcLayouts {
-		if t, err := time.Parse(layout, js); err == nil {
-			return plausible(Date{Time: t, HasTime: true, HasZone: true})
-		}
-	}
-	for _, layout := range rfcLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return plausible(Date{Time: t, HasTime: true, HasZone: true})
+	for _, v := range tries {
+		for _, layout := range rfcLayouts {
+			if t, err := time.Parse(layout, v); err == nil {
+				return plausible(Date{Time: t, HasTime: true, HasZone: true})
+			}
 		}
 	}
 	if _, found := findTextDates(s, 1, false); len(found) > 0 {
@@ -99,44 +94,24 @@ func ParseDate(s string) (Date, bool) {
 	return Date{}, false
 }
 
-func parseISO(s string) (Date, bool) {
-	m := isoDateRE.FindStringSubmatch(s + " ")
-	if m == nil {
-		return Date{}, false
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	if m[4] == "" {
-		return makeDate(y, mo, d, 0, 0, 0, nil)
-	}
-	h, _ := strconv.Atoi(m[4])
-	mi, _ := strconv.Atoi(m[5])
-	sec := 0
-	if m[6] != "" {
-		sec, _ = strconv.Atoi(m[6])
-	}
-	return makeDate(y, mo, d, h, mi, sec, parseZone(m[7]))
-}
+func parseISO(s string) (Date, bool) { return dateFromMatch(isoDateRE.FindStringSubmatch(s + " ")) }
 
-func parseCompact(s string) (Date, bool) {
-	m := compactDateRE.FindStringSubmatch(s)
+func parseCompact(s string) (Date, bool) { return dateFromMatch(compactDateRE.FindStringSubmatch(s)) }
+
+// dateFromMatch builds a Date from a match of isoDateRE or compactDateRE,
+// whose groups are the year, month and day, then the optional hour,
+// minute, second and zone; nil (no match) gives false.
+func dateFromMatch(m []string) (Date, bool) {
 	if m == nil {
 		return Date{}, false
 	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
 	if m[4] == "" {
 		return makeDate(y, mo, d, 0, 0, 0, nil)
 	}
-	h, _ := strconv.Atoi(m[4])
-	mi, _ := strconv.Atoi(m[5])
-	sec := 0
-	if m[6] != "" {
-		sec, _ = strconv.Atoi(m[6])
-	}
-	return makeDate(y, mo, d, h, mi, sec, parseZone(m[7]))
+	// An absent second is "", which reads as 0.
+	return makeDate(y, mo, d, atoi(m[4]), atoi(m[5]), atoi(m[6]), parseZone(m[7]))
 }
 
 // parseUnix reads a Unix timestamp in seconds (10 digits) or milliseconds
