@@ -51,6 +51,8 @@ const (
 	aEndWm1
 	aBetween
 	aNoneCue2
+	aStartClu
+	aEndCluP1
 )
 
 // argModel scores candidate argument spans.
@@ -138,6 +140,7 @@ func (c *argContext) startFeatures(i int, buf []uint32) []uint32 {
 		h(aStartSent).int(boolInt(i == d.sents[d.sent[i]].First)).int(min(c.dist(i), 3)).key(),
 		h(aStartCueW).int(c.hlem).int(d.hw(i)).int(min(c.dist(i), 2)).key(),
 		h(aStartCap).int(boolInt(isCapitalised(d.toks[i].Text))).int(min(c.dist(i), 3)).key(),
+		h(aStartClu).int(d.clusterOf(i)).int(d.clusterOf(i-1)).key(),
 	)
 	return buf
 }
@@ -166,6 +169,7 @@ func (c *argContext) endFeatures(j int, buf []uint32) []uint32 {
 		h(aEndSent).int(pos).key(),
 		h(aEndCueWp1).int(c.hlem).int(d.hw(j+1)).int(min(c.dist(j), 2)).key(),
 		h(aEndCap).int(boolInt(isCapitalised(d.toks[j].Text))).int(d.hs(j+1)).key(),
+		h(aEndCluP1).int(d.clusterOf(j)).int(d.clusterOf(j+1)).key(),
 	)
 	return buf
 }

@@ -143,6 +143,7 @@ func chunkEnd(text string, limit int) int {
 // analyzeChunk analyses one piece of text.
 func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 	d := newDocument(text, a.model.lex)
+	d.setClusters(a.model.clusters)
 	tags := a.model.tag(d)
 	var links []link
 	if a.model.args != nil {
@@ -158,6 +159,7 @@ func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 		kept = append(kept, l)
 	}
 	links = append(kept, d.thatClauses(kept)...)
+	links = append(links, d.asClauses(links)...)
 	links = append(links, d.intentions(links)...)
 	links = append(links, d.dashSignatures(links)...)
 	ix := buildEntities(d)

@@ -39,6 +39,23 @@ type document struct {
 	hLow, hLemma, hShape []uint32
 	// commas[i] counts the commas before token i (len(toks)+1 entries).
 	commas []int32
+	// cluster is each token's word cluster, nil until setClusters.
+	cluster []uint16
+}
+
+// setClusters looks up every token's word cluster.
+func (d *document) setClusters(m map[string]uint16) {
+	if m == nil {
+		return
+	}
+	d.cluster = make([]uint16, len(d.toks))
+	for i, w := range d.low {
+		c, ok := m[w]
+		if !ok {
+			c = noCluster
+		}
+		d.cluster[i] = c
+	}
 }
 
 // Hashes standing for the words beyond either end of the text.

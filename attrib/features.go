@@ -68,6 +68,12 @@ const (
 	fLemClassP1P2
 	fClassP1P2
 	fNameColon
+	fClu0
+	fCluM1
+	fCluP1
+	fCluM1Clu0
+	fClu0CluP1
+	fClu0Quote
 )
 
 const (
@@ -395,6 +401,14 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 	if c.nameColon != nil {
 		add(newHash(fNameColon).int(int(c.nameColon[i])))
 	}
+	if d.cluster != nil {
+		k0, km1, kp1 := d.clusterOf(i), d.clusterOf(i-1), d.clusterOf(i+1)
+		add(newHash(fClu0).int(k0))
+		add(newHash(fCluM1).int(km1))
+		add(newHash(fCluP1).int(kp1))
+		add(newHash(fCluM1Clu0).int(km1).int(k0))
+		add(newHash(fClu0CluP1).int(k0).int(kp1))
+	}
 	return buf
 }
 
@@ -415,6 +429,9 @@ func stackedFeatures(d *document, c *tokenContext, i int, buf []uint32) []uint32
 		add(newHash(fNameColon).int(int(c.nameColon[i])))
 	}
 	p0 := c.ptag(i)
+	if d.cluster != nil {
+		add(newHash(fClu0Quote).int(d.clusterOf(i)).int(p0))
+	}
 	add(newHash(fClassTri).int(d.wordClass(i - 1)).int(d.wordClass(i)).int(d.wordClass(i + 1)).int(p0))
 	add(newHash(fPm2).int(c.ptag(i - 2)))
 	add(newHash(fPm1).int(c.ptag(i - 1)))

@@ -14,7 +14,7 @@ import (
 )
 
 // modelMagic opens every model file; the digit is the format version.
-const modelMagic = "SAYSO-ATTRIB-3\n"
+const modelMagic = "SAYSO-ATTRIB-4\n"
 
 // maxModelBytes bounds a decompressed model so a corrupt file cannot
 // exhaust memory.
@@ -47,6 +47,8 @@ type Model struct {
 	taggers []*tagger
 	// args ranks argument spans; nil links tagged spans by rule.
 	args *argModel
+	// clusters maps lower-case words to their word clusters.
+	clusters map[string]uint16
 }
 
 // tag returns the tags of every token of d.
@@ -158,6 +160,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		writeTagger(bw, tg)
 	}
 	writeArgs(bw, m.args)
+	writeClusters(bw, m.clusters)
 	if err := bw.Flush(); err != nil {
 		return cw.n, err
 	}
@@ -310,6 +313,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, err
 		}
 		m.args = am
+	}
+	if br.Len() > 0 {
+		cl, err := readClusters(br)
+		if err != nil {
+			return nil, err
+		}
+		m.clusters = cl
 	}
 	m.freeze()
 	return m, nil
@@ -491,4 +501,46 @@ func (m *Model) freeze() {
 	if m.args != nil && m.args.fast == nil {
 		m.args.fast = newWeightTable(m.args)
 	}
+}
+
+// writeClusters writes the word clusters: a count, then each word (length
+// byte, bytes) in sorted order with its cluster (uint16).
+func writeClusters(bw *bufio.Writer, cl map[string]uint16) {
+	words := make([]string, 0, len(cl))
+	for w := range cl {
+		if len(w) < 256 {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words)
+	binary.Write(bw, binary.LittleEndian, uint32(len(words)))
+	for _, w := range words {
+		bw.WriteByte(byte(len(w)))
+		bw.WriteString(w)
+		binary.Write(bw, binary.LittleEndian, cl[w])
+	}
+}
+
+func readClusters(br *bytes.Reader) (map[string]uint16, error) {
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated word clusters")
+	}
+	cl := make(map[string]uint16, n)
+	for range n {
+		l, err := br.ReadByte()
+		if err != nil {
+			return nil, errors.New("read model: truncated word clusters")
+		}
+		w := make([]byte, l)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return nil, errors.New("read model: truncated word clusters")
+		}
+		var c uint16
+		if err := binary.Read(br, binary.LittleEndian, &c); err != nil || c > noCluster {
+			return nil, errors.New("read model: bad word cluster")
+		}
+		cl[string(w)] = c
+	}
+	return cl, nil
 }

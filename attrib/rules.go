@@ -141,8 +141,10 @@ var cueVerbGroup = map[string]bool{
 }
 
 // thatClauses finds "SUBJECT VERB that CLAUSE" in sentences without any
-// attribution, where VERB is ever a cue: the tagger misses rare cue verbs
-// that a that-clause makes plain ("pretended not to understand that …").
+// attribution, where VERB is ever a cue, and "SUBJECT VERB to INFINITIVE"
+// where VERB is one of intention: the tagger misses rare cue verbs that a
+// that-clause makes plain ("pretended not to understand that …") and
+// intentions it was unsure of ("has been promising to add …").
 func (d *document) thatClauses(links []link) []link {
 	busy := make([]bool, len(d.sents))
 	for _, l := range links {
@@ -158,11 +160,19 @@ func (d *document) thatClauses(links []link) []link {
 			continue
 		}
 		for k := s.First + 2; k < s.Last-2; k++ {
-			if d.low[k] != "that" || d.quote[k]&(qIn|qSingle) != 0 {
+			if d.quote[k]&(qIn|qSingle) != 0 {
 				continue
 			}
 			v := k - 1
-			if d.toks[v].Kind != 1 || d.wordClass(v) != wcOther || d.cueProb[v] < weakCue {
+			switch {
+			case d.low[k] == "that":
+				if d.toks[v].Kind != 1 || d.wordClass(v) != wcOther || d.cueProb[v] < weakCue {
+					continue
+				}
+			case d.low[k] == "to" && intentionStems[d.lemma[v]] && d.wordClass(k+1) == wcOther:
+				// An intention with its infinitive: "has been promising to
+				// add", "wants to leave".
+			default:
 				continue
 			}
 			first := v
@@ -477,4 +487,57 @@ func (d *document) colonOpener(p [2]int) (string, bool) {
 		return "", false
 	}
 	return d.text[d.toks[i].ByteStart:d.toks[j-1].ByteEnd], true
+}
+
+// asClauses reads "As X explains (in his book Y), CLAUSE." — the
+// ascriptive "as" — in sentences without any attribution: source X, cue the
+// verb group, content the clause after the comma to the sentence's end.
+// The verb must be one the cue lexicon knows.
+func (d *document) asClauses(links []link) []link {
+	busy := make([]bool, len(d.sents))
+	for _, l := range links {
+		for _, s := range l.spans() {
+			for i := d.sent[s.first]; i <= d.sent[s.last]; i++ {
+				busy[i] = true
+			}
+		}
+	}
+	var out []link
+	for si, s := range d.sents {
+		if busy[si] || d.low[s.First] != "as" || s.Last-s.First < 6 {
+			continue
+		}
+		// The source: a short run up to a verb the lexicon knows.
+		v := -1
+		for k := s.First + 2; k < s.Last && k <= s.First+8; k++ {
+			if d.low[k] == "," {
+				break
+			}
+			if d.toks[k].Kind == 1 && !isCapitalised(d.toks[k].Text) && d.wordClass(k) == wcOther && d.cueProb[k] >= cueCandidate {
+				v = k
+				break
+			}
+		}
+		if v < 0 {
+			continue
+		}
+		comma := -1
+		for k := v + 1; k < s.Last && k <= v+40; k++ {
+			if d.low[k] == "," {
+				comma = k
+				break
+			}
+		}
+		last := s.Last
+		for last > comma && (isTrailingPunct(d.low[last]) || d.toks[last].Kind == textnorm.Quote) {
+			last--
+		}
+		if comma < 0 || last <= comma+2 {
+			continue
+		}
+		src := span{s.First + 1, v - 1, labelSource}
+		cue := span{v, v, labelCue}
+		out = append(out, link{cue: &cue, source: &src, contents: []span{{comma + 1, last, labelContent}}})
+	}
+	return out
 }

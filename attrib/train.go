@@ -92,8 +92,12 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 			}
 		}
 	}
-	opt.Progress(fmt.Sprintf("%d documents, %d tokens, %d cue stems", len(docs), tokens, len(lex.p)))
-	m := &Model{lex: lex, Info: opt.Info}
+	clusters := learnClusters(prepared, opt.Seed)
+	for _, d := range prepared {
+		d.setClusters(clusters)
+	}
+	opt.Progress(fmt.Sprintf("%d documents, %d tokens, %d cue stems, %d clustered words", len(docs), tokens, len(lex.p), len(clusters)))
+	m := &Model{lex: lex, Info: opt.Info, clusters: clusters}
 	m.Info.Seed = opt.Seed
 	m.Info.Epochs = opt.Epochs
 	m.Info.Documents = len(docs)
