@@ -316,7 +316,7 @@ func stripSignoff(text string) (sayso.Credit, string, bool) {
 }
 
 // looksLikeDate reports whether s is a date or time rather than a name:
-// "First published on November 19, 2019" is a date line, not a credit.
+// "First published on March 3, 2021" is a date line, not a credit.
 func looksLikeDate(s string) bool {
 	digits := 0
 	for _, r := range s {

@@ -212,7 +212,7 @@ func TestCredits(t *testing.T) {
 		}
 	}
 	for _, line := range []string{
-		"First published on November 19, 2019 / 8:16 AM",
+		"First published on March 3, 2021 / 6:40 PM",
 		"Sources say the minister will resign before the summit, which opens on Monday in the capital and will last three days.",
 		"Viable options remain, the minister said.",
 		"Via",

@@ -79,9 +79,9 @@ func isConsentNotice(l line) bool {
 // maxNoticeChars bounds a copyright or citation notice.
 const maxNoticeChars = 400
 
-// isLegalNotice reports whether text is a copyright or reuse notice of
-// the kind printed under articles ("© 2019 …", "All rights reserved",
-// "This document is subject to copyright").
+// isLegalNotice reports whether text is a copyright, reuse or citation
+// notice of the kind printed under articles ("© 2019 …", "All rights
+// reserved", "This document is subject to copyright", "Citation: …").
 func isLegalNotice(l line) bool {
 	text := l.text
 	if l.chars > maxNoticeChars {
@@ -91,11 +91,17 @@ func isLegalNotice(l line) bool {
 		return true
 	}
 	lower := l.lower
+	// "Citation: Title (2019, March 3) retrieved …", "Cite this article as …".
+	for _, p := range []string{"citation:", "cite this", "how to cite"} {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
 	for _, p := range []string{"all rights reserved", "subject to copyright", "may not be published, broadcast, rewritten",
 		"may not be reproduced", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
-		"все права защищены", "版权所有", "無断転載", "retrieved ", "for information purposes only"} {
+		"все права защищены", "版权所有", "無断転載", "for information purposes only"} {
 		if strings.Contains(lower, p) {
-			return p != "retrieved " || strings.HasPrefix(lower, "citation")
+			return true
 		}
 	}
 	return false
@@ -166,7 +172,7 @@ var promoPhrases = []string{
 }
 
 // promoCalls and promoObjects together mark a promotion ("Get the latest
-// updates right in your inbox"); either alone is ordinary prose.
+// headlines delivered to your inbox"); either alone is ordinary prose.
 var (
 	promoCalls   = []string{"sign up", "subscribe", "get the latest", "get our", "delivered", "download", "join"}
 	promoObjects = []string{"newsletter", "inbox", "our app", "the app"}

@@ -140,8 +140,8 @@ func (c *collector) markRegions() {
 			continue
 		}
 		// Several paragraphs making two thirds of the page's prose are
-		// the article, whatever the wrapper is called ("ads-details" on
-		// a classifieds site), unless it is a comment thread.
+		// the article, whatever the wrapper is called ("ads-text" on a
+		// classifieds site), unless it is a comment thread.
 		if e.good*3 > total*2 && e.goodBlocks >= 2 && !e.comments {
 			continue
 		}
@@ -460,7 +460,7 @@ func (c *collector) headlineItems() []bool {
 	count := map[key]int{}
 	for i := range c.blocks {
 		b := &c.blocks[i]
-		// A teaser summarises: a title linked to "by Umberto Eco" in a
+		// A teaser summarises: a title linked to "by Mary Shelley" in a
 		// reading list is not one.
 		if len(b.links) == 0 || b.elem < 0 || b.chars-b.linkChars < mixedTextChars {
 			continue
@@ -470,7 +470,7 @@ func (c *collector) headlineItems() []bool {
 			continue
 		}
 		// A linked sentence goes on with its own punctuation ("… in May
-		// 2020. Legere will…"); a headline just stops.
+		// 2020. Ortega will…"); a headline just stops.
 		if after := strings.TrimLeft(b.text[len(l):], " "); after != "" && strings.ContainsAny(after[:1], ".!?:;,)") {
 			continue
 		}

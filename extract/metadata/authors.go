@@ -112,7 +112,7 @@ func cleanAuthors(raw []string, publisher, host string) []string {
 		}
 	}
 	// As within one byline, a one-word name beside full names is a credit
-	// ("Jupiterimages"), not a person.
+	// ("Stockpix"), not a person.
 	multi := false
 	for _, n := range out {
 		multi = multi || strings.Contains(n, " ")
@@ -130,7 +130,7 @@ func cleanAuthors(raw []string, publisher, host string) []string {
 }
 
 // splitByline cleans one byline and splits it into names; publisher, when
-// written right after a name, is cut off ("Elliot Brown Florida Today").
+// written right after a name, is cut off ("Jane Doe Valley Courier").
 func splitByline(s, publisher string) []string {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > 300 {
@@ -167,7 +167,7 @@ func splitByline(s, publisher string) []string {
 		out = append(out, p)
 	}
 	// A one-word part beside full names is an outlet, a section or a stray
-	// word ("Jane Doe, Futurism", "Anna Menin Share"), not a person.
+	// word ("Jane Doe, Techline", "Jane Doe Share"), not a person.
 	multi := false
 	for _, p := range out {
 		if len(strings.Fields(p)) > 1 {
@@ -283,7 +283,7 @@ func isPersonName(s, publisher, host string) bool {
 	if len(words) > 5 {
 		return false
 	}
-	// "The Water Coolest", "The Digg Store": an article marks a name of a
+	// "The Daily Roundup", "The Gadget Shop": an article marks a name of a
 	// thing, not of a person.
 	if strings.EqualFold(words[0], "the") && len(words) > 1 || placeWords[strings.ToLower(words[0])] {
 		return false
@@ -308,10 +308,10 @@ func isPersonName(s, publisher, host string) bool {
 		return false
 	}
 	if len(words) == 1 && strings.ToUpper(s) == s && hasCase(s) {
-		return false // "AP", "KWCHCIK": a one-word initialism or call sign is an outlet
+		return false // "AP", "KXYZTV": a one-word initialism or call sign is an outlet
 	}
 	if len(words) == 1 && host != "" && len(l) >= 4 && strings.Contains(strings.ReplaceAll(host, "-", ""), l) {
-		return false // "Beachbody" on beachbodyondemand.com: the site itself
+		return false // "Fitclub" on fitclubondemand.example: the site itself
 	}
 	return true
 }

@@ -174,9 +174,8 @@ func (r *reader) pageZone(c cand) (time.Time, string, bool) {
 
 // localDay corrects the day of a machine-written timestamp in UTC (or
 // without a zone) by the day the page shows its readers. A CMS that stores
-// "2020-02-18T02:18:11Z" for an article a Florida reader sees dated 17
-// February writes the 17th in the URL, in a <time>'s text or in the date
-// line: when no such shown date agrees with the timestamp's own day and one
+// "2021-03-09T03:40:00Z" for an article a reader in Chicago sees dated 8
+// March writes the 8th in the URL, in a <time>'s text or in the date line: when no such shown date agrees with the timestamp's own day and one
 // shows the neighbouring day that some UTC offset (−12 h to +14 h) reaches
 // from the timestamp, that day is the article's. The result is that day,
 // date-only at midnight UTC (the page gave no offset to keep), and the
@@ -232,7 +231,7 @@ func cleanPublisher(s string) string {
 	if len(s) > 100 {
 		return ""
 	}
-	// "Autoracing | F1 | Indy | NASCAR": the name comes before the slogan.
+	// "Valley Courier | News since 1901": the name comes before the slogan.
 	if i := strings.Index(s, " | "); i > 0 {
 		s = strings.TrimSpace(s[:i])
 	}

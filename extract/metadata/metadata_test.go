@@ -138,9 +138,9 @@ func TestReadDates(t *testing.T) {
 		},
 		{
 			name:      "UTC timestamp takes the day the URL shows",
-			url:       "https://example.com/2020/02/17/story/",
-			page:      `<meta property="article:published_time" content="2020-02-18T02:18:11Z">`,
-			published: "2020-02-17T00:00:00Z", ev: "meta:article:published_time (day as shown: url)",
+			url:       "https://example.com/2021/03/08/story/",
+			page:      `<meta property="article:published_time" content="2021-03-09T03:40:00Z">`,
+			published: "2021-03-08T00:00:00Z", ev: "meta:article:published_time (day as shown: url)",
 		},
 		{
 			name:      "date only from the URL",
@@ -187,8 +187,8 @@ func TestReadDates(t *testing.T) {
 		},
 		{
 			name:      "UTC timestamp moved into the zone the page's other timestamps carry",
-			page:      `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue Nov 19 2019 03:05:46 GMT+0000"}</script><meta property="og:updated_time" content="2019-11-18T22:15:39-05:00">`,
-			published: "2019-11-18T22:05:46-05:00", modified: "2019-11-18T22:15:39-05:00",
+			page:      `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Fri Apr 16 2021 02:30:10 GMT+0000"}</script><meta property="og:updated_time" content="2021-04-15T22:41:00-05:00">`,
+			published: "2021-04-15T21:30:10-05:00", modified: "2021-04-15T22:41:00-05:00",
 			ev: "json-ld:NewsArticle.datePublished (in the page's zone, from meta:og:updated_time)",
 		},
 		{
