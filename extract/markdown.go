@@ -19,10 +19,16 @@ func Markdown(a *sayso.Article) string {
 	}
 	for i, blk := range a.Blocks {
 		if i > 0 {
-			prev := a.Blocks[i-1]
-			if prev.Kind == blk.Kind && (blk.Kind == sayso.BlockListItem || blk.Kind == sayso.BlockTableRow) {
+			// Runs of list items, table rows and quoted paragraphs stay
+			// one list, one table, one quote.
+			switch prev := a.Blocks[i-1]; {
+			case prev.Kind != blk.Kind:
+				b.WriteString("\n\n")
+			case blk.Kind == sayso.BlockListItem || blk.Kind == sayso.BlockTableRow:
 				b.WriteString("\n")
-			} else {
+			case blk.Kind == sayso.BlockQuote:
+				b.WriteString("\n>\n")
+			default:
 				b.WriteString("\n\n")
 			}
 		}
