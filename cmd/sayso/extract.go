@@ -24,9 +24,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "extract", "[URL|FILE|-]...",
 		"Read web pages and print the article each carries: body, title, authors, dates,\n"+
 			"publisher, language, links and credit lines. FILE may be gzip-compressed (.gz);\n"+
-			"\"-\" or no argument reads standard input. JSON output is one object per line.\n"+
-			"A bad input is reported on standard error and the rest go on; the exit code is 2\n"+
-			"when some input had no article or failed.")
+			"\"-\" or no argument reads standard input. JSON output is one object per line;\n"+
+			"text is the body alone; markdown keeps headings, lists, quotes and tables.\n"+
+			"A bad input is reported on standard error in one line and the rest go on.\n\n"+
+			"Exit status: 0 when every input gave an article; 2 when the input had no\n"+
+			"article, or when some inputs of a batch failed; 1 when a single input failed\n"+
+			"otherwise (unreadable, not HTML, too large); 64 on bad usage.")
 	format := fs.String("format", "json", "output `format`: json, text or markdown")
 	pageURL := fs.String("url", "", "the page's address, for FILE and - inputs (resolves links, dates in URLs)")
 	indent := fs.Bool("indent", false, "indent JSON output (one object per input, not one per line)")
@@ -58,10 +61,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			failed++
 			if firstErr == nil {
-				firstErr = err
+				firstErr = inputError{in, err}
 			}
 			if len(inputs) > 1 {
-				fmt.Fprintf(e.stderr, "sayso extract: %s: %s\n", in, oneLine(err.Error()))
+				fmt.Fprintf(e.stderr, "sayso extract: %v\n", inputError{in, err})
 			}
 		}
 	}
@@ -69,11 +72,23 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	case failed == 0:
 		return nil
 	case len(inputs) == 1:
-		return fmt.Errorf("%s: %w", inputs[0], firstErr)
+		return firstErr
 	default:
 		return batchError{failed: failed, total: len(inputs)}
 	}
 }
+
+// inputError is the failure of one input, printed as one line (a reason
+// can quote a server's multi-line answer) and keeping its code for the
+// exit status.
+type inputError struct {
+	in  string
+	err error
+}
+
+func (e inputError) Error() string { return e.in + ": " + oneLine(e.err.Error()) }
+
+func (e inputError) Unwrap() error { return e.err }
 
 // extractor turns one input name into an article.
 type extractor struct {

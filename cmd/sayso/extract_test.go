@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/extract"
 )
 
 // runExtractCmd runs sayso in-process with args and returns the exit code and
@@ -58,8 +59,12 @@ func TestExtractStdinGzipAndURL(t *testing.T) {
 	}
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
-	zw.Write(raw)
-	zw.Close()
+	if _, err := zw.Write(raw); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
 	name := filepath.Join(t.TempDir(), "page.html.gz")
 	if err := os.WriteFile(name, gz.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
@@ -81,37 +86,96 @@ func TestExtractStdinGzipAndURL(t *testing.T) {
 	}
 }
 
-func TestExtractBatchFailures(t *testing.T) {
+func TestExtractExitStatus(t *testing.T) {
 	dir := t.TempDir()
-	empty := filepath.Join(dir, "nav.html")
-	os.WriteFile(empty, []byte(`<html><body><nav><a href="/">Home</a> <a href="/a">About</a></nav></body></html>`), 0o644)
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	nav := write("nav.html", `<html><body><nav><a href="/">Home</a> <a href="/a">About</a></nav></body></html>`)
+	png := write("image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	huge := write("huge.html", "<p>"+strings.Repeat("word ", (extract.DefaultMaxBytes/5)+1))
 	missing := filepath.Join(dir, "missing.html")
+	cases := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+		// stderr lists what standard error must hold, one line each.
+		stderr []string
+	}{
+		{"article", "", []string{samplePage}, exitOK, nil},
+		{"no article", "", []string{nav}, exitNoArticle, []string{"nav.html: no article found"}},
+		{"no article on stdin", "<nav><a href=/>Home</a></nav>", nil, exitNoArticle, []string{"-: no article found"}},
+		{"binary", "", []string{png}, exitFailure, []string{"image.png: extract: binary data"}},
+		{"missing file", "", []string{missing}, exitFailure, []string{"missing.html: open"}},
+		{"too large", "", []string{huge}, exitFailure, []string{"huge.html: larger than"}},
+		{"batch with failures", "", []string{"--format", "text", missing, samplePage, nav}, exitNoArticle,
+			[]string{"missing.html: open", "nav.html: no article", "2 of 3 inputs failed"}},
+		{"bad format", "", []string{"--format", "yaml", samplePage}, exitUsage, []string{`unknown --format "yaml"`}},
+		{"unknown flag", "", []string{"--bogus"}, exitUsage, nil},
+		{"help", "", []string{"-h"}, exitOK, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runExtractCmd(t, tc.stdin, append([]string{"extract"}, tc.args...)...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errs)
+			}
+			if code == exitOK && tc.name == "article" && !strings.Contains(out, "Harbor City") {
+				t.Errorf("stdout:\n%s", out)
+			}
+			if tc.stderr == nil {
+				return
+			}
+			lines := strings.Split(strings.TrimSpace(errs), "\n")
+			if len(lines) != len(tc.stderr) {
+				t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(tc.stderr), errs)
+			}
+			for i, want := range tc.stderr {
+				if !strings.HasPrefix(lines[i], "sayso extract: ") || !strings.Contains(lines[i], want) {
+					t.Errorf("stderr line %q, want \"sayso extract: …%s…\"", lines[i], want)
+				}
+			}
+		})
+	}
+}
 
-	code, out, errs := runExtractCmd(t, "", "extract", "--format", "text", missing, samplePage, empty)
-	if code != exitNoArticle {
-		t.Errorf("exit %d, want %d", code, exitNoArticle)
+// TestExtractJSONFields checks the record's field names, the contract for
+// programs reading sayso's output.
+func TestExtractJSONFields(t *testing.T) {
+	page := `<html lang="en"><head><title>Ferry fares frozen | Valley Courier</title>
+<meta property="og:site_name" content="Valley Courier"><meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2024-05-02T08:00:00+02:00">
+<meta property="article:modified_time" content="2024-05-03T10:00:00+02:00">
+<meta property="article:section" content="Local"><meta property="article:tag" content="ferries">
+<meta name="description" content="Fares stay the same until 2026.">
+<link rel="canonical" href="https://courier.example/local/ferry-fares"></head><body><article><h1>Ferry fares frozen</h1>
+<p>The ferry company will keep its fares at this year's level until 2026, its <a href="/board">board</a> said on Thursday after a long meeting.</p>
+<p>Commuters had feared a rise of a tenth, which the company had proposed in March to pay for two new boats.</p>
+<p>Source: Harbour Press Agency.</p></article></body></html>`
+	code, out, errs := runExtractCmd(t, page, "extract", "--url", "https://courier.example/local/ferry-fares?ref=rss", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "Harbor City") {
-		t.Errorf("the good input was not extracted:\n%s", out)
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatal(err)
 	}
-	for _, want := range []string{"missing.html", "nav.html: no article", "2 of 3 inputs failed"} {
-		if !strings.Contains(errs, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, errs)
+	for _, k := range []string{"url", "canonical_url", "title", "authors", "publisher", "published", "modified", "language",
+		"description", "section", "tags", "body", "links", "credits", "evidence", "extractor_version"} {
+		if _, ok := rec[k]; !ok {
+			t.Errorf("record lacks %q: %s", k, out)
 		}
 	}
-	for _, line := range strings.Split(strings.TrimSpace(errs), "\n") {
-		if !strings.HasPrefix(line, "sayso extract: ") {
-			t.Errorf("stderr line %q is not one line per input", line)
+	ev, _ := rec["evidence"].(map[string]any)
+	for _, k := range []string{"published", "modified", "title", "authors", "publisher"} {
+		if ev[k] == nil {
+			t.Errorf("evidence lacks %q: %v", k, ev)
 		}
-	}
-
-	code, _, errs = runExtractCmd(t, "", "extract", empty)
-	if code != exitNoArticle || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "no article") {
-		t.Errorf("single page without article: exit %d, stderr %q", code, errs)
-	}
-	code, _, _ = runExtractCmd(t, "", "extract", "--format", "yaml", samplePage)
-	if code != exitUsage {
-		t.Errorf("bad --format: exit %d, want %d", code, exitUsage)
 	}
 }
 
