@@ -53,6 +53,8 @@ const (
 	aNoneCue2
 	aStartClu
 	aEndCluP1
+	aStartCueClu
+	aEndCueClu
 )
 
 // argModel scores candidate argument spans.
@@ -141,6 +143,7 @@ func (c *argContext) startFeatures(i int, buf []uint32) []uint32 {
 		h(aStartCueW).int(c.hlem).int(d.hw(i)).int(min(c.dist(i), 2)).key(),
 		h(aStartCap).int(boolInt(isCapitalised(d.toks[i].Text))).int(min(c.dist(i), 3)).key(),
 		h(aStartClu).int(d.clusterOf(i)).int(d.clusterOf(i-1)).key(),
+		h(aStartCueClu).int(d.clusterOf(c.cue.last)).int(d.coarseOf(i)).int(min(c.dist(i), 2)).key(),
 	)
 	return buf
 }
@@ -170,6 +173,7 @@ func (c *argContext) endFeatures(j int, buf []uint32) []uint32 {
 		h(aEndCueWp1).int(c.hlem).int(d.hw(j+1)).int(min(c.dist(j), 2)).key(),
 		h(aEndCap).int(boolInt(isCapitalised(d.toks[j].Text))).int(d.hs(j+1)).key(),
 		h(aEndCluP1).int(d.clusterOf(j)).int(d.clusterOf(j+1)).key(),
+		h(aEndCueClu).int(d.clusterOf(c.cue.last)).int(d.coarseOf(j+1)).int(min(c.dist(j), 2)).key(),
 	)
 	return buf
 }

@@ -20,20 +20,50 @@ const (
 	minClusterCount = 5
 	contextWords    = 300
 	numClusters     = 256
+	coarseClusters  = 48
 	kmeansRounds    = 10
 	noCluster       = numClusters // cluster of words outside the map
+	// coarseBase offsets coarse cluster numbers, stored in the same map as
+	// the fine ones: a word's entry is fine | coarse<<9.
+	coarseShift = 9
 )
 
-// clusterOf returns the cluster of token i, or noCluster.
+// fineCluster and coarseCluster split a stored cluster entry.
+func fineCluster(e uint16) int   { return int(e & (1<<coarseShift - 1)) }
+func coarseCluster(e uint16) int { return int(e >> coarseShift) }
+
+// clusterOf returns the fine cluster of token i, or noCluster.
 func (d *document) clusterOf(i int) int {
 	if i < 0 || i >= len(d.toks) || d.cluster == nil {
 		return noCluster
 	}
-	return int(d.cluster[i])
+	return fineCluster(d.cluster[i])
 }
 
-// learnClusters clusters the words of docs; it is deterministic for a seed.
+// coarseOf returns the coarse cluster of token i, or coarseClusters when
+// it has none.
+func (d *document) coarseOf(i int) int {
+	if i < 0 || i >= len(d.toks) || d.cluster == nil || d.cluster[i] == noCluster {
+		return coarseClusters
+	}
+	return coarseCluster(d.cluster[i])
+}
+
+// learnClusters clusters the words of docs twice, into numClusters fine and
+// coarseClusters coarse clusters, and returns each word's entry (fine |
+// coarse<<coarseShift); it is deterministic for a seed.
 func learnClusters(docs []*document, seed uint64) map[string]uint16 {
+	fine := kmeansWords(docs, numClusters, seed)
+	coarse := kmeansWords(docs, coarseClusters, seed+1)
+	out := make(map[string]uint16, len(fine))
+	for w, f := range fine {
+		out[w] = f | coarse[w]<<coarseShift
+	}
+	return out
+}
+
+// kmeansWords clusters the words of docs into k clusters.
+func kmeansWords(docs []*document, k int, seed uint64) map[string]uint16 {
 	count := map[string]int{}
 	for _, d := range docs {
 		for _, w := range d.low {
@@ -56,7 +86,7 @@ func learnClusters(docs []*document, seed uint64) map[string]uint16 {
 		}
 		return 1
 	})
-	if len(vocab) < numClusters {
+	if len(vocab) < k {
 		return nil
 	}
 	ctx := map[string]int{}
@@ -112,16 +142,16 @@ func learnClusters(docs []*document, seed uint64) map[string]uint16 {
 		}
 	}
 	rng := rand.New(rand.NewPCG(seed, 0xc105))
-	cent := make([][]float32, numClusters)
-	for c, k := range rng.Perm(len(vocab))[:numClusters] {
+	cent := make([][]float32, k)
+	for c, w := range rng.Perm(len(vocab))[:k] {
 		cent[c] = make([]float32, dims)
-		for _, e := range sparse[k] {
+		for _, e := range sparse[w] {
 			cent[c][e.dim] = e.v
 		}
 	}
 	assign := make([]int, len(vocab))
 	for range kmeansRounds {
-		for k, vec := range sparse {
+		for w, vec := range sparse {
 			best, bestSim := 0, float32(-1)
 			for c := range cent {
 				var s float32
@@ -132,14 +162,14 @@ func learnClusters(docs []*document, seed uint64) map[string]uint16 {
 					best, bestSim = c, s
 				}
 			}
-			assign[k] = best
+			assign[w] = best
 		}
 		for c := range cent {
 			clear(cent[c])
 		}
-		for k, vec := range sparse {
+		for w, vec := range sparse {
 			for _, e := range vec {
-				cent[assign[k]][e.dim] += e.v
+				cent[assign[w]][e.dim] += e.v
 			}
 		}
 		for c := range cent {
@@ -156,8 +186,8 @@ func learnClusters(docs []*document, seed uint64) map[string]uint16 {
 		}
 	}
 	out := make(map[string]uint16, len(vocab))
-	for k, w := range vocab {
-		out[w] = uint16(assign[k])
+	for i, w := range vocab {
+		out[w] = uint16(assign[i])
 	}
 	return out
 }

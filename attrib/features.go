@@ -74,6 +74,9 @@ const (
 	fCluM1Clu0
 	fClu0CluP1
 	fClu0Quote
+	fCoarseTri
+	fCoarse0Q
+	fCluM2P2
 )
 
 const (
@@ -408,6 +411,9 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 		add(newHash(fCluP1).int(kp1))
 		add(newHash(fCluM1Clu0).int(km1).int(k0))
 		add(newHash(fClu0CluP1).int(k0).int(kp1))
+		add(newHash(fCoarseTri).int(d.coarseOf(i - 1)).int(d.coarseOf(i)).int(d.coarseOf(i + 1)))
+		add(newHash(fCoarse0Q).int(d.coarseOf(i)).int(q0))
+		add(newHash(fCluM2P2).int(d.coarseOf(i - 2)).int(d.coarseOf(i + 2)).int(k0))
 	}
 	return buf
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // modelMagic opens every model file; the digit is the format version.
-const modelMagic = "SAYSO-ATTRIB-4\n"
+const modelMagic = "SAYSO-ATTRIB-5\n"
 
 // maxModelBytes bounds a decompressed model so a corrupt file cannot
 // exhaust memory.
@@ -537,7 +537,7 @@ func readClusters(br *bytes.Reader) (map[string]uint16, error) {
 			return nil, errors.New("read model: truncated word clusters")
 		}
 		var c uint16
-		if err := binary.Read(br, binary.LittleEndian, &c); err != nil || c > noCluster {
+		if err := binary.Read(br, binary.LittleEndian, &c); err != nil || fineCluster(c) > noCluster || coarseCluster(c) > coarseClusters {
 			return nil, errors.New("read model: bad word cluster")
 		}
 		cl[string(w)] = c

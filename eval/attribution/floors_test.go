@@ -27,10 +27,10 @@ func dataDir(t testing.TB) string {
 // Floors hold the figures the embedded model reaches on PolNeAR dev, just
 // under them, so a regression fails CI. Raise them when the model improves.
 var floors = map[string]float64{
-	"source F1":            0.695,
-	"cue F1":               0.655,
-	"content F1":           0.595,
-	"lenient F1":           0.625,
+	"source F1":            0.70,
+	"cue F1":               0.665,
+	"content F1":           0.60,
+	"lenient F1":           0.63,
 	"quote source correct": 0.93,
 }
 
