@@ -77,10 +77,12 @@ const (
 // PageResult is one page's outcome.
 type PageResult struct {
 	URL, File string
-	Want      *time.Time
-	Got       *time.Time
-	Err       error
-	Outcome   Outcome
+	// Want is the true day, Got the reader's date (nil for none); Err is
+	// the reader's error, if any.
+	Want    *time.Time
+	Got     *time.Time
+	Err     error
+	Outcome Outcome
 }
 
 // Report summarises one date reader over a set of pages.
@@ -90,8 +92,10 @@ type Report struct {
 	Accuracy float64
 	// Failed counts pages where the reader returned an error (also counted
 	// as Missing or Correct, as "no date").
-	Failed  int
+	Failed int
+	// Elapsed is the time spent in the reader.
 	Elapsed time.Duration
+	// Results holds each page's outcome, in the order of the pages.
 	Results []PageResult
 }
 

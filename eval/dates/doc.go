@@ -12,8 +12,8 @@
 //
 // MetadataReader is sayso's reader: the Article.Published that
 // extract.FromReader outputs, and for pages extract finds no article on,
-// the date extract/metadata reads directly (a video page still has a date).
-//
-// The package is public because the separate bench module imports it to
+// the metadata extract reads alone (a video page still has a date). Dates
+// themselves are extract/metadata's business; this package only scores
+// them. It is public because the separate bench module imports it to
 // score peer date extractors on the same pages with the same code.
 package dates

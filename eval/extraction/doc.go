@@ -14,6 +14,8 @@
 // harmonic mean of the two means; accuracy is the share of pages whose token
 // sequence equals the truth's exactly.
 //
-// The package is public because the separate bench module imports it to
-// score peer extractors on the same pages with the same code.
+// It measures and does not extract: the extractor under test is a function
+// handed to Evaluate (sayso's is in cmd/sayso). It is public because the
+// separate bench module imports it to score peer extractors on the same
+// pages with the same code.
 package extraction

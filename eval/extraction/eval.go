@@ -61,13 +61,17 @@ type PageResult struct {
 
 // Report is the benchmark's summary of one extractor over a set of pages.
 type Report struct {
-	Pages                           int
+	// Pages counts the pages scored.
+	Pages int
+	// Precision, Recall, F1 and Accuracy are the benchmark's figures (see
+	// the package comment).
 	Precision, Recall, F1, Accuracy float64
 	// Failed counts pages where the extractor returned an error.
 	Failed int
 	// Bytes is the total HTML size; Elapsed the time spent in the extractor.
 	Bytes   int64
 	Elapsed time.Duration
+	// Results holds each page's outcome, in the order of the pages.
 	Results []PageResult
 }
 

@@ -14,7 +14,10 @@ import (
 // Metadata is what Read finds: the chosen value of each field, the evidence
 // of each choice, and every candidate considered.
 type Metadata struct {
-	Title        string
+	// Title is the headline, without the site name titles often carry.
+	Title string
+	// CanonicalURL is the page's own address for itself (link
+	// rel=canonical, og:url), made absolute.
 	CanonicalURL string
 	// Authors are people's names; outlets and wire services named in
 	// bylines ("AP", "Reuters Staff") are never authors.
@@ -30,14 +33,20 @@ type Metadata struct {
 	Modified  *time.Time
 	// Language is a BCP 47 tag declared by the page (lang attribute,
 	// Content-Language, og:locale); "" when the page declares none.
-	Language    string
+	Language string
+	// Description is the page's summary of the article (og:description,
+	// meta description, the JSON-LD description).
 	Description string
-	Section     string
-	Tags        []string
-	Image       string
+	// Section is the site section the article is filed in; Tags its
+	// keywords, from the strongest source that gives any.
+	Section string
+	Tags    []string
+	// Image is the address of the article's lead image, made absolute.
+	Image string
 	// Evidence maps a field name ("title", "published"…) to the evidence of
 	// its chosen value.
-	Evidence   map[string]string
+	Evidence map[string]string
+	// Candidates lists every value found, chosen or not, in page order.
 	Candidates []sayso.Candidate
 }
 
