@@ -137,14 +137,19 @@ func (o Options) parse(b []byte, pageURL string) (*html.Node, *url.URL, error) {
 // parseHTML parses a UTF-8 document, first rewriting the markup that would
 // make the parser's work grow faster than the page (see rewrite.go). The
 // parser refuses documents nested more than 512 deep: those are read again
-// with their deepest tags dropped.
+// with their deepest tags dropped, and once more with a quarter of that
+// depth, for markup whose every tag implies others (<table><td> opens a
+// table body and a row as well).
 func parseHTML(text []byte) (*html.Node, error) {
 	if parserTraps(text) {
 		text = rewrite(text, 0)
 	}
 	doc, err := html.Parse(bytes.NewReader(text))
-	if err != nil {
-		doc, err = html.Parse(bytes.NewReader(rewrite(text, maxNesting)))
+	for _, depth := range []int{maxNesting, maxNesting / 4} {
+		if err == nil {
+			break
+		}
+		doc, err = html.Parse(bytes.NewReader(rewrite(text, depth)))
 	}
 	return doc, err
 }

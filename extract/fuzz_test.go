@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -84,6 +85,25 @@ func FuzzDecode(f *testing.F) {
 		out, _, err := toUTF8(b, contentType)
 		if err == nil && !utf8.Valid(out) {
 			t.Fatalf("invalid UTF-8 from %q (%q)", b, contentType)
+		}
+	})
+}
+
+// FuzzRewrite checks the parser-trap scan and the rewrite on arbitrary
+// markup: the rewrite only drops tags, so it never grows the document,
+// and its output reads as a document.
+func FuzzRewrite(f *testing.F) {
+	f.Add([]byte(strings.Repeat("<b id=1>", 20)+"<p>x</p>"), 0)
+	f.Add([]byte("<html a><html b><body><body c><script>a<b</script><p>x"), 0)
+	f.Add([]byte(strings.Repeat("<table><td>", 50)+"x"), 8)
+	f.Fuzz(func(t *testing.T, b []byte, depth int) {
+		parserTraps(b)
+		out := rewrite(b, depth%300)
+		if len(out) > len(b) {
+			t.Fatalf("rewrite grew %d bytes to %d", len(b), len(out))
+		}
+		if _, err := parseHTML(out); err != nil && depth%300 > 0 && depth%300 <= maxNesting/4 {
+			t.Fatalf("rewrite to depth %d did not parse: %v", depth%300, err)
 		}
 	})
 }

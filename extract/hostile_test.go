@@ -126,6 +126,7 @@ func TestHostileInputs(t *testing.T) {
 		}, ""},
 		{"100k-deep inline nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<a>", 100000) + para) }, "any"},
 		{"100k-deep table nesting", func() io.Reader { return strings.NewReader(strings.Repeat("<table><tr><td>", 30000) + para) }, "any"},
+		{"100k tables with implied rows", func() io.Reader { return strings.NewReader(strings.Repeat("<table><td>", 100000) + para + para) }, ""},
 		{"200k tiny paragraphs", func() io.Reader {
 			return strings.NewReader("<html><body>" + para + strings.Repeat("<p>ok go</p>", 200000) + para + "</body></html>")
 		}, ""},
