@@ -295,6 +295,9 @@ func (m *argModel) best(d *document, tags []tag, cue span, role int, taken []boo
 	end := make([]float32, n)
 	for k := 0; k < n; k++ {
 		i := c.lo + k
+		if !c.allowed(i, taken) {
+			continue // never part of a candidate
+		}
 		buf = c.startFeatures(i, buf[:0])
 		for _, f := range buf {
 			start[k] += m.weight(f)

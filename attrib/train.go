@@ -96,6 +96,7 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	for _, d := range prepared {
 		d.setClusters(clusters)
 	}
+
 	opt.Progress(fmt.Sprintf("%d documents, %d tokens, %d cue stems, %d clustered words", len(docs), tokens, len(lex.p), len(clusters)))
 	m := &Model{lex: lex, Info: opt.Info, clusters: clusters}
 	m.Info.Seed = opt.Seed
