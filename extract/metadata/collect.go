@@ -336,28 +336,39 @@ func (r *reader) otherPage(ref string) bool {
 	if err != nil || u.Path == "" || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
 		return false
 	}
-	a := strings.TrimSuffix(strings.TrimSuffix(u.Path, "/"), "/amp")
-	self := []string{r.pageURL.Path}
-	// The canonical address is this page too (the page may have been
-	// reached through a feed redirect or a tracking address).
+	if r.self == nil {
+		r.self = r.selfPaths()
+	}
+	return !r.self[pagePath(u.Path)]
+}
+
+// selfPaths returns the paths the page gives as its own: its address's,
+// and those of its canonical links and og:url (the page may have been
+// reached through a feed redirect or a tracking address).
+func (r *reader) selfPaths() map[string]bool {
+	self := map[string]bool{pagePath(r.pageURL.Path): true}
+	add := func(s string) {
+		if u, err := url.Parse(s); err == nil {
+			self[pagePath(u.Path)] = true
+		}
+	}
 	for _, l := range r.p.links {
 		if strings.Contains(" "+l.key+" ", " canonical ") {
-			self = append(self, l.content)
+			add(l.content)
 		}
 	}
 	for _, m := range r.p.metas {
 		if m.key == "og:url" {
-			self = append(self, m.content)
+			add(m.content)
 		}
 	}
-	for _, s := range self {
-		if su, err := url.Parse(s); err == nil {
-			if strings.TrimSuffix(strings.TrimSuffix(su.Path, "/"), "/amp") == a {
-				return false
-			}
-		}
-	}
-	return true
+	return self
+}
+
+// pagePath is a URL path as pages are compared by it: sites serve one page
+// with and without a trailing slash, and its AMP version under /amp.
+func pagePath(p string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(p, "/"), "/amp")
 }
 
 // offMonthPenalty moves a visible date whose month contradicts the URL's

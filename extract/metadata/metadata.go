@@ -98,6 +98,8 @@ type reader struct {
 	opt     Options
 	p       *page
 	cands   []cand
+	// self holds the paths the page gives as its own; see selfPaths.
+	self map[string]bool
 }
 
 // maxCandidates bounds the candidates kept for one page: a real page has a

@@ -27,6 +27,9 @@ const (
 	maxScriptLen = 1 << 20
 	// maxProps bounds the microdata properties read; an article has dozens.
 	maxProps = 1000
+	// maxHeadTags bounds the <meta> and <link> tags kept, each: real pages
+	// have dozens, a multilingual site a few hundred alternate links.
+	maxHeadTags = 2000
 	// maxTextNodes bounds the nodes one textOf call visits, so that many
 	// nested itemprop elements cannot make the walk quadratic.
 	maxTextNodes = 2000
@@ -260,7 +263,7 @@ func (w *walker) visit(n *html.Node, depth int) {
 		w.meta(n)
 		return
 	case atom.Link:
-		if rel := strings.ToLower(attr(n, "rel")); rel != "" {
+		if rel := strings.ToLower(attr(n, "rel")); rel != "" && len(w.p.links) < maxHeadTags {
 			w.p.links = append(w.p.links, metaTag{rel, attr(n, "href")})
 		}
 		return
@@ -371,6 +374,9 @@ func (w *walker) visit(n *html.Node, depth int) {
 }
 
 func (w *walker) meta(n *html.Node) {
+	if len(w.p.metas) >= maxHeadTags {
+		return
+	}
 	content, ok := "", false
 	for _, a := range n.Attr {
 		if a.Key == "content" {
