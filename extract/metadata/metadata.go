@@ -179,10 +179,15 @@ func (r *reader) best(field string) []cand {
 // name in an h1 too), else the first h2 or h3 that does (some templates
 // title articles with an h2), else the first h1; -1 when there is none.
 func pickHeadline(p *page) int {
-	titles := strings.ToLower(p.title)
+	// A title is a line: longer values, and more than a few of them, are
+	// not titles, and would make every comparison below slow.
+	const maxTitleLen, maxTitles = 1000, 4
+	titles := strings.ToLower(truncateUTF8(p.title, maxTitleLen))
+	n := 0
 	for _, m := range p.metas {
-		if m.key == "og:title" || m.key == "twitter:title" {
-			titles += " " + strings.ToLower(html.UnescapeString(m.content))
+		if (m.key == "og:title" || m.key == "twitter:title") && n < maxTitles {
+			titles += " " + strings.ToLower(html.UnescapeString(truncateUTF8(m.content, maxTitleLen)))
+			n++
 		}
 	}
 	matches := func(i int) bool {

@@ -347,4 +347,12 @@ func TestDeepAndHugeInput(t *testing.T) {
 	if p := walk(doc); len(p.metas) > maxHeadTags || len(p.links) > maxHeadTags {
 		t.Errorf("%d meta and %d link tags kept, bound is %d", len(p.metas), len(p.links), maxHeadTags)
 	}
+
+	// Megabytes of og:title, against which every heading's words were
+	// searched: titles are cut to a line's length.
+	huge := strings.Repeat(`<meta property="og:title" content="`+strings.Repeat("lorem ipsum ", 50000)+`">`, 12)
+	md = read(t, huge+`<h1>Ferry fares frozen</h1><h2>`+strings.Repeat("zz yy ", 100)+`</h2>`, "")
+	if md.Title == "" {
+		t.Error("no title")
+	}
 }
