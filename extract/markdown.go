@@ -75,10 +75,8 @@ func Markdown(a *sayso.Article) string {
 				b.WriteString("\n|" + strings.Repeat(" --- |", len(cells)))
 			}
 		case sayso.BlockPreformat:
-			fence := "```"
-			for strings.Contains(blk.Text, fence) {
-				fence += "`"
-			}
+			// The fence is longer than any run of backticks in the text.
+			fence := strings.Repeat("`", max(3, longestRun(blk.Text, '`')+1))
 			b.WriteString(fence + "\n" + blk.Text + "\n" + fence)
 		default:
 			b.WriteString(strings.ReplaceAll(escapeMarkdown(blk.Text), "\n", "  \n"))
@@ -97,6 +95,20 @@ func Markdown(a *sayso.Article) string {
 }
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// longestRun returns the length of the longest run of byte c in s.
+func longestRun(s string, c byte) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
+}
 
 // escapeMarkdown backslash-escapes the characters that would otherwise
 // start Markdown syntax, and a leading marker that would make a line a

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sayso-news/sayso"
@@ -28,6 +29,9 @@ func TestMarkdown(t *testing.T) {
 		{"preformatted text fenced past its backticks", sayso.Article{Blocks: []sayso.Block{
 			{Kind: sayso.BlockPreformat, Text: "x := ```y```"}}},
 			"````\nx := ```y```\n````\n"},
+		{"preformatted text without backticks", sayso.Article{Blocks: []sayso.Block{
+			{Kind: sayso.BlockPreformat, Text: "a `b`"}}},
+			"```\na `b`\n```\n"},
 		{"table rows, the first heading the table", sayso.Article{Blocks: []sayso.Block{
 			{Kind: sayso.BlockTableRow, Text: "Club | Points"}, {Kind: sayso.BlockTableRow, Text: "Riverside | 44"}}},
 			"| Club | Points |\n| --- | --- |\n| Riverside | 44 |\n"},
@@ -43,5 +47,17 @@ func TestMarkdown(t *testing.T) {
 		if got := Markdown(&tc.a); got != tc.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestMarkdownLongBacktickRun renders preformatted text made of a long run
+// of backticks: the fence was once grown one backtick per pass over the
+// text.
+func TestMarkdownLongBacktickRun(t *testing.T) {
+	text := strings.Repeat("`", 200000)
+	got := Markdown(&sayso.Article{Blocks: []sayso.Block{{Kind: sayso.BlockPreformat, Text: text}}})
+	fence := strings.Repeat("`", len(text)+1)
+	if got != fence+"\n"+text+"\n"+fence+"\n" {
+		t.Errorf("fence of %d backticks, want %d", strings.Index(got, "\n"), len(fence))
 	}
 }
