@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 // FuzzFromReader feeds arbitrary bytes to the extractor: it must return an
 // article or an error, never panic, and an article's text must be valid
-// UTF-8 with a block for every link it reports.
+// UTF-8, encode as JSON, and have a block for every link it reports.
 func FuzzFromReader(f *testing.F) {
 	seeds := []string{
 		"",
@@ -43,10 +44,20 @@ func FuzzFromReader(f *testing.F) {
 		if len(a.Blocks) == 0 {
 			t.Fatal("article without blocks")
 		}
+		texts := append([]string{a.Title, a.Publisher, a.Description, a.Language}, a.Authors...)
 		for _, b := range a.Blocks {
-			if !utf8.ValidString(b.Text) {
-				t.Fatalf("invalid UTF-8 in block %q", b.Text)
+			texts = append(texts, b.Text)
+		}
+		for _, c := range a.Credits {
+			texts = append(texts, c.Text, c.Outlet)
+		}
+		for _, s := range texts {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 in %q", s)
 			}
+		}
+		if _, err := json.Marshal(a); err != nil {
+			t.Fatalf("article does not encode: %v", err)
 		}
 		for _, l := range a.Links {
 			if l.Block < 0 || l.Block >= len(a.Blocks) {
