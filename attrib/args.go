@@ -81,6 +81,18 @@ const (
 
 func newArgModel() *argModel { return &argModel{index: map[uint32]int32{}} }
 
+// sum returns the summed weights of the feature keys fs.
+func (m *argModel) sum(fs []uint32) float32 {
+	if m.fast != nil {
+		return m.fast.sum(fs)
+	}
+	var s float32
+	for _, f := range fs {
+		s += m.weight(f)
+	}
+	return s
+}
+
 // weight returns the weight of feature key f, 0 when unknown.
 func (m *argModel) weight(f uint32) float32 {
 	if m.fast != nil {
@@ -299,13 +311,9 @@ func (m *argModel) best(d *document, tags []tag, cue span, role int, taken []boo
 			continue // never part of a candidate
 		}
 		buf = c.startFeatures(i, buf[:0])
-		for _, f := range buf {
-			start[k] += m.weight(f)
-		}
+		start[k] = m.sum(buf)
 		buf = c.endFeatures(i, buf[:0])
-		for _, f := range buf {
-			end[k] += m.weight(f)
-		}
+		end[k] = m.sum(buf)
 	}
 	maxLen := maxContentLen
 	if role == roleSource {

@@ -22,9 +22,7 @@ func newTagger() *tagger { return &tagger{index: map[uint32]int32{}} }
 func (m *tagger) emitOne(fs []uint32, s *[numTags]float32) {
 	*s = [numTags]float32{}
 	if m.fast != nil {
-		for _, f := range fs {
-			m.fast.add(f, s)
-		}
+		m.fast.addAll(fs, s)
 		return
 	}
 	for _, f := range fs {

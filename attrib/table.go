@@ -54,6 +54,45 @@ func (t *featTable) find(k uint32) *slot {
 	}
 }
 
+// addAll adds the weights of the features fs to s. It first reads the home
+// slot of every feature in one branch-free pass, so that the memory loads,
+// independent of each other, overlap instead of waiting on each branch.
+func (t *featTable) addAll(fs []uint32, s *[numTags]float32) {
+	var homes [128]uint32
+	if len(fs) > len(homes) {
+		for _, f := range fs {
+			t.add(f, s)
+		}
+		return
+	}
+	var touch uint32
+	for j, k := range fs {
+		h := (fixKey(k) * 0x9E3779B1) & t.mask
+		homes[j] = h
+		touch += t.slots[h].key
+	}
+	if touch == 1 && len(fs) == 0 {
+		return // never: it keeps the reading loop from being optimised away
+	}
+	for j, k := range fs {
+		k = fixKey(k)
+		h := homes[j]
+		for {
+			sl := &t.slots[h]
+			if sl.key == k {
+				for x, c := range sl.w {
+					s[x] += t.dec[uint8(c)]
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+			h = (h + 1) & t.mask
+		}
+	}
+}
+
 // add adds the weights of feature k to s.
 func (t *featTable) add(k uint32, s *[numTags]float32) {
 	k = fixKey(k)
@@ -115,4 +154,43 @@ func (t *weightTable) get(k uint32) float32 {
 		}
 		h = (h + 1) & t.mask
 	}
+}
+
+// sum returns the summed weights of the features fs, reading their home
+// slots first in one branch-free pass so that the loads overlap.
+func (t *weightTable) sum(fs []uint32) float32 {
+	var homes [64]uint32
+	if len(fs) > len(homes) {
+		var s float32
+		for _, f := range fs {
+			s += t.get(f)
+		}
+		return s
+	}
+	var touch uint32
+	for j, k := range fs {
+		h := (fixKey(k) * 0x9E3779B1) & t.mask
+		homes[j] = h
+		touch += t.slots[h].key
+	}
+	if touch == 1 && len(fs) == 0 {
+		return 0 // never: it keeps the reading loop from being optimised away
+	}
+	var s float32
+	for j, k := range fs {
+		k = fixKey(k)
+		h := homes[j]
+		for {
+			sl := t.slots[h]
+			if sl.key == k {
+				s += sl.w
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+			h = (h + 1) & t.mask
+		}
+	}
+	return s
 }
