@@ -69,8 +69,7 @@ func FromPage(p *sayso.Page) (*sayso.Article, error) {
 
 // FromReader is like the package's FromReader with these options.
 func (o Options) FromReader(r io.Reader, pageURL string) (*sayso.Article, error) {
-	max := o.maxBytes()
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	b, err := io.ReadAll(io.LimitReader(r, o.maxBytes()+1))
 	if err != nil {
 		return nil, fmt.Errorf("extract: read page: %w", err)
 	}
