@@ -41,6 +41,8 @@ type document struct {
 	commas []int32
 	// cluster is each token's word cluster, nil until setClusters.
 	cluster []uint16
+	// paras caches paragraphs(d).
+	paras [][2]int
 }
 
 // setClusters looks up every token's word cluster.

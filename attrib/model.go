@@ -54,8 +54,9 @@ type Model struct {
 // tag returns the tags of every token of d.
 func (m *Model) tag(d *document) []tag {
 	var prev []tag
+	sc := &scratch{scores: make([][numTags]float32, len(d.toks))}
 	for _, tg := range m.taggers {
-		prev = runTagger(tg, d, prev)
+		prev = runTagger(tg, d, prev, sc)
 	}
 	if prev == nil {
 		prev = make([]tag, len(d.toks))
@@ -67,10 +68,14 @@ func (m *Model) tag(d *document) []tag {
 // first pass), paragraph by paragraph. A stacked pass looks only at
 // sentences where the previous pass found something or a likely cue
 // stands: elsewhere the previous pass's all-O reading is kept.
-func runTagger(tg *tagger, d *document, prev []tag) []tag {
+func runTagger(tg *tagger, d *document, prev []tag, sc *scratch) []tag {
 	c := newContext(d, prev)
 	out := make([]tag, len(d.toks))
-	scores := make([][numTags]float32, len(d.toks))
+	if sc == nil || len(sc.scores) < len(d.toks) {
+		sc = &scratch{scores: make([][numTags]float32, len(d.toks))}
+	}
+	scores := sc.scores[:len(d.toks)]
+	clear(scores)
 	active := make([]bool, len(d.toks))
 	for _, s := range d.sents {
 		on := prev == nil
@@ -93,9 +98,15 @@ func runTagger(tg *tagger, d *document, prev []tag) []tag {
 		tg.emitOne(buf, &scores[i])
 	}
 	for _, p := range paragraphs(d) {
-		tg.viterbi(scores[p[0]:p[1]], out[p[0]:p[1]])
+		sc.back = tg.viterbiInto(scores[p[0]:p[1]], out[p[0]:p[1]], sc.back)
 	}
 	return out
+}
+
+// scratch holds the buffers one analysis reuses between the taggers.
+type scratch struct {
+	scores [][numTags]float32
+	back   [][numTags]uint8
 }
 
 // skipScore is the O score given to tokens a stacked pass does not look at:
@@ -117,7 +128,10 @@ func documentFeatures(d *document, c *tokenContext) [][]uint32 {
 
 // paragraphs returns the [start, end) token ranges of d's paragraphs.
 func paragraphs(d *document) [][2]int {
-	var out [][2]int
+	if d.paras != nil {
+		return d.paras
+	}
+	out := [][2]int{}
 	start := 0
 	for i := 1; i < len(d.toks); i++ {
 		if d.toks[i].Newlines > 0 {
@@ -128,6 +142,7 @@ func paragraphs(d *document) [][2]int {
 	if start < len(d.toks) {
 		out = append(out, [2]int{start, len(d.toks)})
 	}
+	d.paras = out
 	return out
 }
 

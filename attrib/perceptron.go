@@ -82,9 +82,15 @@ var allowedTrans = func() (m [numTags][numTags]bool) {
 // viterbi returns the best tag sequence for scores under the transition
 // weights, respecting allowed transitions.
 func (m *tagger) viterbi(scores [][numTags]float32, out []tag) {
+	m.viterbiInto(scores, out, nil)
+}
+
+// viterbiInto is viterbi with a back-pointer buffer to reuse; it returns
+// the buffer, grown if it had to be.
+func (m *tagger) viterbiInto(scores [][numTags]float32, out []tag, back [][numTags]uint8) [][numTags]uint8 {
 	n := len(scores)
 	if n == 0 {
-		return
+		return back
 	}
 	// Transition scores with forbidden transitions folded in.
 	var trans [numTags][numTags]float32
@@ -97,7 +103,10 @@ func (m *tagger) viterbi(scores [][numTags]float32, out []tag) {
 			}
 		}
 	}
-	back := make([][numTags]uint8, n)
+	if cap(back) < n {
+		back = make([][numTags]uint8, n)
+	}
+	back = back[:n]
 	var prev, cur [numTags]float32
 	for t := range numTags {
 		if allowed(tagO, tag(t)) {
@@ -129,6 +138,7 @@ func (m *tagger) viterbi(scores [][numTags]float32, out []tag) {
 		out[i] = tag(arg)
 		arg = int(back[i][arg])
 	}
+	return back
 }
 
 // trainer holds the averaging state of the perceptron.
