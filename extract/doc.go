@@ -23,7 +23,10 @@
 // <html> tags, hundreds of unclosed formatting elements) is rewritten
 // first, and documents nested past the parser's limit are flattened and
 // read; every pass over the tree and its blocks is linear, however deep
-// the page nests.
+// the page nests. The HTML parser itself checks its open elements at each
+// block tag, so its work grows with the page's size times its depth (at
+// most 512): a hostile page of a few megabytes nested 480 deep costs
+// seconds, where a real page costs milliseconds.
 //
 // It is pure: it reads bytes and returns values, touching no network,
 // database or global state. Fetching is the fetch package's job; metadata
