@@ -219,6 +219,8 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // "WASHINGTON (Reuters) - " or "(AP) —", and returns the credit and the
 // paragraph without the wire's name ("WASHINGTON - …").
 func wireDateline(text string) (sayso.Credit, string, bool) {
+	// The wire's name follows a place ("SANTA FE, N.M."), a few words at
+	// most; a parenthesis further in is inside a sentence.
 	open := strings.IndexByte(text, '(')
 	if open < 0 || open > 60 {
 		return sayso.Credit{}, text, false

@@ -37,6 +37,8 @@ var boilerplatePhrases = map[string]bool{
 // isBoilerplatePhrase reports whether text, as a whole, is a known piece of
 // page furniture.
 func isBoilerplatePhrase(text string) bool {
+	// The longest phrase listed is 35 bytes; a little slack for the
+	// punctuation and arrows trimmed below.
 	if len(text) > 48 {
 		return false
 	}
@@ -126,6 +128,8 @@ func isCaption(l line) bool {
 			return true
 		}
 	}
+	// A credit label closes a caption and names an agency or a
+	// photographer, within the caption's last 60 bytes.
 	for _, p := range []string{"credit:", "photo:", "photograph:", "foto:", "фото:", "image:", "picture:"} {
 		i := strings.LastIndex(lower, p)
 		if i >= 0 && len(lower)-i < 60 && (i == 0 || !isLetterByte(lower[i-1])) {

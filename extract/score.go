@@ -427,7 +427,8 @@ func sameText(a, b string) bool {
 	if strings.EqualFold(a, b) {
 		return true
 	}
-	// <title> often appends the site's name: "Headline - Site".
+	// <title> often appends the site's name: "Headline - Site". A prefix
+	// of 20 characters or fewer is a word or two, not a headline.
 	return utf8.RuneCountInString(a) > 20 && len(b) > len(a) && strings.EqualFold(b[:len(a)], a)
 }
 

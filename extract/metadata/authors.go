@@ -106,6 +106,8 @@ func cleanAuthors(raw []string, publisher, host string) []string {
 			}
 			seen[k] = true
 			out = append(out, name)
+			// Bylines name a handful of people; a longer list is a
+			// staff directory or a comment thread.
 			if len(out) >= 20 {
 				return out
 			}
@@ -133,6 +135,7 @@ func cleanAuthors(raw []string, publisher, host string) []string {
 // written right after a name, is cut off ("Jane Doe Valley Courier").
 func splitByline(s, publisher string) []string {
 	s = strings.Join(strings.Fields(s), " ")
+	// A byline of several names with roles fits in 300 bytes; more is prose.
 	if len(s) > 300 {
 		return nil
 	}

@@ -59,6 +59,7 @@ func (r *reader) choose(md *Metadata) {
 				break
 			}
 			k := strings.ToLower(t.Value)
+			// Articles carry a dozen tags; keyword-stuffed pages hundreds.
 			if seen[k] || len(md.Tags) >= 50 {
 				continue
 			}
@@ -228,6 +229,7 @@ func cleanPublisher(s string) string {
 		}
 		return ""
 	}
+	// A site's name is a few words; a long value is a slogan or a description.
 	if len(s) > 100 {
 		return ""
 	}
@@ -253,6 +255,8 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", "
 // is the publisher's name or the host.
 func cleanTitle(s, publisher, host string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	// A headline is a line; a thousand bytes is a paragraph stuffed into a
+	// title tag.
 	if len(s) > 1000 {
 		return ""
 	}

@@ -313,16 +313,13 @@ func (r *reader) collectTimes() {
 	}
 }
 
-// lineContext returns the line's text, where labels such as "Updated" sit.
+// lineContext returns the start of the line's text, where labels such as
+// "Updated" sit: within the first 80 bytes, before the date they label.
 func lineContext(lines []line, i int) string {
 	if i < 0 || i >= len(lines) {
 		return ""
 	}
-	t := lines[i].text
-	if len(t) > 80 {
-		t = t[:80]
-	}
-	return t
+	return truncateUTF8(lines[i].text, 80)
 }
 
 // otherPage reports whether ref names a page other than the one being read;
