@@ -77,6 +77,8 @@ const (
 	fCoarseTri
 	fCoarse0Q
 	fCluM2P2
+	fPCluM1P1
+	fPCoarseTri
 )
 
 const (
@@ -437,6 +439,8 @@ func stackedFeatures(d *document, c *tokenContext, i int, buf []uint32) []uint32
 	p0 := c.ptag(i)
 	if d.cluster != nil {
 		add(newHash(fClu0Quote).int(d.clusterOf(i)).int(p0))
+		add(newHash(fPCluM1P1).int(d.clusterOf(i - 1)).int(d.clusterOf(i + 1)).int(p0))
+		add(newHash(fPCoarseTri).int(d.coarseOf(i - 1)).int(d.coarseOf(i)).int(d.coarseOf(i + 1)).int(c.ptag(i - 1)).int(c.ptag(i + 1)))
 	}
 	add(newHash(fClassTri).int(d.wordClass(i - 1)).int(d.wordClass(i)).int(d.wordClass(i + 1)).int(p0))
 	add(newHash(fPm2).int(c.ptag(i - 2)))

@@ -27,10 +27,10 @@ func dataDir(t testing.TB) string {
 // Floors hold the figures the embedded model reaches on PolNeAR dev, just
 // under them, so a regression fails CI. Raise them when the model improves.
 var floors = map[string]float64{
-	"source F1":            0.70,
-	"cue F1":               0.665,
+	"source F1":            0.705,
+	"cue F1":               0.67,
 	"content F1":           0.60,
-	"lenient F1":           0.63,
+	"lenient F1":           0.635,
 	"quote source correct": 0.93,
 }
 
