@@ -348,8 +348,9 @@ func withChain(ctx context.Context, c *redirectChain) context.Context {
 }
 
 // checkRedirect enforces the redirect limit and scheme, records the chain
-// and applies robots.txt to each new target. The address policy is applied
-// when the new connection is dialled.
+// and applies robots.txt to each new target (but not to the redirects of
+// robots.txt itself). The address policy is applied when the new
+// connection is dialled.
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) > c.opts.MaxRedirects || c.opts.MaxRedirects < 0 {
 		return sayso.Errorf(sayso.EUNAVAILABLE, "stopped after %d redirects", len(via)-1)
@@ -362,7 +363,7 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 		ch.urls = append(ch.urls, via[len(via)-1].URL.String())
 		ch.mu.Unlock()
 	}
-	if !c.opts.IgnoreRobots {
+	if !c.opts.IgnoreRobots && !isRobotsFetch(req.Context()) {
 		if err := c.robots.allowed(req.Context(), req.URL); err != nil {
 			return err
 		}

@@ -321,3 +321,59 @@ func TestCrawlDelay(t *testing.T) {
 		t.Errorf("4 requests took %s, want at least 3 × 0.3 s (Crawl-delay)", d)
 	}
 }
+
+// TestRobotsRedirect follows a robots.txt that redirects within its own
+// host (and a loop of them) without applying robots rules to the
+// redirects: that once waited forever for the rules being loaded.
+func TestRobotsRedirect(t *testing.T) {
+	tests := []struct {
+		name        string
+		setup       func(s *fakesite.Site)
+		privateCode sayso.ErrorCode // for /private/a.html; "" means allowed
+	}{
+		{"same host", func(s *fakesite.Site) {
+			s.Redirect("/robots.txt", "/robots-real.txt", http.StatusMovedPermanently)
+			s.Page("/robots-real.txt", "text/plain", []byte("User-agent: *\nDisallow: /private/\n"))
+		}, sayso.EFORBIDDEN},
+		{"loop", func(s *fakesite.Site) {
+			s.Redirect("/robots.txt", "/robots-2.txt", http.StatusFound)
+			s.Redirect("/robots-2.txt", "/robots.txt", http.StatusFound)
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := newSite(t)
+			tt.setup(site)
+			site.HTML("/a.html", article)
+			site.HTML("/private/a.html", article)
+			c := fetch.New(testOptions())
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			if _, err := c.Fetch(ctx, site.URL("/a.html")); err != nil {
+				t.Fatalf("allowed page: %v", err)
+			}
+			_, err := c.Fetch(ctx, site.URL("/private/a.html"))
+			if got := sayso.ErrorCodeOf(err); got != tt.privateCode {
+				t.Errorf("disallowed page: err = %v, want code %q", err, tt.privateCode)
+			}
+		})
+	}
+}
+
+// TestRobotsInterrupted checks that a robots.txt load cut short by its
+// caller's context is not remembered as "allow everything".
+func TestRobotsInterrupted(t *testing.T) {
+	site := newSite(t)
+	site.Robots("User-agent: *\nDisallow: /\n")
+	site.HTML("/a.html", article)
+	c := fetch.New(testOptions())
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.Fetch(cancelled, site.URL("/a.html")); err == nil {
+		t.Fatal("fetch with a cancelled context succeeded")
+	}
+	_, err := c.Fetch(context.Background(), site.URL("/a.html"))
+	if sayso.ErrorCodeOf(err) != sayso.EFORBIDDEN {
+		t.Errorf("after an interrupted robots.txt load: err = %v, want EFORBIDDEN", err)
+	}
+}

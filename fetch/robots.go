@@ -21,9 +21,14 @@ type robotsCache struct {
 	hosts map[string]*robotsEntry
 }
 
+// robotsEntry is one host's rules. The caller that creates it loads them
+// and closes ready; others wait. An entry whose load was interrupted by
+// its caller's context is dropped and marked retry, so that the rules are
+// loaded again rather than remembered as "allow everything".
 type robotsEntry struct {
-	once sync.Once
-	data *robotstxt.RobotsData
+	ready chan struct{}
+	data  *robotstxt.RobotsData
+	retry bool
 }
 
 func newRobotsCache(c *Client) *robotsCache {
@@ -34,22 +39,22 @@ func newRobotsCache(c *Client) *robotsCache {
 	return &robotsCache{c: c, agent: agent, hosts: map[string]*robotsEntry{}}
 }
 
-// allowed returns nil when robots.txt lets the client fetch u, and an
-// EFORBIDDEN error when it does not. The first call for a host fetches its
-// robots.txt and applies its Crawl-delay to the host's rate limit.
+// robotsFetchKey marks the context of a robots.txt request, whose
+// redirects robots rules do not apply to (RFC 9309, section 2.3.1.2):
+// checking them would wait for the very rules being loaded.
+type robotsFetchKey struct{}
+
+func isRobotsFetch(ctx context.Context) bool { return ctx.Value(robotsFetchKey{}) != nil }
+
+// allowed returns nil when robots.txt lets the client fetch u, an
+// EFORBIDDEN error when it does not, and an EUNAVAILABLE error when ctx
+// ends first. The first call for a host fetches its robots.txt and applies
+// its Crawl-delay to the host's rate limit.
 func (rc *robotsCache) allowed(ctx context.Context, u *url.URL) error {
-	key := u.Scheme + "://" + strings.ToLower(u.Host)
-	rc.mu.Lock()
-	e := rc.hosts[key]
-	if e == nil {
-		if len(rc.hosts) >= maxHosts {
-			rc.hosts = map[string]*robotsEntry{}
-		}
-		e = &robotsEntry{}
-		rc.hosts[key] = e
+	e, err := rc.entry(ctx, u)
+	if err != nil {
+		return err
 	}
-	rc.mu.Unlock()
-	e.once.Do(func() { e.data = rc.load(ctx, key, u.Host) })
 	if e.data == nil {
 		return nil
 	}
@@ -66,6 +71,48 @@ func (rc *robotsCache) allowed(ctx context.Context, u *url.URL) error {
 	return nil
 }
 
+// entry returns u's host's loaded rules, loading them or waiting for the
+// caller that does.
+func (rc *robotsCache) entry(ctx context.Context, u *url.URL) (*robotsEntry, error) {
+	key := u.Scheme + "://" + strings.ToLower(u.Host)
+	for {
+		rc.mu.Lock()
+		e := rc.hosts[key]
+		load := e == nil
+		if load {
+			if len(rc.hosts) >= maxHosts {
+				rc.hosts = map[string]*robotsEntry{}
+			}
+			e = &robotsEntry{ready: make(chan struct{})}
+			rc.hosts[key] = e
+		}
+		rc.mu.Unlock()
+		if load {
+			e.data = rc.load(ctx, key, u.Host)
+			if ctx.Err() != nil {
+				rc.mu.Lock()
+				if rc.hosts[key] == e {
+					delete(rc.hosts, key)
+				}
+				rc.mu.Unlock()
+				e.retry = true
+				close(e.ready)
+				return nil, sayso.Errorf(sayso.EUNAVAILABLE, "fetch %s: robots.txt: %w", u, ctx.Err())
+			}
+			close(e.ready)
+			return e, nil
+		}
+		select {
+		case <-e.ready:
+		case <-ctx.Done():
+			return nil, sayso.Errorf(sayso.EUNAVAILABLE, "fetch %s: waiting for robots.txt: %w", u, ctx.Err())
+		}
+		if !e.retry {
+			return e, nil
+		}
+	}
+}
+
 // load fetches and parses robots.txt. A missing or unreadable robots.txt
 // allows everything (nil), as do network failures: the page fetch that
 // follows will report those itself. A 5xx answer disallows everything, as
@@ -75,7 +122,7 @@ func (rc *robotsCache) load(ctx context.Context, base, host string) *robotstxt.R
 	if err != nil {
 		return nil
 	}
-	page, err := rc.c.get(ctx, ru, Validators{}, maxRobotsBytes, false)
+	page, err := rc.c.get(context.WithValue(ctx, robotsFetchKey{}, true), ru, Validators{}, maxRobotsBytes, false)
 	status := 0
 	var body []byte
 	switch {
