@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -134,10 +135,16 @@ type Client struct {
 
 // New returns a Client configured by opts.
 func New(opts Options) *Client {
+	return newClient(opts, isPublicAddrPort)
+}
+
+// newClient returns a Client whose dialer accepts only the addresses public
+// accepts, unless opts allow private ones (tests pass their own policy).
+func newClient(opts Options, public func(netip.AddrPort) bool) *Client {
 	opts = opts.withDefaults()
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	if !opts.AllowPrivate {
-		dialer.Control = refusePrivate
+		dialer.Control = refusePrivate(public)
 	}
 	transport := &http.Transport{
 		// No proxy: the address check must see the real destination.

@@ -2,7 +2,6 @@ package fetch
 
 import (
 	"fmt"
-	"net"
 	"net/netip"
 	"syscall"
 )
@@ -49,20 +48,23 @@ func IsPublic(addr netip.Addr) bool {
 	return true
 }
 
-// refusePrivate is a net.Dialer Control function: it runs after DNS
-// resolution, on the exact address about to be connected, so neither a
-// redirect nor DNS rebinding can reach a non-public address.
-func refusePrivate(network, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
-	if err != nil {
-		return fmt.Errorf("dial %s: %w", address, err)
+// refusePrivate returns a net.Dialer Control function that refuses
+// addresses public does not accept. It runs after DNS resolution, on the
+// exact address about to be connected, so neither a redirect nor DNS
+// rebinding can reach a non-public address.
+func refusePrivate(public func(netip.AddrPort) bool) func(network, address string, _ syscall.RawConn) error {
+	return func(network, address string, _ syscall.RawConn) error {
+		ap, err := netip.ParseAddrPort(address)
+		if err != nil {
+			return fmt.Errorf("dial %s: %w", address, err)
+		}
+		if !public(ap) {
+			return &privateAddrError{addr: ap.Addr()}
+		}
+		return nil
 	}
-	addr, err := netip.ParseAddr(host)
-	if err != nil {
-		return fmt.Errorf("dial %s: %w", address, err)
-	}
-	if !IsPublic(addr) {
-		return &privateAddrError{addr: addr}
-	}
-	return nil
 }
+
+// isPublicAddrPort is the address policy of a Client that does not allow
+// private addresses.
+func isPublicAddrPort(ap netip.AddrPort) bool { return IsPublic(ap.Addr()) }

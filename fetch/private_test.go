@@ -1,9 +1,15 @@
 package fetch
 
 import (
+	"context"
+	"net/http"
 	"net/netip"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/internal/fakesite"
 )
 
 func TestIsPublic(t *testing.T) {
@@ -53,5 +59,30 @@ func TestParseRetryAfter(t *testing.T) {
 		if got := parseRetryAfter(tt.in, now).String(); got != tt.want {
 			t.Errorf("parseRetryAfter(%q) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestRefusesPrivateRedirect checks that the address policy holds on every
+// redirect: a page on an address the policy accepts (a loopback server
+// standing in for a public site) redirecting to one it refuses (standing
+// in for 169.254.169.254 or an intranet host) fails at dial time, and the
+// refused server sees no request.
+func TestRefusesPrivateRedirect(t *testing.T) {
+	inside := fakesite.New()
+	defer inside.Close()
+	inside.HTML("/secret", "<p>metadata</p>")
+	outside := fakesite.New()
+	defer outside.Close()
+	outside.Redirect("/jump", inside.URL("/secret"), http.StatusFound)
+	outsideAddr := netip.MustParseAddrPort(outside.Host())
+
+	c := newClient(Options{HostInterval: -1, IgnoreRobots: true, Retries: -1},
+		func(ap netip.AddrPort) bool { return ap == outsideAddr })
+	_, err := c.Fetch(context.Background(), outside.URL("/jump"))
+	if sayso.ErrorCodeOf(err) != sayso.EFORBIDDEN || !strings.Contains(err.Error(), "non-public address") {
+		t.Errorf("redirect to a refused address: err = %v, want EFORBIDDEN non-public address", err)
+	}
+	if outside.Hits("/jump") != 1 || inside.Hits("/secret") != 0 {
+		t.Errorf("hits: outside %d, inside %d; want 1, 0", outside.Hits("/jump"), inside.Hits("/secret"))
 	}
 }
