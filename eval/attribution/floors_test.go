@@ -30,7 +30,7 @@ var floors = map[string]float64{
 	"source F1":            0.705,
 	"cue F1":               0.67,
 	"content F1":           0.60,
-	"lenient F1":           0.635,
+	"lenient F1":           0.64,
 	"quote source correct": 0.93,
 }
 
