@@ -12,8 +12,10 @@
 // before fetching, the store refuses duplicates by address and content,
 // and a batch is committed atomically — so after a kill -9, running the
 // same command again completes the work without losing or duplicating
-// anything. Feed validators (ETag, Last-Modified) are saved only when a run
-// completes, so an interrupted run re-reads its feeds.
+// anything. A run whose context ends (Ctrl-C) stops taking pages but
+// still stores those it has read in full; only work cut short is left to
+// the next run. Feed validators (ETag, Last-Modified) are saved only when a
+// run completes, so an interrupted run re-reads its feeds.
 //
 // One bad input never stops a run: failures are counted with their reasons
 // in the Summary and logged, and the run goes on.

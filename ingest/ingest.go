@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"runtime"
@@ -150,6 +149,9 @@ type result struct {
 	fetched bool
 	// skipped marks a WARC record that is not a page.
 	skipped bool
+	// interrupted marks a page whose reading the end of the run's context
+	// cut short: it is neither stored nor counted as a failure.
+	interrupted bool
 	// held is the budget the page's body holds until it is stored.
 	held int64
 }
@@ -157,33 +159,33 @@ type result struct {
 // Run ingests sources and returns the summary. Per-page and per-source
 // failures are counted in the summary, not returned; Run returns an error
 // only when the store fails for good or ctx ends (with the summary so far).
+//
+// When ctx ends, Run stops taking new pages but stores every page already
+// read in full, so that stopping a run (Ctrl-C) loses no finished work;
+// pages caught half-way are counted as Interrupted and left to the next run.
 func (in *Ingester) Run(ctx context.Context, sources []string) (*Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	sum := newSummary(in.cfg.Now())
 	sum.Sources = len(sources)
 	items := make(chan item, in.cfg.Fetchers)
+	pages := make(chan result, in.cfg.Workers)
 	results := make(chan result, 2*in.cfg.Workers)
 	feeds := &feedStates{}
 	mem := newBudget(in.cfg.MemoryBudget)
 
 	// Producer: sources → items.
-	var produceWG sync.WaitGroup
-	produceWG.Add(1)
-	go func() {
-		defer produceWG.Done()
+	var produced sync.WaitGroup
+	produced.Go(func() {
 		defer close(items)
 		p := &producer{in: in, out: items, results: results, feeds: feeds, seen: newSeenSet(), mem: mem}
 		p.run(ctx, sources)
-	}()
+	})
 
 	// Fetchers: items → pages (or failures), duplicates skipped.
-	pages := make(chan result, in.cfg.Workers)
-	var fetchWG sync.WaitGroup
+	var fetched sync.WaitGroup
 	for range in.cfg.Fetchers {
-		fetchWG.Add(1)
-		go func() {
-			defer fetchWG.Done()
+		fetched.Go(func() {
 			for it := range items {
 				r := in.fetchItem(ctx, it, mem)
 				if r.rec != nil {
@@ -192,32 +194,14 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (*Summary, error)
 					results <- r
 				}
 			}
-		}()
+		})
 	}
-	go func() { fetchWG.Wait(); close(pages) }()
+	go func() { fetched.Wait(); close(pages) }()
 
-	// Readers: pages → records.
-	var readWG sync.WaitGroup
-	for range in.cfg.Workers {
-		readWG.Add(1)
-		go func() {
-			defer readWG.Done()
-			for r := range pages {
-				in.read(ctx, &r)
-				results <- r
-			}
-		}()
-	}
-	go func() { produceWG.Wait(); readWG.Wait(); close(results) }()
-
-	// Writer: records → store, in batches.
-	err := in.write(ctx, results, sum, mem)
-	if err != nil {
-		cancel()
-		for range results {
-		}
-	}
-	sum.Elapsed = in.cfg.Now().Sub(sum.started)
+	// Readers: pages → records; then the writer stores them.
+	read := in.startReaders(ctx, pages, results)
+	go func() { produced.Wait(); read.Wait(); close(results) }()
+	err := in.store(ctx, cancel, results, sum, mem)
 	if err == nil && ctx.Err() == nil && sum.Failed == 0 {
 		// The run completed and nothing failed: the feeds' items are all
 		// stored, so their validators can be kept for a conditional GET
@@ -229,10 +213,53 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (*Summary, error)
 			}
 		}
 	}
-	if err == nil {
-		err = ctx.Err()
+	return sum, in.finalErr(ctx, err)
+}
+
+// startReaders starts the workers that extract and attribute pages, each
+// sending its result on. The returned group is done when pages is closed
+// and drained. Once ctx ends, pages are passed on unread, as interrupted.
+func (in *Ingester) startReaders(ctx context.Context, pages <-chan result, results chan<- result) *sync.WaitGroup {
+	var wg sync.WaitGroup
+	for range in.cfg.Workers {
+		wg.Go(func() {
+			for r := range pages {
+				if ctx.Err() == nil {
+					in.read(ctx, &r)
+				}
+				// Work cut short by the end of ctx (an attribution that
+				// stopped half-way) is not stored: the next run redoes it.
+				r.interrupted = ctx.Err() != nil && (r.analyzeErr != nil || r.rec.State == "")
+				results <- r
+			}
+		})
 	}
-	return sum, err
+	return &wg
+}
+
+// store runs the writer until results is closed. When the store fails for
+// good it cancels the run and drains results so that every stage ends.
+func (in *Ingester) store(ctx context.Context, cancel context.CancelFunc, results <-chan result, sum *Summary, mem *budget) error {
+	err := in.write(ctx, results, sum, mem)
+	if err != nil {
+		cancel()
+		for range results {
+		}
+	}
+	sum.Elapsed = in.cfg.Now().Sub(sum.started)
+	return err
+}
+
+// finalErr is what Run and Reprocess return: the store's error, else an
+// interruption by ctx (wrapping ctx's error), else nil.
+func (in *Ingester) finalErr(ctx context.Context, err error) error {
+	if err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return sayso.Errorf(sayso.EUNAVAILABLE, "ingest interrupted: %w", context.Cause(ctx))
+	}
+	return nil
 }
 
 // fetchItem fetches an item's page unless its address is already stored.
@@ -336,174 +363,4 @@ func safeAnalyze(ctx context.Context, f AnalyzeFunc, text string) (a *sayso.Anal
 		}
 	}()
 	return f(ctx, text)
-}
-
-// write stores results in batches and keeps the summary. It returns an
-// error only when the store fails for good. Batches are saved by a second
-// goroutine while the next one fills, so readers never wait for a commit.
-func (in *Ingester) write(ctx context.Context, results <-chan result, sum *Summary, mem *budget) error {
-	var mu sync.Mutex // guards sum and lastLog
-	lastLog := in.cfg.Now()
-	report := func() { // with mu held
-		if in.cfg.Progress != nil {
-			in.cfg.Progress(*sum)
-			return
-		}
-		if now := in.cfg.Now(); now.Sub(lastLog) >= progressInterval {
-			lastLog = now
-			in.cfg.Log.Info("progress", "stored", sum.Stored, "articles", sum.Articles, "duplicates", sum.Duplicates,
-				"no_article", sum.NoArticle, "failed", sum.Failed)
-		}
-	}
-
-	batches := make(chan []result, 1)
-	saved := make(chan error, 1)
-	failed := make(chan struct{}) // closed when the store fails for good
-	go func() {
-		var err error
-		for b := range batches {
-			if err == nil {
-				if err = in.save(ctx, b, sum, &mu); err != nil {
-					close(failed)
-				}
-				mu.Lock()
-				report()
-				mu.Unlock()
-			}
-			for _, r := range b {
-				mem.release(r.held)
-			}
-		}
-		saved <- err
-	}()
-	// finish hands over the last batch and waits for the saver.
-	var batch []result
-	var batchBytes int64
-	// A batch is also handed over when its bodies fill a quarter of the
-	// memory budget, so that two batches leave half of it to the readers.
-	maxBatchBytes := in.cfg.MemoryBudget / 4
-	finish := func() error {
-		if len(batch) > 0 {
-			batches <- batch
-		}
-		close(batches)
-		return <-saved
-	}
-
-	timer := time.NewTimer(flushInterval)
-	defer timer.Stop()
-	for {
-		select {
-		case <-failed:
-			return finish()
-		case r, ok := <-results:
-			if !ok {
-				return finish()
-			}
-			mu.Lock()
-			switch {
-			case r.skipped:
-				sum.Skipped++
-			case r.dup:
-				sum.Duplicates++
-				report()
-			case r.fail != nil:
-				sum.fail(r.stage, r.fail)
-				in.cfg.Log.Warn("failed", "stage", r.stage, "url", r.url, "err", r.fail)
-				report()
-			default:
-				if r.fetched {
-					sum.Fetched++
-				} else {
-					sum.Read++
-				}
-				batch = append(batch, r)
-				batchBytes += r.held
-			}
-			mu.Unlock()
-			if len(batch) < in.cfg.BatchSize && batchBytes < maxBatchBytes {
-				continue
-			}
-		case <-timer.C:
-			timer.Reset(flushInterval)
-			if len(batch) == 0 {
-				continue
-			}
-		}
-		// Hand the batch over; this waits only while the previous one is
-		// still being saved.
-		select {
-		case batches <- batch:
-			batch, batchBytes = nil, 0
-		case <-failed:
-			return finish()
-		}
-	}
-}
-
-// save stores a batch in one transaction. When the transaction fails, the
-// records are saved one by one so that one bad record cannot sink the
-// others; if every one fails, the store is broken and the error returned.
-func (in *Ingester) save(ctx context.Context, batch []result, sum *Summary, mu *sync.Mutex) error {
-	recs := make([]*sayso.Record, len(batch))
-	for i, r := range batch {
-		recs[i] = r.rec
-	}
-	res, err := in.cfg.Store.Save(ctx, recs)
-	mu.Lock()
-	defer mu.Unlock()
-	if err == nil {
-		for i, r := range res {
-			in.count(batch[i], r, sum)
-		}
-		return nil
-	}
-	if ctx.Err() != nil || len(batch) == 1 {
-		sum.fail("store", err)
-		return fmt.Errorf("store: %w", err)
-	}
-	failed := 0
-	var last error
-	for _, r := range batch {
-		mu.Unlock()
-		res, err := in.cfg.Store.Save(ctx, []*sayso.Record{r.rec})
-		mu.Lock()
-		if err != nil {
-			failed++
-			last = err
-			sum.fail("store", err)
-			in.cfg.Log.Warn("failed", "stage", "store", "url", r.url, "err", err)
-			continue
-		}
-		in.count(r, res[0], sum)
-	}
-	if failed == len(batch) {
-		return fmt.Errorf("store: %w", last)
-	}
-	return nil
-}
-
-func (in *Ingester) count(r result, res sayso.SaveResult, sum *Summary) {
-	rec := r.rec
-	switch res.Outcome {
-	case sayso.OutcomeDuplicateURL, sayso.OutcomeDuplicateContent:
-		sum.Duplicates++
-		return
-	}
-	sum.Stored++
-	switch rec.State {
-	case sayso.StateArticle:
-		sum.Articles++
-		if r.analyzeErr != nil {
-			sum.AttributionFailed++
-			sum.reason("attribute", r.analyzeErr)
-		}
-	case sayso.StateNoArticle:
-		sum.NoArticle++
-		sum.reason("extract", r.extractErr)
-	default:
-		sum.ExtractFailed++
-		sum.reason("extract", r.extractErr)
-		in.cfg.Log.Warn("extraction failed", "url", rec.Page.URL, "err", rec.Error)
-	}
 }

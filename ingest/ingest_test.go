@@ -457,3 +457,62 @@ func TestSmallMemoryBudget(t *testing.T) {
 	}
 	check(t, sum, ingest.Summary{Read: 30, Stored: 30, Articles: 30})
 }
+
+// TestStopKeepsFinishedWork stops a run half-way, as Ctrl-C does, and
+// checks that every page read in full was stored (none with an attribution
+// cut short), that nothing is reported as failed, and that running again
+// finishes the corpus.
+func TestStopKeepsFinishedWork(t *testing.T) {
+	e := newEnv(t)
+	const n = 60
+	dir := filepath.Join(e.dir, "pages")
+	os.MkdirAll(dir, 0o755)
+	for i := range n {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%02d.html", i)), []byte(fakesite.ArticleHTML(i)))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cfg := e.config(t)
+	cfg.Workers, cfg.BatchSize = 2, 4
+	cfg.Progress = func(s ingest.Summary) {
+		if s.Stored >= 8 {
+			cancel() // the user presses Ctrl-C
+		}
+	}
+	in, err := ingest.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := in.Run(ctx, []string{dir})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run = %v, want context.Canceled", err)
+	}
+	if sum.Failed != 0 || sum.Stored >= n {
+		t.Errorf("stopped run: %d stored, %d failed; want fewer than %d stored and no failures", sum.Stored, sum.Failed, n)
+	}
+	if st := e.stats(t); st.Articles != sum.Articles {
+		t.Errorf("the store holds %d articles, the summary counts %d stored", st.Articles, sum.Articles)
+	}
+	checkAttributed := func(want int) {
+		t.Helper()
+		arts, err := e.store.Articles(context.Background(), 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(arts) != want {
+			t.Errorf("%d articles stored, want %d", len(arts), want)
+		}
+		for _, a := range arts {
+			if a.Analysis == nil || a.AnalysisError != "" {
+				t.Errorf("article %d stored without its attribution: %q", a.ID, a.AnalysisError)
+			}
+		}
+	}
+	checkAttributed(sum.Articles)
+
+	sum = e.run(t, e.config(t), dir)
+	if sum.Failed != 0 || sum.Interrupted != 0 {
+		t.Errorf("rerun: %d failed, %d interrupted", sum.Failed, sum.Interrupted)
+	}
+	checkAttributed(n)
+}

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"sync"
 
 	"github.com/sayso-news/sayso"
 )
@@ -55,33 +54,11 @@ func (in *Ingester) Reprocess(ctx context.Context, keep func(*sayso.StoredPage) 
 			}
 		}
 	}()
-	var wg sync.WaitGroup
-	for range in.cfg.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for r := range pages {
-				in.read(ctx, &r)
-				select {
-				case results <- r:
-				case <-ctx.Done():
-				}
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(results) }()
-	err := in.write(ctx, results, sum, mem)
-	if err != nil {
-		cancel()
-		for range results {
-		}
-	}
-	sum.Elapsed = in.cfg.Now().Sub(sum.started)
+	read := in.startReaders(ctx, pages, results)
+	go func() { read.Wait(); close(results) }()
+	err := in.store(ctx, cancel, results, sum, mem)
 	if err == nil {
 		err = loadErr
 	}
-	if err == nil {
-		err = ctx.Err()
-	}
-	return sum, err
+	return sum, in.finalErr(ctx, err)
 }

@@ -29,6 +29,10 @@ type Summary struct {
 	Failed int
 	// Skipped counts WARC records that are not HTML responses.
 	Skipped int
+	// Interrupted counts pages in flight when the run was stopped, whose
+	// fetching or reading was cut short: neither stored nor failed, they
+	// are done by the next run.
+	Interrupted int
 	// Elapsed is the run's duration.
 	Elapsed time.Duration
 
@@ -129,6 +133,9 @@ func (s *Summary) Write(w io.Writer) {
 	fmt.Fprintf(w, "  failed       %d\n", s.Failed)
 	if s.Skipped > 0 {
 		fmt.Fprintf(w, "  skipped      %d (WARC records that are not HTML responses)\n", s.Skipped)
+	}
+	if s.Interrupted > 0 {
+		fmt.Fprintf(w, "  interrupted  %d (stopped half-way; run again to finish)\n", s.Interrupted)
 	}
 	if secs := s.Elapsed.Seconds(); secs > 0 && s.Fetched+s.Read > 0 {
 		fmt.Fprintf(w, "  rate         %.1f pages/s\n", float64(s.Fetched+s.Read)/secs)
