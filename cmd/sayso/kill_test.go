@@ -2,6 +2,8 @@ package main
 
 import (
 	"database/sql"
+	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -117,4 +119,81 @@ func TestKill9(t *testing.T) {
 	}
 	t.Logf("%d articles and %d attribution rows, as in the uninterrupted run", want, len(wantRows))
 	t.Logf("rerun summary:\n%s", out)
+}
+
+// TestInterrupt stops a real "sayso ingest" process with SIGINT (Ctrl-C)
+// in the middle of its run: it must exit promptly with status 1, having
+// stored only whole work (no article whose attribution was cut short) and
+// reported no failure; running the same command again finishes the corpus.
+func TestInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the sayso binary; skipped in -short mode")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGINT on Windows")
+	}
+	const pages = 400
+	dir := pageFolder(t, pages)
+	tmp := t.TempDir()
+	bin := buildSayso(t, tmp)
+	db := filepath.Join(tmp, "stopped.db")
+	args := []string{"ingest", "--db", db, "--workers", "1", "--batch", "8", dir}
+
+	cmd := exec.Command(bin, args...)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	deadline := time.Now().Add(2 * time.Minute)
+	for countArticles(t, db) < 20 {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no 20 articles stored within 2 minutes; stderr:\n%s", stderr.String())
+		}
+		time.Sleep(5 * time.Millisecond) // polling interval, not synchronisation
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	select {
+	case err = <-exited:
+	case <-time.After(time.Minute):
+		cmd.Process.Kill()
+		t.Fatalf("ingest still running a minute after SIGINT; stderr:\n%s", stderr.String())
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitFailure || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("after SIGINT: %v, want exit status %d saying it was interrupted; stderr:\n%s", err, exitFailure, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "failed       0") {
+		t.Errorf("an interrupted run reports failures:\n%s", stdout.String())
+	}
+	got := countArticles(t, db)
+	if got >= pages {
+		t.Fatalf("the run finished (%d articles) before it was interrupted", got)
+	}
+	h, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	var partial int
+	if err := h.QueryRow(`SELECT count(*) FROM articles WHERE analyzer_version IS NULL OR analysis_error IS NOT NULL`).Scan(&partial); err != nil {
+		t.Fatal(err)
+	}
+	if partial != 0 {
+		t.Errorf("%d of %d articles stored without their attribution", partial, got)
+	}
+	t.Logf("interrupted at %d articles; summary:\n%s", got, stdout.String())
+
+	if code, out, errs := runCmd(t, args...); code != exitOK {
+		t.Fatalf("rerun: exit %d\n%s\n%s", code, out, errs)
+	}
+	if got := countArticles(t, db); got != pages {
+		t.Errorf("after the rerun: %d articles, want %d", got, pages)
+	}
 }

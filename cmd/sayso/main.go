@@ -65,6 +65,10 @@ func commands() []command {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl-C asks the command to stop cleanly; once it has been
+	// caught, the signals' default action is restored, so a second one
+	// ends the process at once.
+	context.AfterFunc(ctx, stop)
 	e := &env{
 		stdin:  os.Stdin,
 		stdout: os.Stdout,
