@@ -34,6 +34,11 @@ const (
 	// DefaultMaxSitemapDepth bounds sitemap-index recursion; real sites
 	// nest at most two levels.
 	DefaultMaxSitemapDepth = 3
+	// DefaultMaxSitemaps bounds the child sitemaps followed from one
+	// source argument, all levels together: a large news site splits its
+	// archive into a few hundred, and a hostile index cannot make a run
+	// endless (each child may list 50,000 pages).
+	DefaultMaxSitemaps = 1000
 	// DefaultMemoryBudget bounds the page bodies held in the pipeline at
 	// once: thousands of ordinary pages, a dozen of the largest, and with
 	// the attribution model well under half a gigabyte in all.
@@ -66,6 +71,8 @@ type Config struct {
 	MaxPageBytes int64
 	// MaxSitemapDepth bounds sitemap-index recursion.
 	MaxSitemapDepth int
+	// MaxSitemaps bounds the child sitemaps followed from one source.
+	MaxSitemaps int
 	// MemoryBudget bounds the bytes of page bodies in the pipeline.
 	MemoryBudget int64
 	// Stdin is read for the source "-" (a list of URLs).
@@ -108,6 +115,9 @@ func New(cfg Config) (*Ingester, error) {
 	}
 	if cfg.MaxSitemapDepth <= 0 {
 		cfg.MaxSitemapDepth = DefaultMaxSitemapDepth
+	}
+	if cfg.MaxSitemaps <= 0 {
+		cfg.MaxSitemaps = DefaultMaxSitemaps
 	}
 	if cfg.MemoryBudget <= 0 {
 		cfg.MemoryBudget = DefaultMemoryBudget

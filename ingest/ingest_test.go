@@ -516,3 +516,78 @@ func TestStopKeepsFinishedWork(t *testing.T) {
 	}
 	checkAttributed(n)
 }
+
+// TestSitemapBounds checks that sitemap indexes cannot make a run endless:
+// an index naming itself or an ancestor is not read again, and the depth
+// and number of child sitemaps followed are bounded.
+func TestSitemapBounds(t *testing.T) {
+	index := func(locs ...string) []byte {
+		var b strings.Builder
+		b.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+		for _, l := range locs {
+			b.WriteString("<sitemap><loc>" + l + "</loc></sitemap>")
+		}
+		return []byte(b.String() + "</sitemapindex>")
+	}
+	urlset := func(locs ...string) []byte {
+		var b strings.Builder
+		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+		for _, l := range locs {
+			b.WriteString("<url><loc>" + l + "</loc></url>")
+		}
+		return []byte(b.String() + "</urlset>")
+	}
+	tests := []struct {
+		name     string
+		docs     map[string][]byte
+		maxDepth int
+		max      int
+		want     ingest.Summary
+		reason   string // in the failure, when one is expected
+		once     []string
+	}{
+		{"cycle", map[string][]byte{
+			"/index.xml": index("/index.xml", "/a.xml"),
+			"/a.xml":     index("/index.xml?utm_source=x", "/b.xml"),
+			"/b.xml":     urlset("/news/0"),
+		}, 0, 0, ingest.Summary{Fetched: 1, Stored: 1, Articles: 1}, "", []string{"/index.xml", "/a.xml", "/b.xml"}},
+		{"too many children", map[string][]byte{
+			"/index.xml": index("/s0.xml", "/s1.xml", "/s2.xml", "/s3.xml"),
+			"/s0.xml":    urlset("/news/0"),
+			"/s1.xml":    urlset("/news/1"),
+			"/s2.xml":    urlset("/news/2"),
+			"/s3.xml":    urlset("/news/3"),
+		}, 0, 2, ingest.Summary{Fetched: 2, Stored: 2, Articles: 2, Failed: 1}, "more than 2 child sitemaps", nil},
+		{"too deep", map[string][]byte{
+			"/index.xml": index("/d1.xml"),
+			"/d1.xml":    index("/d2.xml"),
+			"/d2.xml":    index("/d3.xml"),
+			"/d3.xml":    urlset("/news/0"),
+		}, 2, 0, ingest.Summary{Failed: 1}, "nested deeper than 2", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t)
+			for i := range 4 {
+				e.site.HTML(fmt.Sprintf("/news/%d", i), fakesite.ArticleHTML(i))
+			}
+			for path, doc := range tt.docs {
+				e.site.Page(path, "application/xml", doc)
+			}
+			cfg := e.config(t)
+			cfg.MaxSitemapDepth, cfg.MaxSitemaps = tt.maxDepth, tt.max
+			sum := e.run(t, cfg, e.site.URL("/index.xml"))
+			check(t, sum, tt.want)
+			if tt.reason != "" {
+				if r := sum.Reasons(); len(r) != 1 || !strings.Contains(r[0].Example, tt.reason) {
+					t.Errorf("reasons = %+v, want one saying %q", r, tt.reason)
+				}
+			}
+			for _, path := range tt.once {
+				if n := e.site.Hits(path); n != 1 {
+					t.Errorf("%s fetched %d times, want once", path, n)
+				}
+			}
+		})
+	}
+}

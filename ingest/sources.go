@@ -29,6 +29,11 @@ type producer struct {
 	feeds   *feedStates
 	seen    *seenSet
 	mem     *budget
+	// sitemaps counts the child sitemaps followed for the current source
+	// argument; followed remembers them, so that an index naming itself
+	// or an ancestor is not read again.
+	sitemaps int
+	followed map[string]bool
 }
 
 // run expands each source in turn; a failing source is reported and the
@@ -38,6 +43,7 @@ func (p *producer) run(ctx context.Context, sources []string) {
 		if ctx.Err() != nil {
 			return
 		}
+		p.sitemaps, p.followed = 0, map[string]bool{}
 		if err := p.source(ctx, src); err != nil {
 			p.failSource(ctx, src, err)
 		}
@@ -53,12 +59,18 @@ func (p *producer) failSource(ctx context.Context, src string, err error) {
 	}
 }
 
+// urlKey is the form under which a run remembers an address: normalised
+// when it is a URL urlnorm understands.
+func urlKey(u string) string {
+	if n, err := urlnorm.Normalize(u); err == nil {
+		return n
+	}
+	return u
+}
+
 // emit sends an item unless its address was already sent in this run.
 func (p *producer) emit(ctx context.Context, it item) bool {
-	key := it.url
-	if n, err := urlnorm.Normalize(it.url); err == nil {
-		key = n
-	}
+	key := urlKey(it.url)
 	if key != "" && !p.seen.add(key) {
 		return ctx.Err() == nil
 	}
@@ -294,12 +306,9 @@ func (p *producer) fromURL(ctx context.Context, u string, depth int) error {
 	if docURL == "" {
 		docURL = u
 	}
+	p.followed[urlKey(u)], p.followed[urlKey(docURL)] = true, true
 	return p.feedDoc(ctx, page.Body, docURL, "", depth)
 }
-
-// maxSitemaps bounds the child sitemaps followed from one index, so a
-// hostile index cannot make a run endless.
-const maxSitemaps = 1000
 
 // feedDoc expands a feed or sitemap document into items, following a
 // sitemap index's children up to the depth limit.
@@ -325,13 +334,19 @@ func (p *producer) feedDoc(ctx context.Context, data []byte, docURL, source stri
 	if depth+1 > p.in.cfg.MaxSitemapDepth {
 		return sayso.Errorf(sayso.EINVALID, "%s: sitemap index nested deeper than %d, not followed", source, p.in.cfg.MaxSitemapDepth)
 	}
-	for i, child := range f.Sitemaps {
-		if i == maxSitemaps {
-			return sayso.Errorf(sayso.ETOOLARGE, "%s: more than %d child sitemaps, the rest ignored", source, maxSitemaps)
+	for _, child := range f.Sitemaps {
+		key := urlKey(child)
+		if p.followed[key] {
+			continue
+		}
+		if p.sitemaps == p.in.cfg.MaxSitemaps {
+			return sayso.Errorf(sayso.ETOOLARGE, "%s: more than %d child sitemaps in all, the rest ignored", source, p.in.cfg.MaxSitemaps)
 		}
 		if ctx.Err() != nil {
 			return nil
 		}
+		p.sitemaps++
+		p.followed[key] = true
 		if err := p.fromURL(ctx, child, depth+1); err != nil {
 			p.failSource(ctx, child, err)
 		}
@@ -427,10 +442,7 @@ func (s *seenSet) add(key string) bool {
 }
 
 func (s *seenSet) has(key string) bool {
-	if n, err := urlnorm.Normalize(key); err == nil {
-		key = n
-	}
-	h := maphash.String(s.seed, key)
+	h := maphash.String(s.seed, urlKey(key))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	_, ok := s.m[h]
