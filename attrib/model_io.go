@@ -1,0 +1,387 @@
+package attrib
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// The model file: gzip over a magic line, the ModelInfo as JSON, the cue
+// lexicon, the taggers (keys delta-coded, weights quantised to a byte), the
+// argument ranker and the word clusters.
+
+// modelMagic opens every model file; the digit is the format version.
+const modelMagic = "SAYSO-ATTRIB-5\n"
+
+// maxModelBytes bounds a decompressed model so a corrupt file cannot
+// exhaust memory.
+const maxModelBytes = 256 << 20
+
+// WriteTo writes the model in its gzip'd binary format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, _ := gzip.NewWriterLevel(cw, gzip.DefaultCompression)
+	bw := bufio.NewWriter(zw)
+	info, err := json.Marshal(m.Info)
+	if err != nil {
+		return cw.n, err
+	}
+	bw.WriteString(modelMagic)
+	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
+	put(uint32(len(info)))
+	bw.Write(info)
+	words := make([]string, 0, len(m.lex.p))
+	for w := range m.lex.p {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	put(uint32(len(words)))
+	for _, w := range words {
+		put(uint8(len(w)))
+		bw.WriteString(w)
+		put(m.lex.p[w])
+	}
+	put(uint32(len(m.taggers)))
+	for _, tg := range m.taggers {
+		writeTagger(bw, tg)
+	}
+	writeArgs(bw, m.args)
+	writeClusters(bw, m.clusters)
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+// writeTagger writes keys in ascending order, delta-coded, then weights
+// quantised to one byte each on a logarithmic scale (steps of about 6% of
+// the weight), column by column so that gzip finds the runs of zeros.
+func writeTagger(bw *bufio.Writer, tg *tagger) {
+	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
+	keys := make([]uint32, 0, len(tg.index))
+	for k := range tg.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var maxAbs float32
+	for _, v := range tg.w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	}
+	q := newLogQuant(maxAbs)
+	put(uint32(len(keys)))
+	put(maxAbs)
+	put(tg.trans)
+	var prev uint32
+	var vb [binary.MaxVarintLen32]byte
+	for _, k := range keys {
+		n := binary.PutUvarint(vb[:], uint64(k-prev))
+		bw.Write(vb[:n])
+		prev = k
+	}
+	col := make([]int8, len(keys))
+	rows := make([]int32, len(keys))
+	for i, k := range keys {
+		rows[i] = tg.index[k]
+	}
+	for t := range numTags {
+		for i, r := range rows {
+			col[i] = q.encode(tg.w[int(r)*numTags+t])
+		}
+		put(col)
+	}
+}
+
+// logQuant maps weights to int8 codes on a logarithmic scale: code c stands
+// for sign(c)·unit·(exp(|c|·step)−1).
+type logQuant struct{ unit, step float64 }
+
+// quantRange is the ratio of the largest weight to the quantisation unit:
+// weights under maxAbs/quantRange round to zero or one step.
+const quantRange = 2000
+
+func newLogQuant(maxAbs float32) logQuant {
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	unit := float64(maxAbs) / quantRange
+	return logQuant{unit: unit, step: math.Log1p(quantRange) / 127}
+}
+
+func (q logQuant) encode(v float32) int8 {
+	c := math.Round(math.Log1p(math.Abs(float64(v))/q.unit) / q.step)
+	c = min(c, 127)
+	if v < 0 {
+		return int8(-c)
+	}
+	return int8(c)
+}
+
+func (q logQuant) decode(c int8) float32 {
+	a := float64(c)
+	v := q.unit * math.Expm1(math.Abs(a)*q.step)
+	if a < 0 {
+		v = -v
+	}
+	return float32(v)
+}
+
+// ReadModel reads a model written by WriteTo. It fails on a file that is
+// not a model, of another format version, truncated or too large.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	if len(raw) > maxModelBytes {
+		return nil, errors.New("read model: larger than the model size bound")
+	}
+	if !bytes.HasPrefix(raw, []byte(modelMagic)) {
+		return nil, errors.New("read model: not a sayso attribution model of this version")
+	}
+	br := bytes.NewReader(raw[len(modelMagic):])
+	var rerr error
+	get := func(v any) {
+		if rerr == nil {
+			rerr = binary.Read(br, binary.LittleEndian, v)
+		}
+	}
+	var n uint32
+	get(&n)
+	if rerr != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated header")
+	}
+	info := make([]byte, n)
+	io.ReadFull(br, info)
+	m := &Model{lex: &lexicon{p: map[string]float32{}}}
+	if err := json.Unmarshal(info, &m.Info); err != nil {
+		return nil, fmt.Errorf("read model info: %w", err)
+	}
+	get(&n)
+	if rerr != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated lexicon")
+	}
+	for range n {
+		var l uint8
+		get(&l)
+		w := make([]byte, l)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return nil, errors.New("read model: truncated lexicon")
+		}
+		var p float32
+		get(&p)
+		m.lex.p[string(w)] = p
+	}
+	var nt uint32
+	get(&nt)
+	if rerr != nil || nt > 4 {
+		return nil, errors.New("read model: bad tagger count")
+	}
+	for range nt {
+		tg, err := readTagger(br)
+		if err != nil {
+			return nil, err
+		}
+		m.taggers = append(m.taggers, tg)
+	}
+	if rerr != nil {
+		return nil, fmt.Errorf("read model: %w", rerr)
+	}
+	if br.Len() > 0 {
+		am, err := readArgs(br)
+		if err != nil {
+			return nil, err
+		}
+		m.args = am
+	}
+	if br.Len() > 0 {
+		cl, err := readClusters(br)
+		if err != nil {
+			return nil, err
+		}
+		m.clusters = cl
+	}
+	m.freeze()
+	return m, nil
+}
+
+func readTagger(br *bytes.Reader) (*tagger, error) {
+	var n uint32
+	var maxAbs float32
+	tg := newTagger()
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated tagger")
+	}
+	if err := binary.Read(br, binary.LittleEndian, &maxAbs); err != nil {
+		return nil, errors.New("read model: truncated tagger")
+	}
+	if err := binary.Read(br, binary.LittleEndian, &tg.trans); err != nil {
+		return nil, errors.New("read model: truncated tagger")
+	}
+	keys := make([]uint32, n)
+	var prev uint32
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, errors.New("read model: truncated keys")
+		}
+		prev += uint32(d)
+		keys[i] = prev
+	}
+	if br.Len() < int(n)*numTags {
+		return nil, errors.New("read model: truncated weights")
+	}
+	tg.maxAbs = maxAbs
+	q := newLogQuant(maxAbs)
+	var table [256]float32
+	for c := -128; c < 128; c++ {
+		table[uint8(int8(c))] = q.decode(int8(c))
+	}
+	tg.w = make([]float32, int(n)*numTags)
+	tg.index = make(map[uint32]int32, n)
+	for i, k := range keys {
+		tg.index[k] = int32(i)
+	}
+	col := make([]uint8, n)
+	for t := range numTags {
+		if _, err := io.ReadFull(br, col); err != nil {
+			return nil, errors.New("read model: truncated weights")
+		}
+		for i, c := range col {
+			tg.w[i*numTags+t] = table[c]
+		}
+	}
+	return tg, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// writeArgs writes the argument ranker: a presence byte, the dense pair
+// weights, then keys delta-coded and float32 weights.
+func writeArgs(bw *bufio.Writer, am *argModel) {
+	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
+	if am == nil {
+		put(uint8(0))
+		return
+	}
+	put(uint8(1))
+	put(am.pair)
+	keys := make([]uint32, 0, len(am.index))
+	for k := range am.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	put(uint32(len(keys)))
+	var prev uint32
+	var vb [binary.MaxVarintLen32]byte
+	for _, k := range keys {
+		n := binary.PutUvarint(vb[:], uint64(k-prev))
+		bw.Write(vb[:n])
+		prev = k
+	}
+	ws := make([]float32, len(keys))
+	for i, k := range keys {
+		ws[i] = am.w[am.index[k]]
+	}
+	put(ws)
+}
+
+func readArgs(br *bytes.Reader) (*argModel, error) {
+	var present uint8
+	if err := binary.Read(br, binary.LittleEndian, &present); err != nil {
+		return nil, errors.New("read model: truncated argument ranker")
+	}
+	if present == 0 {
+		return nil, nil
+	}
+	am := newArgModel()
+	if err := binary.Read(br, binary.LittleEndian, &am.pair); err != nil {
+		return nil, errors.New("read model: truncated argument ranker")
+	}
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated argument ranker")
+	}
+	keys := make([]uint32, n)
+	var prev uint32
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, errors.New("read model: truncated argument keys")
+		}
+		prev += uint32(d)
+		keys[i] = prev
+	}
+	am.w = make([]float32, n)
+	if err := binary.Read(br, binary.LittleEndian, am.w); err != nil {
+		return nil, errors.New("read model: truncated argument weights")
+	}
+	for i, k := range keys {
+		am.index[k] = int32(i)
+	}
+	return am, nil
+}
+
+// writeClusters writes the word clusters: a count, then each word (length
+// byte, bytes) in sorted order with its cluster (uint16).
+func writeClusters(bw *bufio.Writer, cl map[string]uint16) {
+	words := make([]string, 0, len(cl))
+	for w := range cl {
+		if len(w) < 256 {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words)
+	binary.Write(bw, binary.LittleEndian, uint32(len(words)))
+	for _, w := range words {
+		bw.WriteByte(byte(len(w)))
+		bw.WriteString(w)
+		binary.Write(bw, binary.LittleEndian, cl[w])
+	}
+}
+
+func readClusters(br *bytes.Reader) (map[string]uint16, error) {
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil || int(n) > br.Len() {
+		return nil, errors.New("read model: truncated word clusters")
+	}
+	cl := make(map[string]uint16, n)
+	for range n {
+		l, err := br.ReadByte()
+		if err != nil {
+			return nil, errors.New("read model: truncated word clusters")
+		}
+		w := make([]byte, l)
+		if _, err := io.ReadFull(br, w); err != nil {
+			return nil, errors.New("read model: truncated word clusters")
+		}
+		var c uint16
+		if err := binary.Read(br, binary.LittleEndian, &c); err != nil || fineCluster(c) > noCluster || coarseCluster(c) > coarseClusters {
+			return nil, errors.New("read model: bad word cluster")
+		}
+		cl[string(w)] = c
+	}
+	return cl, nil
+}
