@@ -23,6 +23,7 @@ func TestParseQuery(t *testing.T) {
 		{"ferry NOT storm", `"ferry" NOT "storm"`},
 		{"storm OR gale ferry", `("storm" OR "gale") AND "ferry"`},
 		{"fisher*", `"fisher" *`},
+		{"the*", `"the" *`},
 		{"U.S.-led", `"u" + "s" + "led"`},
 		{"café", `"cafe"`},
 		{`“curly quotes”`, `"curly" + "quotes"`},
@@ -39,9 +40,23 @@ func TestParseQuery(t *testing.T) {
 			t.Errorf("ParseQuery(%q) renders %s, want %s", tt.in, got, tt.want)
 		}
 	}
-	for _, in := range []string{"", "  ", "-storm", "NOT storm", `""`, "* : ( )", strings.Repeat("w ", 40)} {
-		if _, err := store.ParseQuery(in); sayso.ErrorCodeOf(err) != sayso.EINVALID {
-			t.Errorf("ParseQuery(%q) err = %v, want EINVALID", in, err)
+	invalid := []struct{ in, msg string }{
+		{"", "nothing to search for"},
+		{"  ", "nothing to search for"},
+		{"-storm", "nothing to search for"},
+		{"NOT storm", "nothing to search for"},
+		{`""`, "nothing to search for"},
+		{"* : ( )", "nothing to search for"},
+		{strings.Repeat("w ", 40), "more than 32 terms"},
+		{`"` + strings.Repeat("word ", 65) + `"`, "more than 64 words"},
+		{"a*", "at least 3 letters"},
+		{"harbour th*", "at least 3 letters"},
+		{"U.S*", "at least 3 letters"},
+	}
+	for _, tt := range invalid {
+		_, err := store.ParseQuery(tt.in)
+		if sayso.ErrorCodeOf(err) != sayso.EINVALID || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("ParseQuery(%q) err = %v, want EINVALID saying %q", tt.in, err, tt.msg)
 		}
 	}
 }
