@@ -32,8 +32,16 @@ type Dialect interface {
 	// are the match expression, limit and offset.
 	SearchArticles() string
 	// QuoteMatch is a condition on attributions alias "t" selecting those
-	// whose content matches the full-text query given as its argument.
+	// whose content matches the full-text query given as its argument,
+	// written so that it can drive the query (collect the matches).
 	QuoteMatch() string
+	// QuoteMatchEach is the same condition written to be tested on each
+	// attribution that another part of the query found.
+	QuoteMatchEach() string
+	// CountQuotes is a query returning how many attributions match the
+	// full-text query given as its first argument, counting no further
+	// than its second.
+	CountQuotes() string
 	// Match renders a parsed query in the engine's full-text syntax.
 	Match(q Query) string
 	// Maintain is a statement (or "") run when a store that has written

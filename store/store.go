@@ -25,6 +25,8 @@ type Store struct {
 	speakers speakerCache
 	// wrote is set once Save has committed.
 	wrote atomic.Bool
+	// quoteScanMin is DefaultQuoteScanMin; tests lower it.
+	quoteScanMin int
 }
 
 var _ sayso.Store = (*Store)(nil)
@@ -33,7 +35,7 @@ var _ sayso.Store = (*Store)(nil)
 // first. The Store owns db: Close closes it. Errors come from applying a
 // migration.
 func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
-	s := &Store{db: db, d: d, now: time.Now}
+	s := &Store{db: db, d: d, now: time.Now, quoteScanMin: DefaultQuoteScanMin}
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
 	}

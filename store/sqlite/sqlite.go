@@ -122,9 +122,21 @@ func (Dialect) SearchArticles() string {
 		ORDER BY r LIMIT ?2 OFFSET ?3`
 }
 
-// QuoteMatch selects attributions whose content matches.
+// QuoteMatch selects attributions whose content matches, from the list of
+// matching rowids.
 func (Dialect) QuoteMatch() string {
 	return `t.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`
+}
+
+// QuoteMatchEach looks one attribution up in the quote index: FTS5 seeks
+// the rowid in the matches instead of listing them all.
+func (Dialect) QuoteMatchEach() string {
+	return `EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = t.id)`
+}
+
+// CountQuotes counts the quote index's matches, up to a bound.
+func (Dialect) CountQuotes() string {
+	return `SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?) x`
 }
 
 // Maintain returns "PRAGMA optimize", which refreshes the statistics of

@@ -31,7 +31,7 @@ func TestReopen(t *testing.T) {
 			t.Fatal(err)
 		}
 		v, err := s.SchemaVersion(ctx)
-		if err != nil || v != 1 {
+		if err != nil || v != 2 {
 			t.Errorf("schema version = %d, %v", v, err)
 		}
 		s.Close()
