@@ -172,17 +172,12 @@ func (w *writer) save(r *sayso.Record) (sayso.SaveResult, error) {
 	}
 	sum := sha256.Sum256(p.Body)
 	hash := sum[:16]
-	var dup int64
-	err := w.tx.QueryRowContext(w.ctx, w.s.q(`SELECT id FROM pages WHERE body_hash = ?`), hash).Scan(&dup)
-	switch {
-	case err == nil:
-		// Same bytes under another address: remember the address.
-		if err := w.addURLs(dup, reqURL, finalURL); err != nil {
-			return sayso.SaveResult{}, err
+	if dup, ok, err := w.pageByHash(hash); err != nil || ok {
+		if err == nil {
+			// Same bytes under another address: remember the address.
+			err = w.addURLs(dup, reqURL, finalURL)
 		}
-		return sayso.SaveResult{Outcome: sayso.OutcomeDuplicateContent, PageID: dup}, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return sayso.SaveResult{}, err
+		return sayso.SaveResult{Outcome: sayso.OutcomeDuplicateContent, PageID: dup}, err
 	}
 	outletURL := p.FinalURL
 	if outletURL == "" {
@@ -222,22 +217,25 @@ func (w *writer) save(r *sayso.Record) (sayso.SaveResult, error) {
 	if err != nil {
 		return sayso.SaveResult{}, err
 	}
-	state := r.State
-	if state == "" {
-		state = sayso.StateFailed
-		if r.Article != nil {
-			state = sayso.StateArticle
-		}
-	}
 	fetched := p.FetchedAt
 	if fetched.IsZero() {
 		fetched = w.s.now()
 	}
+	// The same bytes may have been stored by another writer since the
+	// check above (engines whose transactions run side by side): then
+	// nothing is inserted and the page is a duplicate after all.
 	pageID, err := w.queryID(`INSERT INTO pages (url, final_url, outlet_id, source, status_code, redirects,
 		fetched_at, body_size, body_hash, state, error, read_version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (body_hash) DO NOTHING RETURNING id`,
 		p.URL, orDefault(p.FinalURL, p.URL), outletID, r.Source, p.StatusCode, redirects,
-		fetched.UnixMilli(), len(p.Body), hash, string(state), nullString(r.Error), readVersion(r))
+		fetched.UnixMilli(), len(p.Body), hash, string(recordState(r)), nullString(r.Error), readVersion(r))
+	if errors.Is(err, sql.ErrNoRows) {
+		dup, _, err := w.pageByHash(hash)
+		if err == nil {
+			err = w.addURLs(dup, reqURL, finalURL)
+		}
+		return sayso.SaveResult{Outcome: sayso.OutcomeDuplicateContent, PageID: dup}, err
+	}
 	if err != nil {
 		return sayso.SaveResult{}, fmt.Errorf("insert page: %w", err)
 	}
@@ -270,15 +268,8 @@ func (w *writer) replace(r *sayso.Record) (sayso.SaveResult, error) {
 	if err := w.deleteArticle(r.PageID); err != nil {
 		return sayso.SaveResult{}, err
 	}
-	state := r.State
-	if state == "" {
-		state = sayso.StateFailed
-		if r.Article != nil {
-			state = sayso.StateArticle
-		}
-	}
 	if err := w.exec(`UPDATE pages SET state = ?, error = ?, read_version = ? WHERE id = ?`,
-		string(state), nullString(r.Error), readVersion(r), r.PageID); err != nil {
+		string(recordState(r)), nullString(r.Error), readVersion(r), r.PageID); err != nil {
 		return sayso.SaveResult{}, err
 	}
 	res := sayso.SaveResult{Outcome: sayso.OutcomeReplaced, PageID: r.PageID}
@@ -373,20 +364,42 @@ func attributionRange(from, to int64) (lo, hi int64) {
 	return from * maxAttributions, to*maxAttributions + maxAttributions - 1
 }
 
-func (w *writer) pageByURL(u string) (int64, bool, error) {
+// pageByURL returns the page stored under the normalised address u.
+func (w *writer) pageByURL(u string) (id int64, ok bool, err error) {
 	if u == "" {
 		return 0, false, nil
 	}
-	st, err := w.stmt(`SELECT page_id FROM urls WHERE url = ?`)
+	return w.lookup(`SELECT page_id FROM urls WHERE url = ?`, u)
+}
+
+// pageByHash returns the page whose body has this hash.
+func (w *writer) pageByHash(hash []byte) (id int64, ok bool, err error) {
+	return w.lookup(`SELECT id FROM pages WHERE body_hash = ?`, hash)
+}
+
+// lookup runs a query for one id; ok is false when there is no row.
+func (w *writer) lookup(query string, arg any) (id int64, ok bool, err error) {
+	st, err := w.stmt(query)
 	if err != nil {
 		return 0, false, err
 	}
-	var id int64
-	err = st.QueryRowContext(w.ctx, u).Scan(&id)
+	err = st.QueryRowContext(w.ctx, arg).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
 	return id, err == nil, err
+}
+
+// recordState is the state a record is stored in: its own, else article
+// when it carries one and failed when not.
+func recordState(r *sayso.Record) sayso.PageState {
+	switch {
+	case r.State != "":
+		return r.State
+	case r.Article != nil:
+		return sayso.StateArticle
+	}
+	return sayso.StateFailed
 }
 
 func (w *writer) addURLs(pageID int64, urls ...string) error {
