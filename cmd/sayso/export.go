@@ -43,7 +43,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			"each, with spans and speaker) or speakers (with counts). JSONL gives one JSON\n"+
 			"object per line; CSV gives one header row, nested values as JSON.")
 	db := dbFlag(e, fs)
-	format := fs.String("format", "jsonl", "output `format`: jsonl or csv")
+	format := formatFlag(fs, "", "jsonl", "csv")
 	table := fs.String("table", "articles", "what to export: articles, attributions or speakers")
 	output := fs.String("o", "", "write to this `file` instead of standard output")
 	if err := parseFlags(fs, args); err != nil {
@@ -52,8 +52,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageError{"export takes no arguments"}
 	}
-	if *format != "jsonl" && *format != "csv" {
-		return usageError{fmt.Sprintf("unknown --format %q (want jsonl or csv)", *format)}
+	if err := checkFormat(*format, "jsonl", "csv"); err != nil {
+		return err
 	}
 	switch *table {
 	case "articles", "attributions", "speakers":

@@ -2,92 +2,13 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
-	"os"
 	"runtime"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
-
-	"github.com/sayso-news/sayso"
-	"github.com/sayso-news/sayso/attrib"
-	"github.com/sayso-news/sayso/extract"
 	"github.com/sayso-news/sayso/fetch"
 	"github.com/sayso-news/sayso/ingest"
-	"github.com/sayso-news/sayso/store"
-	"github.com/sayso-news/sayso/store/sqlite"
 )
-
-// defaultDB is the store file used when neither --db nor $SAYSO_DB is set.
-const defaultDB = "sayso.db"
-
-// dbFlag adds the --db flag shared by the corpus commands.
-func dbFlag(e *env, fs interface {
-	String(name, value, usage string) *string
-}) *string {
-	def := e.getenv("SAYSO_DB")
-	if def == "" {
-		def = defaultDB
-	}
-	return fs.String("db", def, "the corpus database `file` (default $SAYSO_DB, else ./"+defaultDB+")")
-}
-
-// openStore opens the SQLite store at path; the query commands refuse to
-// create a new, empty one.
-func openStore(ctx context.Context, path string, create bool) (*store.Store, error) {
-	if !create {
-		if _, err := os.Stat(path); err != nil {
-			return nil, sayso.Errorf(sayso.ENOTFOUND, "no corpus database at %s (run \"sayso ingest\" first, or pass --db)", path)
-		}
-	}
-	return sqlite.Open(ctx, path)
-}
-
-// isTerminal reports whether w is a terminal, for the progress bar.
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// progress returns the ingest progress callback: a progress bar on a
-// terminal, nil (slog progress lines) otherwise.
-func progress(e *env, verb string) (func(ingest.Summary), func()) {
-	if !isTerminal(e.stderr) {
-		return nil, func() {}
-	}
-	bar := progressbar.NewOptions(-1,
-		progressbar.OptionSetWriter(e.stderr),
-		progressbar.OptionSetDescription(verb),
-		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("pages"),
-		progressbar.OptionThrottle(200*time.Millisecond),
-		progressbar.OptionSpinnerType(14),
-		progressbar.OptionClearOnFinish(),
-	)
-	return func(s ingest.Summary) {
-			bar.Describe(fmt.Sprintf("%s: %d stored, %d duplicate, %d not article, %d failed",
-				verb, s.Stored, s.Duplicates, s.NoArticle, s.Failed+s.ExtractFailed))
-			bar.Set(s.Fetched + s.Read + s.Duplicates + s.Failed)
-		}, func() {
-			bar.Finish()
-			fmt.Fprintln(e.stderr)
-		}
-}
-
-// readers returns the extractor and, unless disabled, the analyzer.
-func readers(noAttrib bool) (ingest.ExtractFunc, ingest.AnalyzeFunc, error) {
-	if noAttrib {
-		return extract.FromPage, nil, nil
-	}
-	a, err := attrib.New()
-	if err != nil {
-		return nil, nil, fmt.Errorf("load attribution model: %w", err)
-	}
-	return extract.FromPage, a.Analyze, nil
-}
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "ingest", "SOURCE...",
@@ -121,15 +42,6 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if *rate <= 0 || *concurrency <= 0 || *workers <= 0 || *maxBytes <= 0 || *batch <= 0 {
 		return usageError{"--rate, --concurrency, --workers, --max-bytes and --batch must be positive"}
 	}
-	s, err := openStore(ctx, *db, true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ex, an, err := readers(*noAttrib)
-	if err != nil {
-		return err
-	}
 	if *retries == 0 {
 		*retries = -1 // fetch.Options: 0 means the default
 	}
@@ -138,18 +50,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		HostInterval: time.Duration(float64(time.Second) / *rate), MaxConcurrent: *concurrency,
 		IgnoreRobots: *ignoreRobots, Retries: *retries,
 	})
-	report, finish := progress(e, "ingest")
-	in, err := ingest.New(ingest.Config{
-		Store: s, Fetcher: fetcher, Extract: ex, Analyze: an, Workers: *workers, Fetchers: *concurrency,
-		BatchSize: *batch, MaxPageBytes: *maxBytes, Stdin: e.stdin, Log: e.log, Progress: report,
-	})
-	if err != nil {
-		return err
-	}
+	cfg := ingest.Config{Fetcher: fetcher, Workers: *workers, Fetchers: *concurrency, BatchSize: *batch,
+		MaxPageBytes: *maxBytes, Stdin: e.stdin}
 	e.log.Info("ingest started", slog.String("db", *db), slog.Int("sources", fs.NArg()))
-	sum, err := in.Run(ctx, fs.Args())
-	finish()
-	sum.Write(e.stdout)
+	sum, err := runIngester(ctx, e, *db, true, *noAttrib, "ingest", cfg,
+		func(ctx context.Context, in *ingest.Ingester) (*ingest.Summary, error) { return in.Run(ctx, fs.Args()) })
 	if err != nil {
 		return err
 	}

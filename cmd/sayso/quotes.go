@@ -2,10 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/store"
 )
 
 func runQuotes(ctx context.Context, e *env, args []string) error {
@@ -20,7 +21,7 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	kind := fs.String("kind", "", "direct, indirect or mixed")
 	limit := fs.Int("limit", 50, "number of quotes")
 	offset := fs.Int("offset", 0, "quotes to skip, for paging")
-	format := fs.String("format", "text", "output `format`: text or json (one object per line)")
+	format := formatFlag(fs, " (one object per line)", "text", "json")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -32,36 +33,17 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	default:
 		return usageError{"--kind must be direct, indirect or mixed"}
 	}
-	if *format != "text" && *format != "json" {
-		return usageError{fmt.Sprintf("unknown --format %q (want text or json)", *format)}
-	}
-	s, err := openStore(ctx, *db, false)
-	if err != nil {
+	if err := checkFormat(*format, "text", "json"); err != nil {
 		return err
 	}
-	defer s.Close()
-	qs, err := s.Quotes(ctx, sayso.QuoteQuery{Speaker: *speaker, Outlet: *outlet, Text: *query,
-		Kind: sayso.AttributionKind(*kind), Limit: *limit, Offset: *offset})
-	if err != nil {
-		return err
-	}
-	if *format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		for _, q := range qs {
-			if err := enc.Encode(q); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if len(qs) == 0 {
-		fmt.Fprintln(e.stderr, "no quotes")
-		return nil
-	}
-	for _, q := range qs {
-		fmt.Fprintf(e.stdout, "%s\n    %s\n    — %s, %s #%d\n\n", quoteWho(q.Speaker, q.Source, q.Cue, q.Kind), quoteText(q.Kind, q.Content), q.Outlet, dateOf(q.Published), q.ArticleID)
-	}
-	return nil
+	q := sayso.QuoteQuery{Speaker: *speaker, Outlet: *outlet, Text: *query, Kind: sayso.AttributionKind(*kind),
+		Limit: *limit, Offset: *offset}
+	return listCorpus(ctx, e, *db, *format, "no quotes",
+		func(s *store.Store) ([]sayso.Quote, error) { return s.Quotes(ctx, q) },
+		func(w io.Writer, q sayso.Quote) {
+			fmt.Fprintf(w, "%s\n    %s\n    — %s, %s #%d\n\n", quoteWho(q.Speaker, q.Source, q.Cue, q.Kind),
+				quoteText(q.Kind, q.Content), q.Outlet, dateOf(q.Published), q.ArticleID)
+		})
 }
 
 // quoteWho describes the speaker of an attribution: "Ilse Brandt (Mayor) said".

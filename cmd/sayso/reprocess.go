@@ -35,22 +35,9 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 	if *workers <= 0 {
 		return usageError{"--workers must be positive"}
 	}
-	s, err := openStore(ctx, *db, false)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ex, an, err := readers(*noAttrib)
-	if err != nil {
-		return err
-	}
-	report, finish := progress(e, "reprocess")
-	in, err := ingest.New(ingest.Config{Store: s, Extract: ex, Analyze: an, Workers: *workers, Log: e.log, Progress: report})
-	if err != nil {
-		return err
-	}
-	sum, err := in.Reprocess(ctx, keep)
-	finish()
-	sum.Write(e.stdout)
+	_, err := runIngester(ctx, e, *db, false, *noAttrib, "reprocess", ingest.Config{Workers: *workers},
+		func(ctx context.Context, in *ingest.Ingester) (*ingest.Summary, error) {
+			return in.Reprocess(ctx, keep)
+		})
 	return err
 }

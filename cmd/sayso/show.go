@@ -16,15 +16,15 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		"Show one stored article — by its id (as search and quotes print it) or by\n"+
 			"its address — with its metadata, credits, body and attributions.")
 	db := dbFlag(e, fs)
-	format := fs.String("format", "text", "output `format`: text or json")
+	format := formatFlag(fs, "", "text", "json")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError{"give exactly one ARTICLE (an id or a URL)"}
 	}
-	if *format != "text" && *format != "json" {
-		return usageError{fmt.Sprintf("unknown --format %q (want text or json)", *format)}
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
 	}
 	s, err := openStore(ctx, *db, false)
 	if err != nil {
