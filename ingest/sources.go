@@ -168,47 +168,49 @@ func isHTMLName(name string) bool {
 	return strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm") || strings.HasSuffix(name, ".xhtml")
 }
 
-// readHead returns the first n bytes of a file, decompressed if gzip.
-func readHead(path string, n int) ([]byte, error) {
+// openFile opens path for reading its content, decompressed when it is
+// gzip whatever its name. Errors name the file: EUNAVAILABLE when it
+// cannot be opened, EINVALID for a broken gzip header.
+func openFile(path string) (io.Reader, io.Closer, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, sayso.Errorf(sayso.EUNAVAILABLE, "source %s: %w", path, err)
+		return nil, nil, sayso.Errorf(sayso.EUNAVAILABLE, "read %s: %w", path, err)
 	}
-	defer f.Close()
 	br := bufio.NewReader(f)
-	var r io.Reader = br
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, sayso.Errorf(sayso.EINVALID, "source %s: %w", path, err)
+			f.Close()
+			return nil, nil, sayso.Errorf(sayso.EINVALID, "read %s: %w", path, err)
 		}
-		r = zr
+		return zr, f, nil
 	}
+	return br, f, nil
+}
+
+// readHead returns the first n bytes of a file's content.
+func readHead(path string, n int) ([]byte, error) {
+	r, c, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
 	buf := make([]byte, n)
 	m, err := io.ReadFull(r, buf)
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return nil, sayso.Errorf(sayso.EINVALID, "source %s: %w", path, err)
+		return nil, sayso.Errorf(sayso.EINVALID, "read %s: %w", path, err)
 	}
 	return buf[:m], nil
 }
 
-// readFileBounded reads a file (decompressing .gz content) up to max bytes;
-// more is an ETOOLARGE error.
+// readFileBounded reads a file's content up to max bytes; more is an
+// ETOOLARGE error.
 func readFileBounded(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
+	r, c, err := openFile(path)
 	if err != nil {
-		return nil, sayso.Errorf(sayso.EUNAVAILABLE, "read %s: %w", path, err)
+		return nil, err
 	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	var r io.Reader = br
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, sayso.Errorf(sayso.EINVALID, "read %s: %w", path, err)
-		}
-		r = zr
-	}
+	defer c.Close()
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, sayso.Errorf(sayso.EINVALID, "read %s: %w", path, err)
