@@ -89,6 +89,20 @@ func check(t *testing.T, sum *ingest.Summary, want ingest.Summary) {
 	}
 }
 
+// pageFolder writes n article pages (fakesite.ArticleHTML) into a new
+// folder and returns it.
+func (e *env) pageFolder(t *testing.T, n int) string {
+	t.Helper()
+	dir, err := os.MkdirTemp(e.dir, "pages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("%04d.html", i)), []byte(fakesite.ArticleHTML(i)))
+	}
+	return dir
+}
+
 func (e *env) stats(t *testing.T) sayso.StoreStats {
 	t.Helper()
 	st, err := e.store.Stats(context.Background())
@@ -315,18 +329,14 @@ func TestURLListFromStdin(t *testing.T) {
 
 func TestFailuresAndReprocess(t *testing.T) {
 	e := newEnv(t)
-	dir := filepath.Join(e.dir, "pages")
-	os.MkdirAll(dir, 0o755)
-	for i := range 4 {
-		writeFile(t, filepath.Join(dir, fmt.Sprintf("%d.html", i)), []byte(fakesite.ArticleHTML(i)))
-	}
+	dir := e.pageFolder(t, 4)
 	cfg := e.config(t)
 	// An extractor that is broken for one page and panics on another.
 	cfg.Extract = func(p *sayso.Page) (*sayso.Article, error) {
 		switch {
-		case strings.HasSuffix(p.URL, "/1.html"):
+		case strings.HasSuffix(p.URL, "/0001.html"):
 			return nil, errors.New("extractor bug")
-		case strings.HasSuffix(p.URL, "/2.html"):
+		case strings.HasSuffix(p.URL, "/0002.html"):
 			panic("extractor panic")
 		}
 		return extract.FromPage(p)
@@ -397,11 +407,7 @@ func (brokenStore) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.Save
 
 func TestStoreFailureStopsTheRun(t *testing.T) {
 	e := newEnv(t)
-	dir := filepath.Join(e.dir, "pages")
-	os.MkdirAll(dir, 0o755)
-	for i := range 200 {
-		writeFile(t, filepath.Join(dir, fmt.Sprintf("%03d.html", i)), []byte(fakesite.ArticleHTML(i)))
-	}
+	dir := e.pageFolder(t, 200)
 	cfg := e.config(t)
 	cfg.Store = brokenStore{e.store}
 	cfg.BatchSize = 4
@@ -438,11 +444,7 @@ func TestFeedRetriedAfterFailure(t *testing.T) {
 
 func TestSmallMemoryBudget(t *testing.T) {
 	e := newEnv(t)
-	dir := filepath.Join(e.dir, "pages")
-	os.MkdirAll(dir, 0o755)
-	for i := range 30 {
-		writeFile(t, filepath.Join(dir, fmt.Sprintf("%02d.html", i)), []byte(fakesite.ArticleHTML(i)))
-	}
+	dir := e.pageFolder(t, 30)
 	cfg := e.config(t)
 	cfg.MemoryBudget = 1000 // smaller than any page: one body at a time
 	sum := e.run(t, cfg, dir)
@@ -465,11 +467,7 @@ func TestSmallMemoryBudget(t *testing.T) {
 func TestStopKeepsFinishedWork(t *testing.T) {
 	e := newEnv(t)
 	const n = 60
-	dir := filepath.Join(e.dir, "pages")
-	os.MkdirAll(dir, 0o755)
-	for i := range n {
-		writeFile(t, filepath.Join(dir, fmt.Sprintf("%02d.html", i)), []byte(fakesite.ArticleHTML(i)))
-	}
+	dir := e.pageFolder(t, n)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	cfg := e.config(t)
