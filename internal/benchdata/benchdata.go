@@ -3,16 +3,15 @@ package benchdata
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"time"
 
 	"github.com/nlnwa/gowarc/v3"
+	"github.com/sayso-news/sayso/eval/extraction"
 )
 
 // Page is a real page: its address and HTML.
@@ -42,41 +41,16 @@ func DataDir() string {
 }
 
 // Scrapinghub reads the 181 pages of the scrapinghub article-extraction
-// benchmark under dataDir, sorted by id.
+// benchmark under dataDir, sorted by id, through eval/extraction's loader.
+// It fails when the data is missing or unreadable.
 func Scrapinghub(dataDir string) ([]Page, error) {
-	dir := filepath.Join(dataDir, "extraction", "scrapinghub")
-	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	set, err := extraction.Load(filepath.Join(dataDir, "extraction", "scrapinghub"))
 	if err != nil {
-		return nil, fmt.Errorf("scrapinghub: %w", err)
+		return nil, err
 	}
-	var truth map[string]struct {
-		URL string `json:"url"`
-	}
-	if err := json.Unmarshal(raw, &truth); err != nil {
-		return nil, fmt.Errorf("scrapinghub ground truth: %w", err)
-	}
-	ids := make([]string, 0, len(truth))
-	for id := range truth {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	pages := make([]Page, 0, len(ids))
-	for _, id := range ids {
-		f, err := os.Open(filepath.Join(dir, "html", id+".html.gz"))
-		if err != nil {
-			return nil, fmt.Errorf("scrapinghub page %s: %w", id, err)
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			f.Close()
-			return nil, fmt.Errorf("scrapinghub page %s: %w", id, err)
-		}
-		html, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("scrapinghub page %s: %w", id, err)
-		}
-		pages = append(pages, Page{URL: truth[id].URL, HTML: html})
+	pages := make([]Page, len(set))
+	for i, p := range set {
+		pages[i] = Page{URL: p.URL, HTML: p.HTML}
 	}
 	return pages, nil
 }
