@@ -10,14 +10,17 @@ import (
 // articles read from them, their attributions and speakers, and the state
 // of the feeds being followed. Implementations (store/sqlite, later
 // store/postgres) run each method in one transaction and are safe for
-// concurrent use. Errors carry an ErrorCode: ENOTFOUND for a missing
-// article, EINVALID for a malformed query, EINTERNAL otherwise.
+// concurrent use. Errors carry an ErrorCode: EINVALID and ENOTFOUND as
+// each method states, EUNAVAILABLE when ctx ends first, EINTERNAL for a
+// failing database.
 type Store interface {
 	// Save stores records in one transaction, in order, and returns one result
 	// per record. A record whose URL or body is already stored is not
 	// stored again (OutcomeDuplicateURL, OutcomeDuplicateContent); a
 	// record with a PageID replaces what was read from that page
-	// (OutcomeReplaced), keeping the raw page.
+	// (OutcomeReplaced), keeping the raw page. On error nothing is stored:
+	// EINVALID for a record with neither Page nor PageID, ENOTFOUND for a
+	// PageID that is not stored.
 	Save(ctx context.Context, docs []*Record) ([]SaveResult, error)
 	// Known reports, for each URL, whether a page was stored under it (as
 	// requested, final, or canonical address). URLs are compared in
@@ -33,9 +36,11 @@ type Store interface {
 	SetFeedState(ctx context.Context, url string, v Validators) error
 
 	// Search runs a full-text query over article titles and bodies, best
-	// matches first. EINVALID when the query cannot be parsed.
+	// matches first. EINVALID for a query with nothing to look for, too
+	// many terms, or a prefix shorter than three letters.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 	// Quotes lists stored attributions matching q, newest articles first.
+	// EINVALID when q.Text is a query Search would refuse.
 	Quotes(ctx context.Context, q QuoteQuery) ([]Quote, error)
 	// Article returns one stored article by id or by URL, with its
 	// analysis. ENOTFOUND when there is none.
@@ -70,15 +75,21 @@ type Record struct {
 	// PageID, when not zero, names a stored page whose reading this
 	// record replaces (reprocessing); Page may then be nil.
 	PageID int64
-	Page   *Page
+	// Page is the raw page, stored compressed; required when PageID is 0.
+	Page *Page
 	// Source says where the page came from: "url", "feed URL", "sitemap
 	// URL", "warc FILE", "folder DIR", "list FILE".
 	Source string
-	State  PageState
+	// State says how far reading got; when empty it is StateArticle for a
+	// record with an Article and StateFailed otherwise.
+	State PageState
 	// Error explains a StateNoArticle or StateFailed page, or a failed
 	// attribution of an article.
-	Error    string
-	Article  *Article
+	Error string
+	// Article is what extraction read, nil when it read none.
+	Article *Article
+	// Analysis is what attribution read in the article, nil when it was
+	// not attributed (or attribution failed: see Error).
 	Analysis *Analysis
 	// AnalyzerVersion names the attribution model that made Analysis.
 	AnalyzerVersion string
@@ -89,14 +100,21 @@ type SaveOutcome string
 
 // Outcomes of saving a record.
 const (
-	OutcomeStored           SaveOutcome = "stored"
-	OutcomeReplaced         SaveOutcome = "replaced"
-	OutcomeDuplicateURL     SaveOutcome = "duplicate_url"
+	// OutcomeStored: a new page was stored.
+	OutcomeStored SaveOutcome = "stored"
+	// OutcomeReplaced: a stored page's reading was replaced (PageID set).
+	OutcomeReplaced SaveOutcome = "replaced"
+	// OutcomeDuplicateURL: a page is stored under the same address
+	// (requested, final or same-outlet canonical); nothing was stored.
+	OutcomeDuplicateURL SaveOutcome = "duplicate_url"
+	// OutcomeDuplicateContent: a page with the same bytes is stored; only
+	// the new address was remembered.
 	OutcomeDuplicateContent SaveOutcome = "duplicate_content"
 )
 
 // SaveResult is what Save did with one record.
 type SaveResult struct {
+	// Outcome says whether the record was stored or why not.
 	Outcome SaveOutcome
 	// PageID is the stored page: the new one, or the one it duplicates.
 	PageID int64
@@ -107,10 +125,14 @@ type SaveResult struct {
 
 // StoredPage is a raw page as kept in a store.
 type StoredPage struct {
-	ID     int64
-	Page   *Page
+	// ID identifies the page in the store.
+	ID int64
+	// Page is the page as fetched, its body decompressed.
+	Page *Page
+	// Source says where the page came from (see Record.Source).
 	Source string
-	State  PageState
+	// State says how far its last reading got.
+	State PageState
 }
 
 // StoredArticle is an article as kept in a store, with where it came from
@@ -119,14 +141,20 @@ type StoredArticle struct {
 	// ID identifies the article; it equals the id of the page it was read from.
 	ID int64 `json:"id"`
 	// Outlet is the registrable domain the page was served from ("bbc.co.uk").
-	Outlet    string    `json:"outlet"`
-	Source    string    `json:"source"`
+	Outlet string `json:"outlet"`
+	// Source says where the page came from (see Record.Source).
+	Source string `json:"source"`
+	// FetchedAt is when the page was fetched (or the WARC record's date,
+	// or the file's modification time).
 	FetchedAt time.Time `json:"fetched_at"`
 	// FinalURL is the page's address after redirects.
-	FinalURL        string    `json:"final_url"`
-	Article         *Article  `json:"article"`
-	Analysis        *Analysis `json:"analysis,omitempty"`
-	AnalyzerVersion string    `json:"analyzer_version,omitempty"`
+	FinalURL string `json:"final_url"`
+	// Article is the article as extracted.
+	Article *Article `json:"article"`
+	// Analysis is what attribution read, nil when it was not attributed.
+	Analysis *Analysis `json:"analysis,omitempty"`
+	// AnalyzerVersion names the attribution model that made Analysis.
+	AnalyzerVersion string `json:"analyzer_version,omitempty"`
 	// AnalysisError says why attribution failed, when it did.
 	AnalysisError string `json:"analysis_error,omitempty"`
 }
@@ -134,17 +162,24 @@ type StoredArticle struct {
 // SearchQuery is a full-text search. Text uses the store's query syntax:
 // words (all must match), "quoted phrases", OR, NOT and prefix*.
 type SearchQuery struct {
-	Text   string
-	Limit  int
+	// Text is the query; a prefix needs three letters at least.
+	Text string
+	// Limit is the number of hits returned, 20 when not positive.
+	Limit int
+	// Offset is the number of best hits skipped, for paging.
 	Offset int
 }
 
 // SearchHit is one article matching a search.
 type SearchHit struct {
-	ArticleID int64      `json:"article_id"`
-	URL       string     `json:"url"`
-	Title     string     `json:"title"`
-	Outlet    string     `json:"outlet"`
+	// ArticleID identifies the article, for Store.Article.
+	ArticleID int64 `json:"article_id"`
+	// URL is the article's address.
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	// Outlet is the registrable domain the page was served from.
+	Outlet string `json:"outlet"`
+	// Published is the article's publication time, when known.
 	Published *time.Time `json:"published,omitempty"`
 	// Snippet is an excerpt around the matches, matches marked with [ and ].
 	Snippet string `json:"snippet"`
@@ -161,40 +196,54 @@ type QuoteQuery struct {
 	// Text is a full-text query over the quoted or reported content.
 	Text string
 	// Kind keeps only direct, indirect or mixed attributions.
-	Kind   AttributionKind
-	Limit  int
+	Kind AttributionKind
+	// Limit is the number of quotes returned, 50 when not positive.
+	Limit int
+	// Offset is the number of quotes skipped, for paging.
 	Offset int
 }
 
 // Quote is a stored attribution with its article's context.
 type Quote struct {
-	ID        int64           `json:"id"`
-	ArticleID int64           `json:"article_id"`
-	URL       string          `json:"url"`
-	Title     string          `json:"title"`
-	Outlet    string          `json:"outlet"`
-	Published *time.Time      `json:"published,omitempty"`
-	Kind      AttributionKind `json:"kind"`
-	Speaker   *Speaker        `json:"speaker,omitempty"`
-	Source    string          `json:"source,omitempty"`
-	Cue       string          `json:"cue,omitempty"`
-	Content   string          `json:"content"`
-	Medium    string          `json:"medium,omitempty"`
+	// ID identifies the attribution in the store.
+	ID int64 `json:"id"`
+	// ArticleID, URL, Title, Outlet and Published describe the article
+	// the attribution was read in (see SearchHit).
+	ArticleID int64      `json:"article_id"`
+	URL       string     `json:"url"`
+	Title     string     `json:"title"`
+	Outlet    string     `json:"outlet"`
+	Published *time.Time `json:"published,omitempty"`
+	// Kind says whether the content is quoted, reported or both.
+	Kind AttributionKind `json:"kind"`
+	// Speaker is who the source resolves to, when attribution found out.
+	Speaker *Speaker `json:"speaker,omitempty"`
+	// Source, Cue and Content are the texts of the attribution's parts
+	// (see Attribution); Medium is the channel named, if any.
+	Source  string `json:"source,omitempty"`
+	Cue     string `json:"cue,omitempty"`
+	Content string `json:"content"`
+	Medium  string `json:"medium,omitempty"`
 	// Confidence is the attribution's confidence in [0, 1].
 	Confidence float64 `json:"confidence"`
 }
 
 // SpeakerStats is a stored speaker and how often it is attributed.
 type SpeakerStats struct {
-	ID           int64       `json:"id"`
-	Name         string      `json:"name"`
-	Type         SpeakerType `json:"type"`
-	Attributions int         `json:"attributions"`
-	Articles     int         `json:"articles"`
+	// ID identifies the speaker in the store.
+	ID   int64       `json:"id"`
+	Name string      `json:"name"`
+	Type SpeakerType `json:"type"`
+	// Attributions counts the attributions to the speaker, Articles the
+	// articles they are in.
+	Attributions int `json:"attributions"`
+	Articles     int `json:"articles"`
 }
 
 // StoreStats counts what a store holds.
 type StoreStats struct {
+	// Pages counts the stored raw pages: Articles of them carry an
+	// article, NoArticle none, and Failed could not be read.
 	Pages        int `json:"pages"`
 	Articles     int `json:"articles"`
 	NoArticle    int `json:"no_article"`
@@ -207,6 +256,7 @@ type StoreStats struct {
 // Validators are the cache validators of an earlier response, sent back in
 // a conditional GET.
 type Validators struct {
+	// ETag and LastModified are the response's header values, as sent.
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
 }
