@@ -77,9 +77,7 @@ func (w *writer) insertArticle(id int64, r *sayso.Record) error {
 		prov, a.ExtractorVersion, analyzerVersion(r), analysisError(r), compress([]byte(text))); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
-	if err := w.exec(w.s.d.IndexArticle(), id, a.Title, text); err != nil {
-		return fmt.Errorf("index article: %w", err)
-	}
+	w.index(w.s.d.IndexArticle(), id, a.Title, text)
 
 	blocks := make([][]any, len(a.Blocks))
 	pos := 0
@@ -168,12 +166,8 @@ func (w *writer) insertAnalysis(id int64, text runeText, an *sayso.Analysis) err
 		"medium", "confidence"}, rows); err != nil {
 		return err
 	}
-	if q := w.s.d.IndexQuote(); q != "" {
-		for i, at := range attrs {
-			if err := w.exec(q, id*maxAttributions+int64(i), at.Content.Text); err != nil {
-				return fmt.Errorf("index quote: %w", err)
-			}
-		}
+	for i, at := range attrs {
+		w.index(w.s.d.IndexQuote(), id*maxAttributions+int64(i), at.Content.Text)
 	}
 	mentions := make([][]any, 0, len(an.Entities))
 	for i, e := range an.Entities {

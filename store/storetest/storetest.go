@@ -24,6 +24,7 @@ func Run(t *testing.T, open func(t *testing.T) sayso.Store) {
 		{"States", testStates},
 		{"Pages", testPages},
 		{"Replace", testReplace},
+		{"ReplaceTwice", testReplaceTwice},
 		{"Search", testSearch},
 		{"Quotes", testQuotes},
 		{"FeedState", testFeedState},
@@ -455,5 +456,22 @@ func testConcurrent(t *testing.T, s sayso.Store) {
 	}
 	if st.Articles != 50 {
 		t.Errorf("Articles = %d, want 50 (40 own + 10 shared, each once)", st.Articles)
+	}
+}
+
+// testReplaceTwice replaces one page's reading twice in one Save: the
+// second reading is the one indexed.
+func testReplaceTwice(t *testing.T, s sayso.Store) {
+	ctx := context.Background()
+	res := save(t, s, simpleRecord("https://news.example/a", "Alpha", "Original text about tides."))
+	id := res[0].PageID
+	first := simpleRecord("https://news.example/a", "Alpha", "First correction about winds.")
+	second := simpleRecord("https://news.example/a", "Alpha", "Second correction about harbours.")
+	save(t, s, &sayso.Record{PageID: id, State: sayso.StateArticle, Article: first.Article},
+		&sayso.Record{PageID: id, State: sayso.StateArticle, Article: second.Article})
+	for q, want := range map[string]int{"tides": 0, "winds": 0, "harbours": 1} {
+		if hits, err := s.Search(ctx, sayso.SearchQuery{Text: q}); err != nil || len(hits) != want {
+			t.Errorf("Search(%q) = %d hits, %v; want %d", q, len(hits), err, want)
+		}
 	}
 }
