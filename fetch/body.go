@@ -15,8 +15,9 @@ import (
 
 // readBody reads resp's body, undoing a gzip or deflate Content-Encoding,
 // and fails with ETOOLARGE as soon as the decoded bytes pass max — so an
-// endless body or a gzip bomb costs at most max bytes of memory.
-func readBody(resp *http.Response, max int64) ([]byte, error) {
+// endless body or a gzip bomb costs at most max bytes of memory. With
+// truncate, it returns the first max bytes instead of failing.
+func readBody(resp *http.Response, max int64, truncate bool) ([]byte, error) {
 	var r io.Reader = resp.Body
 	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
 	case "", "identity":
@@ -58,6 +59,9 @@ func readBody(resp *http.Response, max int64) ([]byte, error) {
 	buf.Grow(int(min(initial, max+1)))
 	n, err := io.Copy(&buf, io.LimitReader(r, max+1))
 	if n > max {
+		if truncate {
+			return buf.Bytes()[:max], nil
+		}
 		return nil, sayso.Errorf(sayso.ETOOLARGE, "body over the %d-byte limit", max)
 	}
 	if err != nil {

@@ -207,7 +207,7 @@ func (c *Client) FetchIfModified(ctx context.Context, rawURL string, v Validator
 			return nil, err
 		}
 	}
-	return c.get(ctx, u, v, c.opts.MaxBytes, true)
+	return c.get(ctx, u, request{v: v, maxBytes: c.opts.MaxBytes, limited: true})
 }
 
 // StatusError is the cause of a fetch that failed on an HTTP status; it
@@ -238,13 +238,27 @@ func parseURL(rawURL string) (*url.URL, error) {
 	return u, nil
 }
 
-// get fetches u with retries, the host rate limit and the concurrency limit.
-// Robots.txt requests skip the concurrency limit (limited), since they are
-// made while a page request that redirected holds a slot.
-func (c *Client) get(ctx context.Context, u *url.URL, v Validators, maxBytes int64, limited bool) (*sayso.Page, error) {
+// request is what a fetch asks for besides its address.
+type request struct {
+	// v, when not zero, makes the request conditional.
+	v Validators
+	// maxBytes caps the body after decompression.
+	maxBytes int64
+	// limited requests take a slot of the concurrency limit. Robots.txt
+	// requests do not, since they are made while a page request that
+	// redirected holds one.
+	limited bool
+	// truncate keeps the first maxBytes of a longer body instead of
+	// failing with ETOOLARGE.
+	truncate bool
+}
+
+// get fetches u with retries, the host rate limit and, for limited
+// requests, the concurrency limit.
+func (c *Client) get(ctx context.Context, u *url.URL, req request) (*sayso.Page, error) {
 	var lastErr error
 	for attempt := 0; ; attempt++ {
-		page, retryAfter, err := c.attempt(ctx, u, v, maxBytes, limited)
+		page, retryAfter, err := c.attempt(ctx, u, req)
 		if err == nil {
 			return page, nil
 		}
@@ -271,11 +285,11 @@ func (c *Client) get(ctx context.Context, u *url.URL, v Validators, maxBytes int
 
 // attempt makes one request. retry is negative when the failure is final,
 // zero to retry after the default backoff, positive to retry after that long.
-func (c *Client) attempt(ctx context.Context, u *url.URL, v Validators, maxBytes int64, limited bool) (page *sayso.Page, retry time.Duration, err error) {
+func (c *Client) attempt(ctx context.Context, u *url.URL, r request) (page *sayso.Page, retry time.Duration, err error) {
 	if err := c.hosts.wait(ctx, u.Host); err != nil {
 		return nil, -1, sayso.Errorf(sayso.EUNAVAILABLE, "fetch %s: %w", u, err)
 	}
-	if limited {
+	if r.limited {
 		select {
 		case c.sem <- struct{}{}:
 		case <-ctx.Done():
@@ -294,11 +308,11 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, v Validators, maxBytes
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	req.Header.Set("Accept-Encoding", "gzip, deflate")
-	if v.ETag != "" {
-		req.Header.Set("If-None-Match", v.ETag)
+	if r.v.ETag != "" {
+		req.Header.Set("If-None-Match", r.v.ETag)
 	}
-	if v.LastModified != "" {
-		req.Header.Set("If-Modified-Since", v.LastModified)
+	if r.v.LastModified != "" {
+		req.Header.Set("If-Modified-Since", r.v.LastModified)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
@@ -317,10 +331,10 @@ func (c *Client) attempt(ctx context.Context, u *url.URL, v Validators, maxBytes
 	case code < 200 || code > 299:
 		return nil, -1, sayso.Errorf(sayso.EUNAVAILABLE, "fetch %s: %w", u, &StatusError{Code: code})
 	}
-	if resp.ContentLength > 0 && resp.Header.Get("Content-Encoding") == "" && resp.ContentLength > maxBytes {
-		return nil, -1, sayso.Errorf(sayso.ETOOLARGE, "fetch %s: body of %d bytes is over the %d-byte limit", u, resp.ContentLength, maxBytes)
+	if !r.truncate && resp.ContentLength > 0 && resp.Header.Get("Content-Encoding") == "" && resp.ContentLength > r.maxBytes {
+		return nil, -1, sayso.Errorf(sayso.ETOOLARGE, "fetch %s: body of %d bytes is over the %d-byte limit", u, resp.ContentLength, r.maxBytes)
 	}
-	body, err := readBody(resp, maxBytes)
+	body, err := readBody(resp, r.maxBytes, r.truncate)
 	if err != nil {
 		var se *sayso.Error
 		if errors.As(err, &se) {

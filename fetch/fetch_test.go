@@ -377,3 +377,15 @@ func TestRobotsInterrupted(t *testing.T) {
 		t.Errorf("after an interrupted robots.txt load: err = %v, want EFORBIDDEN", err)
 	}
 }
+
+// TestRobotsLarge checks that a robots.txt over the 500 KiB read is parsed
+// up to that point (RFC 9309), not ignored as unreadable.
+func TestRobotsLarge(t *testing.T) {
+	site := newSite(t)
+	site.Robots("User-agent: *\nDisallow: /private/\n" + strings.Repeat("# a comment line to pad the file\n", 20000))
+	site.HTML("/private/a.html", article)
+	_, err := fetch.New(testOptions()).Fetch(context.Background(), site.URL("/private/a.html"))
+	if sayso.ErrorCodeOf(err) != sayso.EFORBIDDEN {
+		t.Errorf("err = %v, want EFORBIDDEN by the rule at the start of a 660 KB robots.txt", err)
+	}
+}

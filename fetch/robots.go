@@ -122,7 +122,8 @@ func (rc *robotsCache) load(ctx context.Context, base, host string) *robotstxt.R
 	if err != nil {
 		return nil
 	}
-	page, err := rc.c.get(context.WithValue(ctx, robotsFetchKey{}, true), ru, Validators{}, maxRobotsBytes, false)
+	// Only the first maxRobotsBytes are read and parsed, as RFC 9309 allows.
+	page, err := rc.c.get(context.WithValue(ctx, robotsFetchKey{}, true), ru, request{maxBytes: maxRobotsBytes, truncate: true})
 	status := 0
 	var body []byte
 	switch {
