@@ -3,13 +3,82 @@ package ingest_test
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nlnwa/gowarc/v3"
+	"github.com/sayso-news/sayso/ingest"
+	"github.com/sayso-news/sayso/internal/fakesite"
 )
+
+func TestWARC(t *testing.T) {
+	recs := []warcRecord{
+		{kind: gowarc.Warcinfo, raw: "software: sayso-test\r\nformat: WARC File Format 1.1\r\n"},
+		{kind: gowarc.Request, uri: "https://porthaven.example/news/0", raw: "GET /news/0 HTTP/1.1\r\nHost: porthaven.example\r\n\r\n"},
+		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html; charset=utf-8", fakesite.ArticleHTML(0))},
+		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", fakesite.ArticleHTML(1))},
+		{uri: "https://porthaven.example/news/2", raw: response("200 OK", "text/html", string(gzipBytes([]byte(fakesite.ArticleHTML(2)))), "Content-Encoding: gzip")},
+		{uri: "https://porthaven.example/news/3", raw: response("200 OK", "text/html", chunked(fakesite.ArticleHTML(3)), "Transfer-Encoding: chunked")},
+		{uri: "https://porthaven.example/logo.png", raw: response("200 OK", "image/png", "\x89PNG\r\n\x1a\n")},
+		{uri: "https://porthaven.example/missing", raw: response("404 Not Found", "text/html", "<p>not found</p>")},
+		{uri: "https://porthaven.example/news", raw: response("200 OK", "text/html", fakesite.ListingHTML)},
+		{uri: "https://porthaven.example/news/4", raw: response("200 OK", "text/html", fakesite.ArticleHTML(4))},
+	}
+	for _, gz := range []bool{true, false} {
+		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
+			e := newEnv(t)
+			path := filepath.Join(e.dir, "crawl.warc")
+			if gz {
+				path += ".gz"
+			}
+			writeFile(t, path, encodeWARC(t, recs, gz))
+			sum := e.run(t, e.config(t), path)
+			check(t, sum, ingest.Summary{Read: 6, Stored: 6, Articles: 5, NoArticle: 1, Skipped: 2})
+			a, err := e.store.Article(context.Background(), "https://porthaven.example/news/3")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Article.Text(), "Story number 3.") || a.Source != "warc "+path {
+				t.Errorf("chunked record read as %.100q from %q", a.Article.Text(), a.Source)
+			}
+			if a.FetchedAt.Format(time.RFC3339) != "2024-03-05T10:00:05Z" {
+				t.Errorf("FetchedAt = %v, want the record's WARC-Date", a.FetchedAt)
+			}
+		})
+	}
+}
+
+func TestTruncatedWARC(t *testing.T) {
+	recs := []warcRecord{
+		{uri: "https://porthaven.example/news/0", raw: response("200 OK", "text/html", fakesite.ArticleHTML(0))},
+		{uri: "https://porthaven.example/news/1", raw: response("200 OK", "text/html", fakesite.ArticleHTML(1))},
+		{uri: "https://porthaven.example/news/2", raw: response("200 OK", "text/html", fakesite.ArticleHTML(2))},
+	}
+	for _, gz := range []bool{true, false} {
+		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
+			e := newEnv(t)
+			full := encodeWARC(t, recs, gz)
+			last := len(encodeWARC(t, recs[2:], gz))
+			path := filepath.Join(e.dir, "cut.warc")
+			if gz {
+				path += ".gz"
+			}
+			// Cut the last record in the middle.
+			writeFile(t, path, full[:len(full)-last/2])
+			sum := e.run(t, e.config(t), path)
+			check(t, sum, ingest.Summary{Read: 2, Stored: 2, Articles: 2, Failed: 1})
+			reasons := sum.Reasons()
+			if len(reasons) == 0 || !strings.Contains(reasons[0].Example, "record 3") {
+				t.Errorf("reasons = %+v, want the truncated record 3 named", reasons)
+			}
+		})
+	}
+}
 
 // warcRecord is a record for writeWARC: an HTTP response (or, with kind
 // set, another record type) captured from uri.
