@@ -25,8 +25,10 @@ type Store struct {
 	speakers speakerCache
 	// wrote is set once Save has committed.
 	wrote atomic.Bool
-	// quoteScanMin is DefaultQuoteScanMin; tests lower it.
+	// quoteScanMin is DefaultQuoteScanMin.
 	quoteScanMin int
+	// quotePlans is zero, choosing plans by cost; tests force them.
+	quotePlans quotePlanChoice
 }
 
 var _ sayso.Store = (*Store)(nil)
