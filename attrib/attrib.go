@@ -156,6 +156,9 @@ func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 		if l.cue != nil && d.causedAction(*l.cue, l.source) {
 			continue
 		}
+		if d.causesObject(l) {
+			continue
+		}
 		kept = append(kept, l)
 	}
 	links = append(kept, d.thatClauses(kept)...)
@@ -171,8 +174,8 @@ func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 		if d.accordingTo(l) {
 			continue
 		}
-		if l.source == nil && l.cue != nil {
-			if s, ok := d.subjectOfParticiple(*l.cue); ok {
+		if l.cue != nil {
+			if s, ok := d.subjectOfParticiple(*l.cue); ok && (l.source == nil || l.source.first > s.last && l.source.last < l.cue.first) {
 				l.source = &s
 			}
 		}

@@ -83,6 +83,28 @@ func (d *document) causedAction(cue span, source *span) bool {
 	return k >= 0 && causatives[d.lemma[k]]
 }
 
+// causesObject reports whether l reads "pushed Putin to invade": a
+// causative verb as the cue, its content an object and an infinitive, which
+// is the author's account of a cause, not an attribution.
+func (d *document) causesObject(l link) bool {
+	if l.cue == nil || len(l.contents) == 0 || !causatives[d.lemma[l.cue.last]] {
+		return false
+	}
+	c := l.contents[0]
+	if c.first != l.cue.last+1 || d.low[c.first] == "to" {
+		return false
+	}
+	for k := c.first + 1; k <= c.last && k <= c.first+6; k++ {
+		if d.low[k] == "to" {
+			return k+1 <= c.last && d.wordClass(k+1) == wcOther
+		}
+		if d.low[k] == "," || d.wordClass(k) == wcThat {
+			return false
+		}
+	}
+	return false
+}
+
 // accordingTo sets the source and content of an "according to" cue by the
 // construction's fixed shape: "According to X, Y." (X up to the comma) or
 // "Y, according to X." (X to the sentence's end). It reports whether the

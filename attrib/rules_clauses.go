@@ -19,8 +19,14 @@ func (d *document) subjectOfParticiple(cue span) (span, bool) {
 	}
 	s := d.sents[d.sent[cue.first]]
 	i := s.First
-	// Skip an opening adverbial: "However,", "In 2019,".
-	for k := s.First; k < cue.first && k < s.First+5; k++ {
+	// Skip an opening adverbial: "However,", "In 2019,", "During the
+	// debate on Monday,": a short one, or any that opens with a
+	// preposition or a conjunction, up to its comma.
+	reach := s.First + 5
+	if c := d.wordClass(s.First); c == wcPrep || c == wcConj {
+		reach = cue.first - 1
+	}
+	for k := s.First; k < cue.first && k < reach; k++ {
 		if d.low[k] == "," {
 			i = k + 1
 			break
@@ -28,6 +34,14 @@ func (d *document) subjectOfParticiple(cue span) (span, bool) {
 	}
 	if i >= cue.first || d.quote[i]&qIn != 0 {
 		return span{}, false
+	}
+	switch d.wordClass(i) {
+	case wcPrep, wcConj, wcThat:
+		return span{}, false
+	case wcDet:
+		if d.low[i] != "the" && (i+1 >= cue.first || !isCapitalised(d.toks[i+1].Text)) {
+			return span{}, false
+		}
 	}
 	if closedClass[d.low[i]] == wcPron && d.wordClass(i) == wcPron {
 		return span{i, i, labelSource}, true

@@ -74,15 +74,24 @@ func (t *featTable) addAll(fs []uint32, s *[numTags]float32) {
 	if touch == 1 && len(fs) == 0 {
 		return // never: it keeps the reading loop from being optimised away
 	}
+	// Seven sums in locals, unrolled, stay in registers: summing into s
+	// through its pointer cost a load and a store per weight.
+	dec := &t.dec
+	a0, a1, a2, a3, a4, a5, a6 := s[0], s[1], s[2], s[3], s[4], s[5], s[6]
 	for j, k := range fs {
 		k = fixKey(k)
 		h := homes[j]
 		for {
 			sl := &t.slots[h]
 			if sl.key == k {
-				for x, c := range sl.w {
-					s[x] += t.dec[uint8(c)]
-				}
+				w := &sl.w
+				a0 += dec[uint8(w[0])]
+				a1 += dec[uint8(w[1])]
+				a2 += dec[uint8(w[2])]
+				a3 += dec[uint8(w[3])]
+				a4 += dec[uint8(w[4])]
+				a5 += dec[uint8(w[5])]
+				a6 += dec[uint8(w[6])]
 				break
 			}
 			if sl.key == 0 {
@@ -91,6 +100,7 @@ func (t *featTable) addAll(fs []uint32, s *[numTags]float32) {
 			h = (h + 1) & t.mask
 		}
 	}
+	*s = [numTags]float32{a0, a1, a2, a3, a4, a5, a6}
 }
 
 // add adds the weights of feature k to s.
