@@ -142,8 +142,10 @@ func chunkEnd(text string, limit int) int {
 
 // analyzeChunk analyses one piece of text.
 func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
-	d := newDocument(text, a.model.lex)
-	d.setClusters(a.model.clusters)
+	d := newDocumentVocab(text, a.model.lex, a.model.vocab)
+	if a.model.vocab == nil {
+		d.setClusters(a.model.clusters)
+	}
 	tags := a.model.tag(d)
 	var links []link
 	if a.model.args != nil {

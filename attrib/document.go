@@ -111,6 +111,34 @@ func (d *document) hs(i int) int {
 
 // newDocument tokenizes text and computes the per-token facts.
 func newDocument(text string, lex *lexicon) *document {
+	return newDocumentVocab(text, lex, nil)
+}
+
+// vocabEntry is what a model knows of a lower-case word, worked out once
+// when the model is loaded: a token of a known word then costs one lookup
+// instead of a stemming, two hashings and two more lookups.
+type vocabEntry struct {
+	lemma        string
+	hLow, hLemma uint32
+	cueProb      float32
+	cluster      uint16
+}
+
+// buildVocab returns the vocabulary entries of the words that have a
+// cluster: the words seen often in training, which make most of any text.
+func buildVocab(lex *lexicon, clusters map[string]uint16) map[string]vocabEntry {
+	out := make(map[string]vocabEntry, len(clusters))
+	for w, c := range clusters {
+		l := stem(w)
+		out[w] = vocabEntry{lemma: l, hLow: strHash(w), hLemma: strHash(l), cueProb: lex.prob(l), cluster: c}
+	}
+	return out
+}
+
+// newDocumentVocab is newDocument reading known words from vocab, which
+// also gives their clusters (words outside it have none); with a nil
+// vocab, setClusters gives them.
+func newDocumentVocab(text string, lex *lexicon, vocab map[string]vocabEntry) *document {
 	toks := textnorm.Tokenize(text)
 	d := &document{
 		text:    text,
@@ -121,22 +149,31 @@ func newDocument(text string, lex *lexicon) *document {
 		quote:   make([]uint8, len(toks)),
 		qid:     make([]int32, len(toks)),
 		cueProb: make([]float32, len(toks)),
+		hLow:    make([]uint32, len(toks)),
+		hLemma:  make([]uint32, len(toks)),
+		hShape:  make([]uint32, len(toks)),
+	}
+	if vocab != nil {
+		d.cluster = make([]uint16, len(toks))
 	}
 	for i, t := range toks {
-		d.low[i] = lowerASCIIFast(t.Text)
-		d.lemma[i] = stem(d.low[i])
 		d.qid[i] = -1
+		d.hShape[i] = shapeHash(t.Text)
+		low := lowerASCIIFast(t.Text)
+		d.low[i] = low
+		if vocab != nil {
+			if e, ok := vocab[low]; ok {
+				d.lemma[i], d.hLow[i], d.hLemma[i], d.cueProb[i], d.cluster[i] = e.lemma, e.hLow, e.hLemma, e.cueProb, e.cluster
+				continue
+			}
+			d.cluster[i] = noCluster
+		}
+		d.lemma[i] = stem(low)
+		d.hLow[i] = strHash(low)
+		d.hLemma[i] = strHash(d.lemma[i])
 		if lex != nil {
 			d.cueProb[i] = lex.prob(d.lemma[i])
 		}
-	}
-	d.hLow = make([]uint32, len(toks))
-	d.hLemma = make([]uint32, len(toks))
-	d.hShape = make([]uint32, len(toks))
-	for i := range toks {
-		d.hLow[i] = strHash(d.low[i])
-		d.hLemma[i] = strHash(d.lemma[i])
-		d.hShape[i] = shapeHash(toks[i].Text)
 	}
 	d.commas = make([]int32, len(toks)+1)
 	for i := range toks {

@@ -1,6 +1,9 @@
 package attrib
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // ModelInfo records how a model was made.
 type ModelInfo struct {
@@ -31,6 +34,9 @@ type Model struct {
 	args *argModel
 	// clusters maps lower-case words to their word clusters.
 	clusters map[string]uint16
+	// vocab holds what the model knows of the clustered words, built by
+	// freeze.
+	vocab map[string]vocabEntry
 }
 
 // tag returns the tags of every token of d.
@@ -81,6 +87,9 @@ func runTagger(tg *tagger, d *document, prev []tag, sc *scratch) []tag {
 		tg.emitOne(buf, &scores[i])
 	}
 	for _, p := range paragraphs(d) {
+		if prev != nil && !slices.Contains(active[p[0]:p[1]], true) {
+			continue // all O, as out already is
+		}
 		sc.back = tg.viterbiInto(scores[p[0]:p[1]], out[p[0]:p[1]], sc.back)
 	}
 	return out
@@ -178,5 +187,8 @@ func (m *Model) freeze() {
 	}
 	if m.args != nil && m.args.fast == nil {
 		m.args.fast = newWeightTable(m.args)
+	}
+	if m.vocab == nil && m.clusters != nil {
+		m.vocab = buildVocab(m.lex, m.clusters)
 	}
 }

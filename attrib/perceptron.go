@@ -116,12 +116,22 @@ func (m *tagger) viterbiInto(scores [][numTags]float32, out []tag, back [][numTa
 		}
 	}
 	for i := 1; i < n; i++ {
-		for t := range numTags {
+		// O and B-X may follow any tag; I-X only B-X or I-X, so two
+		// predecessors are enough for them (the others are forbidden).
+		for _, t := range [...]int{int(tagO), int(tagBSource), int(tagBCue), int(tagBContent)} {
 			best, arg := prev[0]+trans[0][t], 0
 			for p := 1; p < numTags; p++ {
 				if v := prev[p] + trans[p][t]; v > best {
 					best, arg = v, p
 				}
+			}
+			cur[t] = best + scores[i][t]
+			back[i][t] = uint8(arg)
+		}
+		for _, t := range [...]int{int(tagISource), int(tagICue), int(tagIContent)} {
+			best, arg := prev[t-1]+trans[t-1][t], t-1
+			if v := prev[t] + trans[t][t]; v > best {
+				best, arg = v, t
 			}
 			cur[t] = best + scores[i][t]
 			back[i][t] = uint8(arg)
