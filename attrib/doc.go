@@ -12,13 +12,15 @@
 // sentence-position and cue-lexicon features, the second from a compact
 // set of those and the first's tags. For each cue, an argument ranker then
 // chooses the exact content span and the source span among the candidate
-// spans near it, or none (a cue with no content is dropped). Rules follow
+// spans near it, or none: a cue with no content is dropped, so the
+// ranker's features for "none", which read the cue's setting, make it the
+// filter of the tagger's doubtful cues. Rules follow
 // for what news does and the models rarely saw: the subject of a
 // participial cue ("Moscow protested…, arguing that…"), media ("explains in
 // his book X, …"), that-clauses after rare cue verbs, quotes signed "―
 // Name", transcript lines ("PENCE: …"), continuation quotes, and
-// infinitives after causatives ("led Putin to order …"), which are the
-// author's claims. Speakers are resolved through names and titles, earlier
+// causatives ("led Putin to order …", "pushed Putin to invade …"), which
+// are the author's claims. Speakers are resolved through names and titles, earlier
 // fuller names, pronouns, nominals ("the spokesman") and metonymy ("the
 // Kremlin", "Washington").
 //
