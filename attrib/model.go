@@ -15,8 +15,11 @@ type ModelInfo struct {
 	DataSHA256 string `json:"data_sha256"`
 	// Seed is the seed of the training's random order.
 	Seed uint64 `json:"seed"`
-	// Epochs is the number of passes over the data per tagger.
-	Epochs int `json:"epochs"`
+	// Epochs is the number of passes over the data per tagger, ArgEpochs
+	// over the cues for the argument ranker (0 in models made before it
+	// was an option, which made 12).
+	Epochs    int `json:"epochs"`
+	ArgEpochs int `json:"arg_epochs,omitempty"`
 	// Documents and Tokens count the training data.
 	Documents int `json:"documents"`
 	Tokens    int `json:"tokens"`

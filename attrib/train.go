@@ -23,6 +23,13 @@ type TrainOptions struct {
 	Seed uint64
 	// Epochs is the number of passes over the data per tagger (default 12).
 	Epochs int
+	// ArgEpochs is the number of passes over the cues for the argument
+	// ranker (default 3). The ranker reads many features of each
+	// candidate span and fits its training cues within a few passes; more
+	// passes over-fit. Trained on 630 train articles and scored on the
+	// other 210, 3 passes did best (lenient F1 0.619; 1: 0.617, 2: 0.619,
+	// 4: 0.616, 6: 0.611, 12: 0.600).
+	ArgEpochs int
 	// Folds is the number of folds of the jackknife that gives the stacked
 	// second tagger honest first-pass tags to learn from (default 4; 1
 	// trains a single tagger).
@@ -42,6 +49,9 @@ type TrainOptions struct {
 func (o *TrainOptions) defaults() {
 	if o.Epochs <= 0 {
 		o.Epochs = 12
+	}
+	if o.ArgEpochs <= 0 {
+		o.ArgEpochs = 3
 	}
 	if o.Folds <= 0 {
 		o.Folds = 4
@@ -101,6 +111,7 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	m := &Model{lex: lex, Info: opt.Info, clusters: clusters}
 	m.Info.Seed = opt.Seed
 	m.Info.Epochs = opt.Epochs
+	m.Info.ArgEpochs = opt.ArgEpochs
 	m.Info.Documents = len(docs)
 	m.Info.Tokens = tokens
 

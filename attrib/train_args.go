@@ -188,7 +188,7 @@ func trainArgsOnce(ctx context.Context, docs []*document, tags [][]tag, inst []a
 	for di := range docs {
 		takenBoth[di] = both(di)
 	}
-	for range opt.Epochs {
+	for range opt.ArgEpochs {
 		rng.Shuffle(len(inst), func(i, j int) { inst[i], inst[j] = inst[j], inst[i] })
 		for k, in := range inst {
 			if k%512 == 0 && ctx.Err() != nil {

@@ -43,6 +43,7 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", defaultModelPath, "model `file` to write")
 	seed := fs.Uint64("seed", 1, "random `seed` of the training order")
 	epochs := fs.Int("epochs", 0, "passes over the data per tagger (0: the default)")
+	argEpochs := fs.Int("arg-epochs", 0, "passes over the cues for the argument ranker (0: the default)")
 	folds := fs.Int("folds", 0, "jackknife folds for the stacked tagger (0: the default; 1: one tagger)")
 	average := fs.Int("average", 0, "runs averaged into each tagger (0: the default)")
 	minCount := fs.Int("min-count", 0, "drop features seen fewer `times` in training (0: the default)")
@@ -84,6 +85,7 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 	m, err := attrib.Train(ctx, tdocs, attrib.TrainOptions{
 		Seed:            *seed,
 		Epochs:          *epochs,
+		ArgEpochs:       *argEpochs,
 		Folds:           *folds,
 		MinFeatureCount: *minCount,
 		Average:         *average,
