@@ -231,15 +231,9 @@ func readTagger(br *bytes.Reader) (*tagger, error) {
 	if err := binary.Read(br, binary.LittleEndian, &tg.trans); err != nil {
 		return nil, errors.New("read model: truncated tagger")
 	}
-	keys := make([]uint32, n)
-	var prev uint32
-	for i := range keys {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, errors.New("read model: truncated keys")
-		}
-		prev += uint32(d)
-		keys[i] = prev
+	keys, err := readKeys(br, n)
+	if err != nil {
+		return nil, err
 	}
 	if br.Len() < int(n)*numTags {
 		return nil, errors.New("read model: truncated weights")
@@ -324,15 +318,9 @@ func readArgs(br *bytes.Reader) (*argModel, error) {
 	if err := binary.Read(br, binary.LittleEndian, &n); err != nil || int(n) > br.Len() {
 		return nil, errors.New("read model: truncated argument ranker")
 	}
-	keys := make([]uint32, n)
-	var prev uint32
-	for i := range keys {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, errors.New("read model: truncated argument keys")
-		}
-		prev += uint32(d)
-		keys[i] = prev
+	keys, err := readKeys(br, n)
+	if err != nil {
+		return nil, err
 	}
 	am.w = make([]float32, n)
 	if err := binary.Read(br, binary.LittleEndian, am.w); err != nil {
@@ -384,4 +372,20 @@ func readClusters(br *bytes.Reader) (map[string]uint16, error) {
 		cl[string(w)] = c
 	}
 	return cl, nil
+}
+
+// readKeys reads n sorted feature keys, each stored as a uvarint delta
+// from the one before.
+func readKeys(br *bytes.Reader, n uint32) ([]uint32, error) {
+	keys := make([]uint32, n)
+	var prev uint32
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, errors.New("read model: truncated feature keys")
+		}
+		prev += uint32(d)
+		keys[i] = prev
+	}
+	return keys, nil
 }

@@ -81,14 +81,7 @@ var cueVerbGroup = map[string]bool{
 // that-clause makes plain ("pretended not to understand that …") and
 // intentions it was unsure of ("has been promising to add …").
 func (d *document) thatClauses(links []link) []link {
-	busy := make([]bool, len(d.sents))
-	for _, l := range links {
-		for _, s := range l.spans() {
-			for i := d.sent[s.first]; i <= d.sent[s.last]; i++ {
-				busy[i] = true
-			}
-		}
-	}
+	busy := d.busySentences(links)
 	var out []link
 	for si, s := range d.sents {
 		if busy[si] {
@@ -219,14 +212,7 @@ func (d *document) intentions(links []link) []link {
 // verb group, content the clause after the comma to the sentence's end.
 // The verb must be one the cue lexicon knows.
 func (d *document) asClauses(links []link) []link {
-	busy := make([]bool, len(d.sents))
-	for _, l := range links {
-		for _, s := range l.spans() {
-			for i := d.sent[s.first]; i <= d.sent[s.last]; i++ {
-				busy[i] = true
-			}
-		}
-	}
+	busy := d.busySentences(links)
 	var out []link
 	for si, s := range d.sents {
 		if busy[si] || d.low[s.First] != "as" || s.Last-s.First < 6 {
@@ -265,4 +251,17 @@ func (d *document) asClauses(links []link) []link {
 		out = append(out, link{cue: &cue, source: &src, contents: []span{{comma + 1, last, labelContent}}})
 	}
 	return out
+}
+
+// busySentences marks the sentences that hold a span of one of links.
+func (d *document) busySentences(links []link) []bool {
+	busy := make([]bool, len(d.sents))
+	for _, l := range links {
+		for _, s := range l.spans() {
+			for i := d.sent[s.first]; i <= d.sent[s.last]; i++ {
+				busy[i] = true
+			}
+		}
+	}
+	return busy
 }
