@@ -81,13 +81,7 @@ func writeTagger(bw *bufio.Writer, tg *tagger) {
 	put(uint32(len(keys)))
 	put(maxAbs)
 	put(tg.trans)
-	var prev uint32
-	var vb [binary.MaxVarintLen32]byte
-	for _, k := range keys {
-		n := binary.PutUvarint(vb[:], uint64(k-prev))
-		bw.Write(vb[:n])
-		prev = k
-	}
+	writeKeys(bw, keys)
 	col := make([]int8, len(keys))
 	rows := make([]int32, len(keys))
 	for i, k := range keys {
@@ -288,13 +282,7 @@ func writeArgs(bw *bufio.Writer, am *argModel) {
 	}
 	slices.Sort(keys)
 	put(uint32(len(keys)))
-	var prev uint32
-	var vb [binary.MaxVarintLen32]byte
-	for _, k := range keys {
-		n := binary.PutUvarint(vb[:], uint64(k-prev))
-		bw.Write(vb[:n])
-		prev = k
-	}
+	writeKeys(bw, keys)
 	ws := make([]float32, len(keys))
 	for i, k := range keys {
 		ws[i] = am.w[am.index[k]]
@@ -372,6 +360,18 @@ func readClusters(br *bytes.Reader) (map[string]uint16, error) {
 		cl[string(w)] = c
 	}
 	return cl, nil
+}
+
+// writeKeys writes sorted feature keys, each as a uvarint delta from the
+// one before (readKeys reads them back).
+func writeKeys(bw *bufio.Writer, keys []uint32) {
+	var prev uint32
+	var vb [binary.MaxVarintLen32]byte
+	for _, k := range keys {
+		n := binary.PutUvarint(vb[:], uint64(k-prev))
+		bw.Write(vb[:n])
+		prev = k
+	}
 }
 
 // readKeys reads n sorted feature keys, each stored as a uvarint delta

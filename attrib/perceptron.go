@@ -40,29 +40,8 @@ func (m *tagger) emitOne(fs []uint32, s *[numTags]float32) {
 // emissions fills scores (len(feats) rows of numTags) with the feature
 // weights of each token.
 func (m *tagger) emissions(feats [][]uint32, scores [][numTags]float32) {
-	if m.fast != nil {
-		for i, fs := range feats {
-			var s [numTags]float32
-			for _, f := range fs {
-				m.fast.add(f, &s)
-			}
-			scores[i] = s
-		}
-		return
-	}
 	for i, fs := range feats {
-		var s [numTags]float32
-		for _, f := range fs {
-			r, ok := m.index[f]
-			if !ok {
-				continue
-			}
-			row := m.w[int(r)*numTags : int(r)*numTags+numTags]
-			for t := range s {
-				s[t] += row[t]
-			}
-		}
-		scores[i] = s
+		m.emitOne(fs, &scores[i])
 	}
 }
 
