@@ -170,10 +170,11 @@ func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 	ix := buildEntities(d)
 	links = d.transcriptLines(links, ix)
 	sort.SliceStable(links, func(i, j int) bool { return links[i].start() < links[j].start() })
+	links = d.joinOpenedQuotes(links)
 	media := make([]string, len(links))
 	for k := range links {
 		l := &links[k]
-		if d.accordingTo(l) {
+		if d.accordingTo(l) || d.passiveBy(l) {
 			continue
 		}
 		if l.cue != nil {

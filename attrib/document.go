@@ -194,7 +194,7 @@ func newDocumentVocab(text string, lex *lexicon, vocab map[string]vocabEntry) *d
 		}
 	}
 	for _, q := range textnorm.Quotations(toks) {
-		if !q.Double {
+		if !q.Double && !d.speechInSingles(q) {
 			for i := q.Open; i <= q.Last; i++ {
 				d.quote[i] |= qSingle
 			}
@@ -215,6 +215,21 @@ func newDocumentVocab(text string, lex *lexicon, vocab map[string]vocabEntry) *d
 		}
 	}
 	return d
+}
+
+// speechInSingles reports whether a quotation in single marks is speech
+// quoted the British way ('We are ready,' he said) rather than a scare
+// quote or a quote inside a quote: it stands outside any double quotation,
+// is closed, holds at least three words and ends with its own punctuation.
+func (d *document) speechInSingles(q textnorm.Quotation) bool {
+	if q.Close < 0 || d.quote[q.Open]&qIn != 0 || q.Close-q.Open < 4 {
+		return false
+	}
+	switch d.low[q.Close-1] {
+	case ",", ".", "?", "!":
+		return true
+	}
+	return false
 }
 
 // lowerASCIIFast lower-cases s, returning s itself when it has no upper case.

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/internal/textnorm"
 )
 
 // link is an attribution under construction, in token spans.
@@ -237,4 +238,42 @@ func isTrailingPunct(s string) bool {
 		return true
 	}
 	return false
+}
+
+// joinOpenedQuotes folds a quote that runs over paragraphs into the
+// attribution its last paragraph carries: in
+//
+//	“The first thing we did was count the votes.
+//
+//	“Then we counted them again,” the governor said.
+//
+// the first paragraph, left open and continued, has no cue of its own and
+// belongs to the governor's quote rather than to the one before it.
+func (d *document) joinOpenedQuotes(links []link) []link {
+	out := links[:0]
+	for k := 0; k < len(links); k++ {
+		l := links[k]
+		if l.continuation && len(l.contents) == 1 && k+1 < len(links) && links[k+1].cue != nil &&
+			len(links[k+1].contents) > 0 && d.continuesInto(l.contents[0], links[k+1].contents[0]) {
+			next := &links[k+1]
+			next.contents = append([]span{l.contents[0]}, next.contents...)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// continuesInto reports whether content a is a quotation left open at the
+// end of its paragraph that the quotation opening content b carries on.
+func (d *document) continuesInto(a, b span) bool {
+	id := d.qid[a.first]
+	if id < 0 || d.quotes[id].Open != a.first || !d.quotes[id].Continues {
+		return false
+	}
+	next := d.quotes[id].Last + 1
+	for next < len(d.toks) && next < b.first && d.toks[next].Kind == textnorm.Quote && d.qid[next] < 0 {
+		next++
+	}
+	return next == b.first && d.qid[b.first] >= 0 && d.quotes[d.qid[b.first]].Open == b.first
 }

@@ -34,6 +34,15 @@ var titleWords = map[string]bool{
 	"sgt.": true, "lt.": true, "col.": true, "capt.": true, "rev.": true, "frontrunner": true,
 	"former": true, "vice": true, "deputy": true, "prime": true, "press": true, "state": true,
 	"manager": true, "strategist": true, "pollster": true, "author": true, "historian": true,
+	"chancellor": true, "premier": true, "envoy": true, "negotiator": true, "prosecutor": true,
+	"lawyer": true, "chairperson": true,
+}
+
+// ambiguousTitles are title words that also open names of firms and
+// bodies; before a single capitalised word they are taken as part of it.
+var ambiguousTitles = map[string]bool{
+	"general": true, "state": true, "chief": true, "press": true, "host": true, "king": true,
+	"prince": true, "queen": true, "justice": true,
 }
 
 // orgWords mark a name as an organisation's.
@@ -129,11 +138,27 @@ func (d *document) newMention(i, j int) mention {
 	for k < j && titleWords[d.low[k]] {
 		k++
 	}
+	if k == i+1 && j == i+1 && ambiguousTitles[d.low[i]] {
+		k = i // "General Motors", "State Farm": a name, not a title
+	}
 	// Nationalities before a title: "Russian President".
 	if k == i && k < j && strings.HasSuffix(d.low[k], "an") && titleWords[d.low[k+1]] {
 		k++
 		for k < j && titleWords[d.low[k]] {
 			k++
+		}
+	}
+	// Capitalised words qualifying a title: "Foreign Minister", "New
+	// York Governor", "House Speaker".
+	if k == i {
+		for p := i + 1; p < j && p <= i+3; p++ {
+			if titleWords[d.low[p]] && isCapitalised(d.toks[p].Text) {
+				k = p + 1
+				for k < j && titleWords[d.low[k]] {
+					k++
+				}
+				break
+			}
 		}
 	}
 	m := mention{first: i, last: j, name: d.text[d.toks[k].ByteStart:d.toks[j].ByteEnd]}

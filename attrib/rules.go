@@ -1,6 +1,10 @@
 package attrib
 
-import "github.com/sayso-news/sayso/internal/textnorm"
+import (
+	"strings"
+
+	"github.com/sayso-news/sayso/internal/textnorm"
+)
 
 // Rules applied after the ranker, for constructions PolNeAR annotates
 // rarely enough that the models miss them, but that news uses often.
@@ -143,6 +147,84 @@ func (d *document) accordingTo(l *link) bool {
 		l.source = &src
 		l.contents = []span{{first, l.cue.first - 2, labelContent}}
 		return true
+	}
+	return false
+}
+
+// beForms are the forms of "be" that make a passive with a participle.
+var beForms = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+}
+
+// passiveBy sets the source and content of a passive cue with its agent,
+// by the construction's fixed shape: "It was announced by the ministry
+// that X." (content: the that-clause) and "X, it was announced by the
+// ministry." (content: what stands before the comma). It reports whether
+// the shape was found.
+func (d *document) passiveBy(l *link) bool {
+	if l.cue == nil {
+		return false
+	}
+	cue := *l.cue
+	by := cue.last + 1
+	for k := cue.first + 1; k <= cue.last; k++ {
+		if d.low[k] == "by" {
+			// The tagger took the agent into the cue: "was reported by
+			// the BBC".
+			by, cue.last = k, k-1
+			break
+		}
+	}
+	if by+1 >= len(d.toks) || d.low[by] != "by" || !d.passive(cue) {
+		return false
+	}
+	it := cue.first - 1
+	if it < 0 || d.low[it] != "it" {
+		return false
+	}
+	s := d.sents[d.sent[by]]
+	last := s.Last
+	for last > by && (isTrailingPunct(d.low[last]) || d.toks[last].Kind == textnorm.Quote) {
+		last--
+	}
+	end := by + 1
+	for end <= last && end-by <= 10 && d.low[end] != "that" && d.low[end] != "," {
+		end++
+	}
+	if end == by+1 {
+		return false
+	}
+	src := span{by + 1, end - 1, labelSource}
+	switch {
+	case end < last && d.low[end] == "that" && it == s.First:
+		// "It was announced by X that Y."
+		l.cue, l.source = &cue, &src
+		l.contents = []span{{end, last, labelContent}}
+		return true
+	case end > last && it-1 > s.First && d.low[it-1] == ",":
+		// "Y, it was announced by X."
+		first := s.First
+		for first < it-1 && d.toks[first].Kind == textnorm.Quote {
+			first++
+		}
+		l.cue, l.source = &cue, &src
+		l.contents = []span{{first, it - 2, labelContent}}
+		return true
+	}
+	return false
+}
+
+// passive reports whether cue is a passive verb group: a form of "be"
+// followed by a participle ("was announced", "has been reported").
+func (d *document) passive(cue span) bool {
+	w := d.low[cue.last]
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "wn") && w != "said" && w != "told" {
+		return false
+	}
+	for i := cue.first; i < cue.last; i++ {
+		if beForms[d.low[i]] {
+			return true
+		}
 	}
 	return false
 }

@@ -121,12 +121,34 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 			return &sayso.Speaker{Name: trimDeterminer(text), Type: sayso.Group, Resolution: sayso.Unresolved}
 		}
 	}
+	if len(words) >= 2 && words[0] == "the" && titleWords[head] && !r.capitalisedWord(s, head) {
+		// A definite nominal headed by a title, maybe with a name
+		// qualifying it ("the Kremlin spokesman", "the chancellor"): the
+		// person last named with that title, else the last person named
+		// with no title known, who the nominal then describes.
+		if k := r.lastMentionBefore(s.first, head); k >= 0 {
+			return r.named(k, "", sayso.ResolvedTitle)
+		}
+		role := trimDeterminer(text)
+		if k := r.lastUntitledPerson(s.first); k >= 0 {
+			return r.named(k, role, sayso.ResolvedTitle)
+		}
+		return &sayso.Speaker{Name: role, Type: sayso.Person, Resolution: sayso.Unresolved}
+	}
 	if ms := r.mentionsIn(s.first, s.last); len(ms) > 0 {
 		k := ms[len(ms)-1]
 		role := strings.TrimSpace(strings.Trim(d.text[d.toks[s.first].ByteStart:d.toks[r.ix.mentions[k].first].ByteStart], " ,"))
 		role = trimDeterminer(role)
-		if r.ix.mentions[k].role != "" {
-			role = strings.TrimSpace(role + " " + r.ix.mentions[k].role)
+		if mr := r.ix.mentions[k].role; mr != "" {
+			role = strings.TrimSpace(role + " " + mr)
+		}
+		if first, apposition, ok := r.appositive(s, ms[0]); ok {
+			// "Dmitry Peskov, the Kremlin's spokesman": the name
+			// first, then what it is.
+			k, role = first, trimDeterminer(apposition)
+			if mr := r.ix.mentions[k].role; mr != "" {
+				role = mr + ", " + role
+			}
 		}
 		res := sayso.ResolvedNamed
 		if r.ix.canon[k] != k {
@@ -164,11 +186,12 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 }
 
 // capitalisedWord reports whether word (lower case) is written capitalised
-// inside span s.
+// inside span s, not counting the capital a sentence starts with
+// ("Officials said").
 func (r *resolver) capitalisedWord(s span, word string) bool {
 	for i := s.first; i <= s.last; i++ {
 		if r.d.low[i] == word {
-			return isCapitalised(r.d.toks[i].Text)
+			return isCapitalised(r.d.toks[i].Text) && i != r.d.sents[r.d.sent[i]].First
 		}
 	}
 	return false
@@ -221,6 +244,29 @@ func (r *resolver) lastOfType(i int, typ sayso.SpeakerType) int {
 	return -1
 }
 
+// lastUntitledPerson returns the latest person mention in the three
+// sentences before token i whose role is unknown, or -1.
+func (r *resolver) lastUntitledPerson(i int) int {
+	end := r.before(i)
+	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
+		m := r.ix.mentions[k]
+		if m.last >= i || r.d.quote[m.first]&qIn != 0 {
+			continue
+		}
+		if r.d.sent[i]-r.d.sent[m.first] > 3 {
+			return -1
+		}
+		c := r.ix.canon[k]
+		if r.ix.mentions[c].typ == sayso.Person {
+			if r.ix.roles[c] != "" || m.role != "" {
+				return -1 // the last person named has another title
+			}
+			return k
+		}
+	}
+	return -1
+}
+
 // lastMentionBefore returns the latest mention before token i, whose role
 // holds the title word when one is given, or -1.
 func (r *resolver) lastMentionBefore(i int, title string) int {
@@ -252,13 +298,34 @@ func (r *resolver) roleNear(m mention, title string) bool {
 	return false
 }
 
+// appositive reports whether source s reads "NAME, APPOSITION": mention k
+// opens it (after at most a title or determiner) and a comma follows the
+// mention. It returns the mention and the apposition's text, without its
+// trailing comma.
+func (r *resolver) appositive(s span, k int) (int, string, bool) {
+	d := r.d
+	m := r.ix.mentions[k]
+	comma := m.last + 1
+	if m.first-s.first > 1 || comma >= s.last || d.low[comma] != "," {
+		return 0, "", false
+	}
+	last := s.last
+	for last > comma && (d.low[last] == "," || d.toks[last].Kind == textnorm.Punct) {
+		last--
+	}
+	if last <= comma {
+		return 0, "", false
+	}
+	return k, d.text[d.toks[comma+1].ByteStart:d.toks[last].ByteEnd], true
+}
+
 // headWord returns the head noun of a noun phrase in lower-case words: the
 // last word before a preposition, a comma or a relative clause.
 func headWord(words []string) string {
 	head := ""
 	for _, w := range words {
 		switch w {
-		case "of", "in", "at", "for", "from", "with", "on", "who", "that", "which", ",":
+		case "of", "in", "at", "for", "from", "with", "on", "by", "who", "that", "which", ",":
 			return head
 		}
 		head = strings.Trim(w, ",.;:’'\"")

@@ -104,6 +104,9 @@ func TestQuotations(t *testing.T) {
 		{`Unbalanced “quote runs on`, []string{`“quote runs on`}},
 		{`"He said 'no' to me," she said.`, []string{`"He said 'no' to me,"`, `'no'`}},
 		{"”Fear. I am afraid.” ― Ann Lee", []string{"”Fear. I am afraid.”"}},
+		{`'We are ready for talks,' the general said.`, []string{`'We are ready for talks,'`}},
+		{"The talks ended.\n'We are ready,' he said.", []string{`'We are ready,'`}},
+		{"``Feed quotes,'' he said.", []string{"``Feed quotes,''"}},
 	}
 	for _, tt := range tests {
 		toks := Tokenize(tt.in)
