@@ -110,8 +110,9 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 		case anonymousWords[head] && isIndefinite(words):
 			return &sayso.Speaker{Name: text, Type: sayso.Anonymous, Resolution: sayso.Unresolved}
 		case documentWords[head]:
-			return &sayso.Speaker{Name: trimDeterminer(text), Type: sayso.Document, Resolution: sayso.Unresolved}
-		case strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && len(r.mentionsIn(s.first, s.last)) == 0:
+			name, _, _ := strings.Cut(text, ",") // "the report, published by …"
+			return &sayso.Speaker{Name: trimDeterminer(name), Type: sayso.Document, Resolution: sayso.Unresolved}
+		case strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !r.namesIn(s, head):
 			typ := sayso.Group
 			if anonymousWords[head] {
 				typ = sayso.Anonymous
@@ -121,7 +122,17 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 			return &sayso.Speaker{Name: trimDeterminer(text), Type: sayso.Group, Resolution: sayso.Unresolved}
 		}
 	}
-	if len(words) >= 2 && words[0] == "the" && titleWords[head] && !r.capitalisedWord(s, head) {
+	titled := len(words) >= 2 && titleWords[head] && !r.capitalisedWord(s, head) && !r.personIn(s)
+	if titled && words[0] != "the" {
+		// An unnamed holder of a title, new to the text: "a Kremlin
+		// spokesman", "Putin's spokesman".
+		name := strings.TrimSpace(text)
+		if words[0] == "a" || words[0] == "an" {
+			name = strings.TrimSpace(name[len(words[0]):])
+		}
+		return &sayso.Speaker{Name: name, Type: sayso.Person, Resolution: sayso.Unresolved}
+	}
+	if titled {
 		// A definite nominal headed by a title, maybe with a name
 		// qualifying it ("the Kremlin spokesman", "the chancellor"): the
 		// person last named with that title, else the last person named
@@ -183,6 +194,39 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 		typ = sayso.Organisation
 	}
 	return &sayso.Speaker{Name: trimDeterminer(text), Type: typ, Resolution: sayso.Unresolved}
+}
+
+// namesIn reports whether the head word of source s is part of a name,
+// counting no lone capitalised word opening the sentence ("Experts warn
+// …", "Republicans in the Senate said …").
+func (r *resolver) namesIn(s span, head string) bool {
+	for _, k := range r.mentionsIn(s.first, s.last) {
+		m := r.ix.mentions[k]
+		if m.first == m.last && m.first == r.d.sents[r.d.sent[m.first]].First {
+			continue
+		}
+		for i := m.first; i <= m.last; i++ {
+			if r.d.low[i] == head {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personIn reports whether source s names a person, other than as a
+// possessor ("Putin's spokesman").
+func (r *resolver) personIn(s span) bool {
+	for _, k := range r.mentionsIn(s.first, s.last) {
+		m := r.ix.mentions[k]
+		if next := m.last + 1; next <= s.last && (r.d.low[next] == "’s" || r.d.low[next] == "'s") {
+			continue
+		}
+		if r.ix.mentions[r.ix.canon[k]].typ == sayso.Person {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalisedWord reports whether word (lower case) is written capitalised
@@ -329,6 +373,9 @@ func headWord(words []string) string {
 			return head
 		}
 		head = strings.Trim(w, ",.;:’'\"")
+		if strings.HasSuffix(w, ",") && head != "" {
+			return head // "the report, published by …"
+		}
 	}
 	return head
 }
