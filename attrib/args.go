@@ -433,9 +433,11 @@ func (m *argModel) newContext(d *document, tags []tag, cue span, role int) *argC
 }
 
 // argPrune is the averaged weight at or under which a ranker feature is
-// dropped: such features changed a decision once or twice in training, and
-// dropping them halves the table with no measured loss on dev.
-const argPrune = 0.5
+// dropped: such features changed a decision once or twice in training.
+// Pruning at 1 keeps 49,000 of 114,000 features (0.5 kept 114,000 of
+// 250,000) with no measured loss on dev over three training seeds
+// (lenient F1 −0.001, 0, +0.001), and the smaller table is read faster.
+const argPrune = 1
 
 // argTrainer trains an argModel as an averaged perceptron.
 type argTrainer struct {

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -193,8 +194,10 @@ func newDocumentVocab(text string, lex *lexicon, vocab map[string]vocabEntry) *d
 			d.sent[i] = int32(si)
 		}
 	}
-	for _, q := range textnorm.Quotations(toks) {
-		if !q.Double && !d.speechInSingles(q) {
+	quotations := textnorm.Quotations(toks)
+	britishStyle := !slices.ContainsFunc(quotations, func(q textnorm.Quotation) bool { return q.Double })
+	for _, q := range quotations {
+		if !q.Double && !(britishStyle && d.speechInSingles(q)) {
 			for i := q.Open; i <= q.Last; i++ {
 				d.quote[i] |= qSingle
 			}
@@ -217,17 +220,22 @@ func newDocumentVocab(text string, lex *lexicon, vocab map[string]vocabEntry) *d
 	return d
 }
 
-// speechInSingles reports whether a quotation in single marks is speech
-// quoted the British way ('We are ready,' he said) rather than a scare
-// quote or a quote inside a quote: it stands outside any double quotation,
-// is closed, holds at least three words and ends with its own punctuation.
+// speechInSingles reports whether a quotation in single marks, in a text
+// that quotes speech the British way with no double marks at all, is
+// speech rather than a scare quote or a headline's: it is closed, holds at
+// least three words, and either ends with a comma and runs on into its
+// sentence ('We are ready,' he said) or ends a sentence after a colon (He
+// said: 'We are ready.').
 func (d *document) speechInSingles(q textnorm.Quotation) bool {
-	if q.Close < 0 || d.quote[q.Open]&qIn != 0 || q.Close-q.Open < 4 {
+	if q.Close < 0 || q.Close-q.Open < 4 {
 		return false
 	}
 	switch d.low[q.Close-1] {
-	case ",", ".", "?", "!":
-		return true
+	case ",":
+		next := q.Close + 1
+		return next < len(d.toks) && d.toks[next].Newlines == 0 && d.toks[next].Kind == textnorm.Word
+	case ".", "?", "!":
+		return q.Open > 0 && d.low[q.Open-1] == ":"
 	}
 	return false
 }
