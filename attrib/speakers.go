@@ -122,29 +122,8 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 			return &sayso.Speaker{Name: trimDeterminer(text), Type: sayso.Group, Resolution: sayso.Unresolved}
 		}
 	}
-	titled := len(words) >= 2 && titleWords[head] && !r.capitalisedWord(s, head) && !r.personIn(s)
-	if titled && words[0] != "the" {
-		// An unnamed holder of a title, new to the text: "a Kremlin
-		// spokesman", "Putin's spokesman".
-		name := strings.TrimSpace(text)
-		if words[0] == "a" || words[0] == "an" {
-			name = strings.TrimSpace(name[len(words[0]):])
-		}
-		return &sayso.Speaker{Name: name, Type: sayso.Person, Resolution: sayso.Unresolved}
-	}
-	if titled {
-		// A definite nominal headed by a title, maybe with a name
-		// qualifying it ("the Kremlin spokesman", "the chancellor"): the
-		// person last named with that title, else the last person named
-		// with no title known, who the nominal then describes.
-		if k := r.lastMentionBefore(s.first, head); k >= 0 {
-			return r.named(k, "", sayso.ResolvedTitle)
-		}
-		role := trimDeterminer(text)
-		if k := r.lastUntitledPerson(s.first); k >= 0 {
-			return r.named(k, role, sayso.ResolvedTitle)
-		}
-		return &sayso.Speaker{Name: role, Type: sayso.Person, Resolution: sayso.Unresolved}
+	if len(words) >= 2 && titleWords[head] && !r.capitalisedWord(s, head) && !r.personIn(s) {
+		return r.titleHolder(s, text, words, head)
 	}
 	if ms := r.mentionsIn(s.first, s.last); len(ms) > 0 {
 		k := ms[len(ms)-1]
@@ -194,6 +173,32 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 		typ = sayso.Organisation
 	}
 	return &sayso.Speaker{Name: trimDeterminer(text), Type: typ, Resolution: sayso.Unresolved}
+}
+
+// titleHolder resolves a source headed by a title and naming no person:
+// the holder of that title.
+func (r *resolver) titleHolder(s span, text string, words []string, head string) *sayso.Speaker {
+	if words[0] != "the" {
+		// An unnamed holder of a title, new to the text: "a Kremlin
+		// spokesman", "Putin's spokesman".
+		name := strings.TrimSpace(text)
+		if words[0] == "a" || words[0] == "an" {
+			name = strings.TrimSpace(name[len(words[0]):])
+		}
+		return &sayso.Speaker{Name: name, Type: sayso.Person, Resolution: sayso.Unresolved}
+	}
+	// A definite nominal headed by a title, maybe with a name qualifying
+	// it ("the Kremlin spokesman", "the chancellor"): the person last
+	// named with that title, else the last person named with no title
+	// known, who the nominal then describes.
+	if k := r.lastMentionBefore(s.first, head); k >= 0 {
+		return r.named(k, "", sayso.ResolvedTitle)
+	}
+	role := trimDeterminer(text)
+	if k := r.lastUntitledPerson(s.first); k >= 0 {
+		return r.named(k, role, sayso.ResolvedTitle)
+	}
+	return &sayso.Speaker{Name: role, Type: sayso.Person, Resolution: sayso.Unresolved}
 }
 
 // namesIn reports whether the head word of source s is part of a name,
