@@ -18,11 +18,13 @@
 // for what news does and the models rarely saw: the subject of a
 // participial cue ("Moscow protested…, arguing that…"), media ("explains in
 // his book X, …"), that-clauses after rare cue verbs, quotes signed "―
-// Name", transcript lines ("PENCE: …"), continuation quotes, and
-// causatives ("led Putin to order …", "pushed Putin to invade …"), which
-// are the author's claims. Speakers are resolved through names and titles, earlier
-// fuller names, pronouns, nominals ("the spokesman") and metonymy ("the
-// Kremlin", "Washington").
+// Name", transcript lines ("PENCE: …"), continuation quotes, quotes running
+// over paragraphs, passives with their agent ("It was announced by X that
+// …"), and causatives ("led Putin to order …", "pushed Putin to invade
+// …"), which are the author's claims. Speakers are resolved through names
+// and titles ("Foreign Minister Annalena Baerbock"), appositions ("Peskov,
+// the Kremlin's spokesman,"), earlier fuller names, pronouns, nominals ("the
+// spokesman", "the chancellor") and metonymy ("the Kremlin", "Washington").
 //
 // # Model
 //
