@@ -96,8 +96,10 @@ func (d *document) transcriptLines(links []link, ix *entityIndex) []link {
 	// text names them elsewhere; labels such as "UPDATE:" are not.
 	turns := map[string]int{}
 	for _, p := range paragraphs(d) {
-		if name, ok := d.colonOpener(p); ok && isAcronym(name) && !notSpeakers[strings.ToLower(name)] {
-			turns[strings.ToLower(name)]++
+		if i, j, ok := d.colonOpener(p); ok {
+			if name := d.text[d.toks[i].ByteStart:d.toks[j-1].ByteEnd]; isAcronym(name) && !notSpeakers[strings.ToLower(name)] {
+				turns[strings.ToLower(name)]++
+			}
 		}
 	}
 	for name, n := range turns {
@@ -111,15 +113,8 @@ func (d *document) transcriptLines(links []link, ix *entityIndex) []link {
 	var lines []link
 	inLine := make([]bool, len(d.toks))
 	for _, p := range paragraphs(d) {
-		i := p[0]
-		if i < p[1] && d.toks[i].Kind == textnorm.Quote {
-			i++
-		}
-		j := i
-		for j < p[1] && j-i < 3 && d.toks[j].Kind == textnorm.Word && isCapitalised(d.toks[j].Text) {
-			j++
-		}
-		if j == i || j+1 >= p[1] || d.low[j] != ":" || !people[strings.Join(d.low[i:j], " ")] {
+		i, j, ok := d.colonOpener(p)
+		if !ok || !people[strings.Join(d.low[i:j], " ")] {
 			continue
 		}
 		last := p[1] - 1
@@ -160,10 +155,10 @@ var notSpeakers = map[string]bool{
 	"a": true, "previously": true, "listen": true, "see": true, "also": true, "more": true,
 }
 
-// colonOpener returns the words before a colon opening paragraph p (after
-// an optional quotation mark), when one to three capitalised words stand
-// there.
-func (d *document) colonOpener(p [2]int) (string, bool) {
+// colonOpener finds one to three capitalised words before a colon opening
+// paragraph p (after an optional quotation mark): the words are tokens
+// [first, colon), the colon is token colon.
+func (d *document) colonOpener(p [2]int) (first, colon int, ok bool) {
 	i := p[0]
 	if i < p[1] && d.toks[i].Kind == textnorm.Quote {
 		i++
@@ -173,7 +168,7 @@ func (d *document) colonOpener(p [2]int) (string, bool) {
 		j++
 	}
 	if j == i || j+1 >= p[1] || d.low[j] != ":" {
-		return "", false
+		return 0, 0, false
 	}
-	return d.text[d.toks[i].ByteStart:d.toks[j-1].ByteEnd], true
+	return i, j, true
 }
