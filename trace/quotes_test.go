@@ -135,10 +135,10 @@ func TestClassify(t *testing.T) {
 func TestContains(t *testing.T) {
 	stored := q(spokesman, "")
 	for query, want := range map[string]bool{
-		"NATO membership for Ukraine has been ruled out":                 true,
-		"nato MEMBERSHIP for ukraine, has been ruled out!":               true,
-		"we have heard from washington at various levels that nato":      true,
-		"ruled out":                                                       false,
+		"NATO membership for Ukraine has been ruled out":            true,
+		"nato MEMBERSHIP for ukraine, has been ruled out!":          true,
+		"we have heard from washington at various levels that nato": true,
+		"ruled out": false,
 		"NATO membership for Ukraine will never be discussed by anybody": false,
 	} {
 		if got := Contains(stored, q(query, "")); got != want {
