@@ -59,10 +59,13 @@ type CopyDiff struct {
 type CopyMember struct {
 	ArticleRef
 	Title string `json:"title"`
-	// Similarity is the share of the member's word shingles found in the
-	// original (or the original's in the member, whichever is higher):
-	// 1 for the original itself.
+	// Similarity is the Jaccard similarity of the member's and the
+	// original's word shingles (shared over all): 1 for the original
+	// itself and for an exact copy.
 	Similarity float64 `json:"similarity"`
+	// Containment is the share of the shorter text's shingles that the
+	// other holds: 1 for a copy that only cut the tail.
+	Containment float64 `json:"containment"`
 	// Original marks the cluster's original.
 	Original bool `json:"original"`
 	// Diff says what differs from the original; nil for the original.

@@ -52,6 +52,38 @@ type Store interface {
 	Speakers(ctx context.Context) ([]SpeakerStats, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (StoreStats, error)
+
+	// Provenance. Save keeps the copy and quote indexes current in the
+	// same transaction as the articles it stores; clusters and traces
+	// depend only on the set of articles stored, not on their order.
+	// Each query below returns ECONFLICT when the indexes do not cover
+	// the stored articles (made before them, or by another version):
+	// Reindex builds them.
+
+	// Copies returns the cluster of stored copies that the article ref (an
+	// id or an address) belongs to, its original named with the evidence;
+	// nil when the article has no stored copy. ENOTFOUND when there is
+	// no such article.
+	Copies(ctx context.Context, ref string) (*CopyCluster, error)
+	// CopyClusters returns up to limit clusters with an id greater than
+	// afterID, in id order — for export.
+	CopyClusters(ctx context.Context, afterID int64, limit int) ([]*CopyCluster, error)
+	// TraceQuote returns the traces of the stored quotes that print words
+	// (a quote, or at least six words of one in a row), each with every
+	// appearance; at most limit. EINVALID for fewer than six words.
+	TraceQuote(ctx context.Context, words string, limit int) ([]*QuoteTrace, error)
+	// TraceArticle returns the traces of the quotes of article ref that
+	// other articles print too. ENOTFOUND when there is no such article.
+	TraceArticle(ctx context.Context, ref string) ([]*QuoteTrace, error)
+	// QuoteTraces returns up to limit traces of quotes printed by two
+	// articles or more, with an id greater than afterID, in id order —
+	// for export.
+	QuoteTraces(ctx context.Context, afterID int64, limit int) ([]*QuoteTrace, error)
+	// Reindex builds the provenance indexes again from the stored
+	// articles, calling progress (when not nil) with the articles done
+	// and their total.
+	Reindex(ctx context.Context, progress func(done, total int)) error
+
 	// Close releases the store's resources.
 	Close() error
 }

@@ -106,10 +106,14 @@ func (w *writer) insertArticle(id int64, r *sayso.Record) error {
 	if err := w.insertRows("credits", []string{"article_id", "seq", "kind", "text", "outlet", "url"}, credits); err != nil {
 		return err
 	}
+	var attrs []sayso.Attribution
 	if r.Analysis != nil {
-		return w.insertAnalysis(id, runeText([]rune(text)), r.Analysis)
+		if err := w.insertAnalysis(id, runeText([]rune(text)), r.Analysis); err != nil {
+			return err
+		}
+		attrs = r.Analysis.Attributions[:min(len(r.Analysis.Attributions), maxAttributions)]
 	}
-	return nil
+	return w.indexProvenance(id, text, attrs)
 }
 
 // analyzerVersion marks an analysed article, even one whose analysis found

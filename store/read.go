@@ -280,28 +280,16 @@ func (s *Store) Article(ctx context.Context, ref string) (*sayso.StoredArticle, 
 	ref = strings.TrimSpace(ref)
 	var out *sayso.StoredArticle
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		id, err := strconv.ParseInt(ref, 10, 64)
+		id, err := s.pageRef(ctx, tx, ref)
 		if err != nil {
-			err = tx.QueryRowContext(ctx, s.q(`SELECT page_id FROM urls WHERE url = ?`), normURL(ref)).Scan(&id)
-			if errors.Is(err, sql.ErrNoRows) {
-				return sayso.Errorf(sayso.ENOTFOUND, "no stored page at %s", ref)
-			}
-			if err != nil {
-				return err
-			}
+			return err
 		}
 		arts, err := s.loadArticles(ctx, tx, id, id)
 		if err != nil {
 			return err
 		}
 		if len(arts) == 0 {
-			var state string
-			var msg sql.NullString
-			err := tx.QueryRowContext(ctx, s.q(`SELECT state, error FROM pages WHERE id = ?`), id).Scan(&state, &msg)
-			if err == nil {
-				return sayso.Errorf(sayso.ENOTFOUND, "page %d (%s) has no article: %s %s", id, ref, state, msg.String)
-			}
-			return sayso.Errorf(sayso.ENOTFOUND, "no stored article %s", ref)
+			return s.noArticle(ctx, tx, id, ref)
 		}
 		out = arts[0]
 		return nil
@@ -310,6 +298,47 @@ func (s *Store) Article(ctx context.Context, ref string) (*sayso.StoredArticle, 
 		return nil, internal(fmt.Errorf("article %s: %w", ref, err))
 	}
 	return out, nil
+}
+
+// pageRef returns the id of the page ref names: an id, or an address it
+// is stored under. ENOTFOUND when no page has the address.
+func (s *Store) pageRef(ctx context.Context, tx *sql.Tx, ref string) (int64, error) {
+	id, err := strconv.ParseInt(ref, 10, 64)
+	if err == nil {
+		return id, nil
+	}
+	err = tx.QueryRowContext(ctx, s.q(`SELECT page_id FROM urls WHERE url = ?`), normURL(ref)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, sayso.Errorf(sayso.ENOTFOUND, "no stored page at %s", ref)
+	}
+	return id, err
+}
+
+// noArticle returns the ENOTFOUND error for page id (named ref) that
+// carries no article: saying why when the page is stored.
+func (s *Store) noArticle(ctx context.Context, tx *sql.Tx, id int64, ref string) error {
+	var state string
+	var msg sql.NullString
+	err := tx.QueryRowContext(ctx, s.q(`SELECT state, error FROM pages WHERE id = ?`), id).Scan(&state, &msg)
+	if err == nil {
+		return sayso.Errorf(sayso.ENOTFOUND, "page %d (%s) has no article: %s %s", id, ref, state, msg.String)
+	}
+	return sayso.Errorf(sayso.ENOTFOUND, "no stored article %s", ref)
+}
+
+// articleRef returns the id of the article ref names (see pageRef).
+// ENOTFOUND when there is none.
+func (s *Store) articleRef(ctx context.Context, tx *sql.Tx, ref string) (int64, error) {
+	id, err := s.pageRef(ctx, tx, ref)
+	if err != nil {
+		return 0, err
+	}
+	var one int
+	err = tx.QueryRowContext(ctx, s.q(`SELECT 1 FROM articles WHERE id = ?`), id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, s.noArticle(ctx, tx, id, ref)
+	}
+	return id, err
 }
 
 // Articles implements sayso.Store.

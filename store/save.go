@@ -69,6 +69,8 @@ type writer struct {
 	// toIndex holds the full-text index inserts until the transaction's
 	// other statements have run (see flushIndex).
 	toIndex []indexInsert
+	// prov caches texts and shingle sets for the provenance indexes.
+	prov provCache
 }
 
 // indexInsert is one insert into a full-text index.
@@ -347,12 +349,15 @@ func (w *writer) deleteArticle(id int64) error {
 	if err := w.exec(w.s.d.UnindexArticle(), id); err != nil {
 		return err
 	}
+	raw, err := decompress(blob)
+	if err != nil {
+		return fmt.Errorf("article %d text: %w", id, err)
+	}
+	if err := w.unindexProvenance(id, string(raw)); err != nil {
+		return err
+	}
 	lo, hi := attributionRange(id, id)
 	if q := w.s.d.UnindexQuote(); q != "" {
-		raw, err := decompress(blob)
-		if err != nil {
-			return fmt.Errorf("article %d text: %w", id, err)
-		}
 		text := runeText([]rune(string(raw)))
 		rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT id, content_spans, content_text FROM attributions
 			WHERE id BETWEEN ? AND ?`), lo, hi)

@@ -77,20 +77,10 @@ func TestCopies(t *testing.T) {
 		if tt.copy && !Plausible(&so, &sc, len(o), len(c)) {
 			t.Errorf("%s: a copy is not plausible from the signatures", tt.name)
 		}
-		if tt.copy && !shareBand(&so, &sc) {
+		if tt.copy && !ShareBand(&so, &sc) {
 			t.Errorf("%s: a copy shares no band", tt.name)
 		}
 	}
-}
-
-func shareBand(a, b *Signature) bool {
-	ba, bb := a.Bands(), b.Bands()
-	for i := range ba {
-		if ba[i] == bb[i] {
-			return true
-		}
-	}
-	return false
 }
 
 // TestBandRecall checks the banding's collision rate on pairs of random
@@ -120,7 +110,7 @@ func TestBandRecall(t *testing.T) {
 			slices.Sort(a)
 			slices.Sort(b)
 			sa, sb := Sign(a), Sign(b)
-			if shareBand(&sa, &sb) {
+			if ShareBand(&sa, &sb) {
 				hits++
 			}
 		}

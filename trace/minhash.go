@@ -126,3 +126,15 @@ func (sig *Signature) UnmarshalBinary(b []byte) error {
 	}
 	return nil
 }
+
+// ShareBand reports whether two signatures collide in an LSH band: whether
+// an index of band keys makes them candidates.
+func ShareBand(a, b *Signature) bool {
+	ba, bb := a.Bands(), b.Bands()
+	for i := range ba {
+		if i < len(bb) && ba[i] == bb[i] {
+			return true
+		}
+	}
+	return false
+}

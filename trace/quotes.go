@@ -2,6 +2,7 @@ package trace
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/internal/textnorm"
@@ -39,8 +40,10 @@ type Quote struct {
 	// with "…" or "...".
 	Cuts []int
 	// Speaker is who the text's attributions say spoke the passage, ""
-	// when none does.
-	Speaker string
+	// when none names a speaker; Attribution is the index of that
+	// attribution, -1 when none.
+	Speaker     string
+	Attribution int
 }
 
 // Quotes returns the passages of text between quotation marks that have
@@ -48,7 +51,8 @@ type Quote struct {
 // marks do only outside double ones (a quote within a quote belongs to
 // the outer one). A quotation left open at the end of a paragraph ends
 // there. Each takes the speaker of the direct or mixed attribution whose
-// content overlaps it most.
+// content overlaps it most. A quote's words are those ParseQuote reads in
+// its Text, so that a stored quote read again from its span is the same.
 func Quotes(text string, attrs []sayso.Attribution) []Quote {
 	toks := textnorm.Tokenize(text)
 	qs := textnorm.Quotations(toks)
@@ -64,11 +68,19 @@ func Quotes(text string, attrs []sayso.Attribution) []Quote {
 		if last < first {
 			continue
 		}
-		u := quoteOf(text, toks[first:last+1])
+		start, end, ok := passage(toks[first : last+1])
+		if !ok {
+			continue
+		}
+		u := ParseQuote(text[toks[start+first].ByteStart:toks[end+first].ByteEnd])
 		if len(u.Words) < MinRun {
 			continue
 		}
-		u.Speaker = speakerOf(u.Start, u.End, attrs)
+		u.Start, u.End = toks[start+first].Start, toks[end+first].End
+		u.Attribution = attributionOf(u.Start, u.End, attrs)
+		if u.Attribution >= 0 {
+			u.Speaker = attrs[u.Attribution].Speaker.Name
+		}
 		out = append(out, u)
 		if len(out) == MaxQuotes {
 			break
@@ -77,29 +89,13 @@ func Quotes(text string, attrs []sayso.Attribution) []Quote {
 	return out
 }
 
-// insideDouble reports whether quotation k lies inside a double one.
-func insideDouble(qs []textnorm.Quotation, k int) bool {
-	for _, d := range qs {
-		if d.Double && d.Open < qs[k].Open && qs[k].Last <= d.Last {
-			return true
-		}
-	}
-	return false
-}
-
-// quoteOf reads the words of the tokens of a quotation.
-func quoteOf(text string, toks []textnorm.Token) Quote {
-	// Trim marks and punctuation at the edges from the span shown.
-	a, b := 0, len(toks)-1
-	for a < b && (toks[a].Kind == textnorm.Quote || edgePunct(toks[a].Text)) {
-		a++
-	}
-	for b > a && (toks[b].Kind == textnorm.Quote || edgePunct(toks[b].Text)) {
-		b--
-	}
-	u := Quote{Start: toks[a].Start, End: toks[b].End, Text: text[toks[a].ByteStart:toks[b].ByteEnd]}
+// ParseQuote reads a passage given on its own (a stored quote's text, or
+// words to look for): marks, punctuation and bracketed insertions are
+// dropped and "…" marks a cut. Start and End span the whole of s.
+func ParseQuote(s string) Quote {
+	u := Quote{Text: s, End: utf8.RuneCountInString(s), Attribution: -1}
 	bracket := false
-	for _, t := range toks {
+	for _, t := range textnorm.Tokenize(s) {
 		switch {
 		case t.Kind == textnorm.Punct && (t.Text == "[" || t.Text == "{"):
 			bracket = true
@@ -123,16 +119,41 @@ func quoteOf(text string, toks []textnorm.Token) Quote {
 	return u
 }
 
+// insideDouble reports whether quotation k lies inside a double one.
+func insideDouble(qs []textnorm.Quotation, k int) bool {
+	for _, d := range qs {
+		if d.Double && d.Open < qs[k].Open && qs[k].Last <= d.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// passage returns the first and last token of a quotation's passage:
+// marks and the punctuation that joins it to its cue ("…,” he said") left
+// out. ok is false when nothing is left.
+func passage(toks []textnorm.Token) (a, b int, ok bool) {
+	a, b = 0, len(toks)-1
+	for a <= b && (toks[a].Kind == textnorm.Quote || edgePunct(toks[a].Text)) {
+		a++
+	}
+	for b >= a && (toks[b].Kind == textnorm.Quote || edgePunct(toks[b].Text)) {
+		b--
+	}
+	return a, b, a <= b
+}
+
 // edgePunct reports punctuation that a quotation's edge drops from the
 // passage shown: the comma before "he said" and its kin.
 func edgePunct(s string) bool { return s == "," || s == ";" || s == ":" || s == "-" || s == "—" }
 
-// speakerOf returns the speaker's name of the direct or mixed attribution
-// whose content overlaps [start, end) most.
-func speakerOf(start, end int, attrs []sayso.Attribution) string {
-	best, name := 0, ""
-	for _, a := range attrs {
-		if a.Kind == sayso.Indirect || a.Speaker == nil {
+// attributionOf returns the index of the direct or mixed attribution
+// with a named speaker whose content overlaps [start, end) most, -1 when
+// none does.
+func attributionOf(start, end int, attrs []sayso.Attribution) int {
+	best, idx := 0, -1
+	for i, a := range attrs {
+		if a.Kind == sayso.Indirect || a.Speaker == nil || a.Speaker.Name == "" {
 			continue
 		}
 		n := 0
@@ -140,10 +161,10 @@ func speakerOf(start, end int, attrs []sayso.Attribution) string {
 			n += max(0, min(end, sp.End)-max(start, sp.Start))
 		}
 		if n > best {
-			best, name = n, a.Speaker.Name
+			best, idx = n, i
 		}
 	}
-	return name
+	return idx
 }
 
 // hasCut reports whether the quote marks a cut before word i.
@@ -154,15 +175,4 @@ func (q *Quote) hasCut(i int) bool {
 		}
 	}
 	return false
-}
-
-// ParseQuote reads words given on their own (a quote to look for) as a
-// Quote: marks, punctuation and bracketed insertions are dropped and "…"
-// marks a cut.
-func ParseQuote(s string) Quote {
-	toks := textnorm.Tokenize(s)
-	if len(toks) == 0 {
-		return Quote{}
-	}
-	return quoteOf(s, toks)
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sayso-news/sayso"
 )
@@ -177,6 +178,12 @@ func FuzzQuotes(f *testing.F) {
 		for _, u := range qs {
 			if u.Start < 0 || u.End > len(runes) || u.Start > u.End {
 				t.Fatalf("bad span [%d,%d) of %d", u.Start, u.End, len(runes))
+			}
+			if utf8.ValidString(s) && string(runes[u.Start:u.End]) != u.Text {
+				t.Fatalf("span [%d,%d) does not hold %q", u.Start, u.End, u.Text)
+			}
+			if again := ParseQuote(u.Text); !slices.Equal(again.Words, u.Words) || !slices.Equal(again.Cuts, u.Cuts) {
+				t.Fatalf("a quote read again from its text differs: %v / %v", again.Words, u.Words)
 			}
 			if len(u.Words) < MinRun || len(u.Words) != len(u.Surface) || len(u.Words) > MaxQuoteWords {
 				t.Fatalf("bad words %v", u.Words)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sayso-news/sayso"
@@ -31,7 +32,7 @@ func TestReopen(t *testing.T) {
 			t.Fatal(err)
 		}
 		v, err := s.SchemaVersion(ctx)
-		if err != nil || v != 2 {
+		if err != nil || v != 3 {
 			t.Errorf("schema version = %d, %v", v, err)
 		}
 		s.Close()
@@ -114,5 +115,52 @@ func BenchmarkSearch(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestProvenanceUpgrade opens a store made before the provenance indexes
+// existed: queries ask for a rebuild, and Reindex builds the indexes of
+// the articles stored.
+func TestProvenanceUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sayso.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Save(ctx, storetest.ProvenanceCorpus()); err != nil {
+		t.Fatal(err)
+	}
+	want := storetest.ProvenanceSummary(t, s)
+	// Make it a store of the version before: no provenance tables.
+	for _, stmt := range []string{`DROP TABLE copy_docs`, `DROP TABLE copy_bands`, `DROP TABLE copy_members`,
+		`DROP TABLE copy_clusters`, `DROP TABLE quote_units`, `DROP TABLE quote_grams`, `DROP TABLE trace_state`,
+		`DELETE FROM schema_migrations WHERE version = 3`} {
+		if _, err := s.DB().ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+
+	s, err = sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Copies(ctx, "1"); sayso.ErrorCodeOf(err) != sayso.ECONFLICT || !strings.Contains(err.Error(), "sayso reindex") {
+		t.Fatalf("Copies before reindexing: %v, want ECONFLICT naming sayso reindex", err)
+	}
+	if _, err := s.QuoteTraces(ctx, 0, 10); sayso.ErrorCodeOf(err) != sayso.ECONFLICT {
+		t.Fatalf("QuoteTraces before reindexing: %v, want ECONFLICT", err)
+	}
+	var calls, last int
+	if err := s.Reindex(ctx, func(done, total int) { calls++; last = done }); err != nil {
+		t.Fatal(err)
+	}
+	if calls == 0 || last != 6 {
+		t.Errorf("progress: %d calls, last %d; want 6 articles done", calls, last)
+	}
+	if got := storetest.ProvenanceSummary(t, s); got != want {
+		t.Errorf("after reindexing:\n%s\nwant\n%s", got, want)
 	}
 }

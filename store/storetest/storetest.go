@@ -30,6 +30,8 @@ func Run(t *testing.T, open func(t *testing.T) sayso.Store) {
 		{"FeedState", testFeedState},
 		{"NotFound", testNotFound},
 		{"Concurrent", testConcurrent},
+		{"Copies", testCopies},
+		{"Traces", testTraces},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,6 +39,9 @@ func Run(t *testing.T, open func(t *testing.T) sayso.Store) {
 			defer s.Close()
 			tt.fn(t, s)
 		})
+	}
+	for _, tt := range provenanceTests {
+		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
 	}
 }
 

@@ -1,0 +1,329 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/trace"
+)
+
+// maxQuotes bounds the quotes indexed per article: quote ids are
+// article_id*maxQuotes + seq, like attributions'.
+const maxQuotes = maxAttributions
+
+// unit is a stored quote: its id, span, speaker and trace.
+type unit struct {
+	id, trace  int64 // trace 0 when the quote is alone
+	start, end int
+	speakerID  int64
+	speaker    string
+}
+
+// article returns the id of the article holding a quote.
+func (u unit) article() int64 { return u.id / maxQuotes }
+
+// indexQuotes adds the quotes of article id to the quote index: each
+// quote's candidates (quotes sharing a gram) are checked, trace by trace,
+// and the traces it prints are merged with it.
+func (w *writer) indexQuotes(id int64, text string, attrs []sayso.Attribution) error {
+	qs := trace.Quotes(text, attrs)
+	for seq, q := range qs {
+		if seq == maxQuotes {
+			break
+		}
+		uid := id*maxQuotes + int64(seq)
+		var speakerID any
+		if q.Attribution >= 0 {
+			if sp := attrs[q.Attribution].Speaker; sp != nil && sp.Name != "" {
+				sid, err := w.speaker(sp.Name, sp.Type)
+				if err != nil {
+					return err
+				}
+				speakerID = sid
+			}
+		}
+		grams := q.Grams()
+		joined, singles, err := w.printingsOf(&q, uid, grams)
+		if err != nil {
+			return err
+		}
+		var traceID any
+		if len(joined) > 0 || len(singles) > 0 {
+			t, err := w.mergeTraces(uid, joined, singles)
+			if err != nil {
+				return err
+			}
+			traceID = t
+		}
+		if err := w.exec(`INSERT INTO quote_units (id, start, "end", speaker_id, trace) VALUES (?, ?, ?, ?, ?)`,
+			uid, q.Start, q.End, speakerID, traceID); err != nil {
+			return err
+		}
+		rows := make([][]any, len(grams))
+		for i, g := range grams {
+			rows[i] = []any{g, uid}
+		}
+		if err := w.insertRows("quote_grams", []string{"gram", "quote"}, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printingsOf finds the stored quotes that print the same words as q:
+// among the quotes sharing one of grams, those Related to it. It returns
+// the traces they are in (one related quote suffices to join a trace) and
+// the related quotes that are in none.
+func (w *writer) printingsOf(q *trace.Quote, uid int64, grams []int32) (joined, singles []int64, err error) {
+	if len(grams) == 0 {
+		return nil, nil, nil
+	}
+	ids, err := queryIDs(w.ctx, w.tx, w.s.q, `SELECT DISTINCT quote FROM quote_grams WHERE gram IN (%s)`, grams)
+	if err != nil {
+		return nil, nil, fmt.Errorf("candidates: %w", err)
+	}
+	ids = slices.DeleteFunc(slices.Compact(sorted(ids)), func(c int64) bool { return c == uid })
+	if len(ids) == 0 {
+		return nil, nil, nil
+	}
+	cands, err := w.units(ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	done := map[int64]bool{}
+	for _, c := range cands {
+		if c.trace != 0 && done[c.trace] {
+			continue
+		}
+		other, err := w.quoteAt(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !trace.Related(q, &other) {
+			continue
+		}
+		if c.trace != 0 {
+			done[c.trace] = true
+			joined = append(joined, c.trace)
+		} else {
+			singles = append(singles, c.id)
+		}
+	}
+	return joined, singles, nil
+}
+
+// units reads stored quotes by id, in id order.
+func (w *writer) units(ids []int64) ([]unit, error) {
+	return readUnits(w.ctx, w.tx, w.s.q, ids)
+}
+
+// unitColumns are the columns readUnit scans, from quote_units u and
+// speakers s.
+const unitColumns = `u.id, u.start, u."end", coalesce(u.speaker_id, 0), coalesce(u.trace, 0), coalesce(s.name, '')`
+
+// unitFrom is the FROM clause unitColumns read.
+const unitFrom = ` FROM quote_units u LEFT JOIN speakers s ON s.id = u.speaker_id `
+
+// readUnit scans one row of unitColumns.
+func readUnit(rows *sql.Rows) (unit, error) {
+	var u unit
+	err := rows.Scan(&u.id, &u.start, &u.end, &u.speakerID, &u.trace, &u.speaker)
+	return u, err
+}
+
+// readUnits reads stored quotes by id, in id order.
+func readUnits(ctx context.Context, q queryer, rebind func(string) string, ids []int64) ([]unit, error) {
+	var out []unit
+	err := chunks(ids, func(part []int64) error {
+		list, args := inList(part)
+		rows, err := q.QueryContext(ctx, rebind(`SELECT `+unitColumns+unitFrom+`WHERE u.id IN (`+list+`) ORDER BY u.id`), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			u, err := readUnit(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, u)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// queryUnits reads the stored quotes a query with unitColumns selects.
+func queryUnits(ctx context.Context, q queryer, query string, args ...any) ([]unit, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []unit
+	for rows.Next() {
+		u, err := readUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// unitsBetween reads the stored quotes with ids in [lo, hi].
+func (w *writer) unitsBetween(lo, hi int64) ([]unit, error) {
+	return queryUnits(w.ctx, w.tx, w.s.q(`SELECT `+unitColumns+unitFrom+`WHERE u.id BETWEEN ? AND ? ORDER BY u.id`), lo, hi)
+}
+
+// quoteAt reads a stored quote's words again from its article's text.
+func (w *writer) quoteAt(u unit) (trace.Quote, error) {
+	t, err := w.text(u.article())
+	if err != nil {
+		return trace.Quote{}, err
+	}
+	return trace.ParseQuote(sliceRunes(t, u.start, u.end)), nil
+}
+
+// sliceRunes returns s[start:end] in code points, clamped.
+func sliceRunes(s string, start, end int) string {
+	cp := 0
+	from, to := len(s), len(s)
+	for i := range s {
+		if cp == start {
+			from = i
+		}
+		if cp == end {
+			to = i
+			break
+		}
+		cp++
+	}
+	if from > to {
+		return ""
+	}
+	return s[from:to]
+}
+
+// mergeTraces makes one trace of quote uid, the traces joined and the
+// quotes singles, named after its least quote, and returns its id.
+func (w *writer) mergeTraces(uid int64, joined, singles []int64) (int64, error) {
+	id := uid
+	for _, t := range joined {
+		id = min(id, t)
+	}
+	for _, s := range singles {
+		id = min(id, s)
+	}
+	for _, t := range joined {
+		if t != id {
+			if err := w.exec(`UPDATE quote_units SET trace = ? WHERE trace = ?`, id, t); err != nil {
+				return 0, err
+			}
+		}
+	}
+	for _, s := range singles {
+		if err := w.exec(`UPDATE quote_units SET trace = ? WHERE id = ?`, id, s); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// unindexQuotes takes the quotes of article id, whose text was text, out
+// of the quote index, and splits the traces they held together.
+func (w *writer) unindexQuotes(id int64, text string) error {
+	lo, hi := id*maxQuotes, id*maxQuotes+maxQuotes-1
+	gone, err := w.unitsBetween(lo, hi)
+	if err != nil || len(gone) == 0 {
+		return err
+	}
+	traces := map[int64]bool{}
+	for _, u := range gone {
+		q := trace.ParseQuote(sliceRunes(text, u.start, u.end))
+		for _, g := range q.Grams() {
+			if err := w.exec(`DELETE FROM quote_grams WHERE gram = ? AND quote = ?`, g, u.id); err != nil {
+				return err
+			}
+		}
+		if u.trace != 0 {
+			traces[u.trace] = true
+		}
+	}
+	if err := w.exec(`DELETE FROM quote_units WHERE id BETWEEN ? AND ?`, lo, hi); err != nil {
+		return err
+	}
+	for _, t := range sortedKeys(traces) {
+		if err := w.splitTrace(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// splitTrace regroups the quotes left in trace t into the components they
+// make, linked on the same conditions as when they were indexed: a shared
+// gram and Related words.
+func (w *writer) splitTrace(t int64) error {
+	ids, err := listIDs(w.ctx, w.tx, w.s.q(`SELECT id FROM quote_units WHERE trace = ? ORDER BY id`), t)
+	if err != nil {
+		return err
+	}
+	us, err := w.units(ids)
+	if err != nil {
+		return err
+	}
+	quotes := map[int64]*trace.Quote{}
+	grams := map[int64][]int32{}
+	for _, u := range us {
+		q, err := w.quoteAt(u)
+		if err != nil {
+			return err
+		}
+		quotes[u.id], grams[u.id] = &q, q.Grams()
+	}
+	comps := trace.Components(ids, func(a, b int64) bool {
+		return shareGram(grams[a], grams[b]) && trace.Related(quotes[a], quotes[b])
+	})
+	for _, comp := range comps {
+		var to any
+		if len(comp) > 1 {
+			to = comp[0]
+		}
+		for _, q := range comp {
+			if err := w.exec(`UPDATE quote_units SET trace = ? WHERE id = ?`, to, q); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// shareGram reports whether two sorted gram lists share a value.
+func shareGram(a, b []int32) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// sortedKeys returns a set's members in order.
+func sortedKeys(m map[int64]bool) []int64 {
+	out := make([]int64, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
