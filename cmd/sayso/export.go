@@ -40,11 +40,14 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "export", "",
 		"Export the corpus with every field, full text included: articles (with body\n"+
 			"blocks, credits, metadata evidence and their analysis), attributions (one row\n"+
-			"each, with spans and speaker) or speakers (with counts). JSONL gives one JSON\n"+
-			"object per line; CSV gives one header row, nested values as JSON.")
+			"each, with spans and speaker), speakers (with counts), copies (one line per\n"+
+			"cluster of copies, its original with the evidence and its members) or traces\n"+
+			"(one line per quote printed by two articles or more, with every appearance).\n"+
+			"JSONL gives one JSON object per line; CSV gives one header row (one row per\n"+
+			"member or appearance for copies and traces), nested values as JSON.")
 	db := dbFlag(e, fs)
 	format := formatFlag(fs, "", "jsonl", "csv")
-	table := fs.String("table", "articles", "what to export: articles, attributions or speakers")
+	table := fs.String("table", "articles", "what to export: articles, attributions, speakers, copies or traces")
 	output := fs.String("o", "", "write to this `file` instead of standard output")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -56,9 +59,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	switch *table {
-	case "articles", "attributions", "speakers":
+	case "articles", "attributions", "speakers", "copies", "traces":
 	default:
-		return usageError{fmt.Sprintf("unknown --table %q (want articles, attributions or speakers)", *table)}
+		return usageError{fmt.Sprintf("unknown --table %q (want articles, attributions, speakers, copies or traces)", *table)}
 	}
 	s, err := openStore(ctx, *db, false)
 	if err != nil {
@@ -87,6 +90,14 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			if err := w.row(x, x.ID, x.Name, string(x.Type), x.Attributions, x.Articles); err != nil {
 				return err
 			}
+		}
+	case "copies":
+		if err := exportCopies(ctx, s, w); err != nil {
+			return err
+		}
+	case "traces":
+		if err := exportTraces(ctx, s, w); err != nil {
+			return err
 		}
 	default:
 		if err := exportArticles(ctx, s, w, *table); err != nil {
