@@ -121,9 +121,9 @@ func TestSeedCaseProvenance(t *testing.T) {
 		t.Fatalf("export copies: exit %d %s", code, errs)
 	}
 	checkKeys(t, out, 1, map[string][]string{
-		"":            {"cluster", "original", "members"},
-		"original":    {"article_id", "url", "outlet", "published", "evidence"},
-		"members.0":   {"article_id", "url", "outlet", "published", "similarity", "original"},
+		"":          {"cluster", "original", "members"},
+		"original":  {"article_id", "url", "outlet", "published", "evidence"},
+		"members.0": {"article_id", "url", "outlet", "published", "similarity", "original"},
 	})
 	code, out, errs = runCmd(t, "export", "--db", db, "--table", "traces")
 	if code != exitOK {
