@@ -20,6 +20,7 @@ type unit struct {
 	start, end int
 	speakerID  int64
 	speaker    string
+	named      bool
 }
 
 // article returns the id of the article holding a quote.
@@ -58,8 +59,8 @@ func (w *writer) indexQuotes(id int64, text string, attrs []sayso.Attribution) e
 			}
 			traceID = t
 		}
-		if err := w.exec(`INSERT INTO quote_units (id, start, "end", speaker_id, trace) VALUES (?, ?, ?, ?, ?)`,
-			uid, q.Start, q.End, speakerID, traceID); err != nil {
+		if err := w.exec(`INSERT INTO quote_units (id, start, "end", speaker_id, named, trace) VALUES (?, ?, ?, ?, ?, ?)`,
+			uid, q.Start, q.End, speakerID, boolInt(q.Named && speakerID != nil), traceID); err != nil {
 			return err
 		}
 		rows := make([][]any, len(grams))
@@ -122,7 +123,7 @@ func (w *writer) units(ids []int64) ([]unit, error) {
 
 // unitColumns are the columns readUnit scans, from quote_units u and
 // speakers s.
-const unitColumns = `u.id, u.start, u."end", coalesce(u.speaker_id, 0), coalesce(u.trace, 0), coalesce(s.name, '')`
+const unitColumns = `u.id, u.start, u."end", coalesce(u.speaker_id, 0), coalesce(u.trace, 0), coalesce(s.name, ''), u.named`
 
 // unitFrom is the FROM clause unitColumns read.
 const unitFrom = ` FROM quote_units u LEFT JOIN speakers s ON s.id = u.speaker_id `
@@ -130,7 +131,9 @@ const unitFrom = ` FROM quote_units u LEFT JOIN speakers s ON s.id = u.speaker_i
 // readUnit scans one row of unitColumns.
 func readUnit(rows *sql.Rows) (unit, error) {
 	var u unit
-	err := rows.Scan(&u.id, &u.start, &u.end, &u.speakerID, &u.trace, &u.speaker)
+	var named int
+	err := rows.Scan(&u.id, &u.start, &u.end, &u.speakerID, &u.trace, &u.speaker, &named)
+	u.named = named != 0
 	return u, err
 }
 

@@ -132,7 +132,8 @@ func (w *writer) indexInput(id int64) (string, []sayso.Attribution, error) {
 		}
 		a := sayso.Attribution{Kind: sayso.AttributionKind(kind)}
 		if name.Valid || typ.Valid || role.Valid || resolution.Valid {
-			a.Speaker = &sayso.Speaker{Name: name.String, Type: sayso.SpeakerType(typ.String)}
+			a.Speaker = &sayso.Speaker{Name: name.String, Type: sayso.SpeakerType(typ.String),
+				Resolution: sayso.Resolution(resolution.String)}
 		}
 		if a.Content.Spans, err = decodeSpans(spans); err != nil {
 			return "", nil, fmt.Errorf("article %d attribution: %w", id, err)

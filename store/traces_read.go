@@ -211,7 +211,7 @@ func (r *traceReader) quote(u unit) (trace.Quote, error) {
 		return trace.Quote{}, err
 	}
 	q := trace.ParseQuote(sliceRunes(t, u.start, u.end))
-	q.Speaker = u.speaker
+	q.Speaker, q.Named = u.speaker, u.named
 	return q, nil
 }
 
@@ -292,7 +292,13 @@ func (r *traceReader) build(id int64, us []unit) (*sayso.QuoteTrace, error) {
 		qa := sayso.QuoteAppearance{ArticleRef: app.ref, Text: app.quote.Text, Speaker: app.quote.Speaker,
 			Variant: sayso.VariantExact}
 		if i > 0 {
-			qa.Variant, qa.Diff = trace.Classify(&first.quote, &app.quote)
+			q := app.quote
+			if clusterKey(originals, app.ref.ArticleID) == clusterKey(originals, first.ref.ArticleID) {
+				// A copy prints its original's attribution: a speaker read
+				// differently there is the reader's error, not the copy's.
+				q.Named = false
+			}
+			qa.Variant, qa.Diff = trace.Classify(&first.quote, &q)
 		}
 		if o, ok := originals[app.ref.ArticleID]; ok {
 			ref, ok := refs[o]
@@ -304,6 +310,15 @@ func (r *traceReader) build(id int64, us []unit) (*sayso.QuoteTrace, error) {
 		t.Appearances = append(t.Appearances, qa)
 	}
 	return t, nil
+}
+
+// clusterKey names the copy cluster of an article: its original, or
+// itself when it is an original or in no cluster.
+func clusterKey(originals map[int64]int64, id int64) int64 {
+	if o, ok := originals[id]; ok {
+		return o
+	}
+	return id
 }
 
 // originalsFirst reorders appearances in time order so that a copy whose

@@ -181,6 +181,10 @@ func TestChooseOriginal(t *testing.T) {
 	undated := Member{ID: 9, URL: "https://a.example/u", Outlet: "a.example"}
 	creditsAbsent := Member{ID: 10, URL: "https://b.example/v", Outlet: "b.example", Published: date(1),
 		Credits: []sayso.Credit{{Kind: sayso.CreditSource, Text: "Source: Elsewhere Weekly", Outlet: "Elsewhere Weekly"}}}
+	midCanon := Member{ID: 11, URL: "https://midcanon.example/a", Outlet: "midcanon.example", Published: date(9),
+		Canonical: "https://antiwar.com/2024/red-line"}
+	endCredit := Member{ID: 12, URL: "https://endcredit.example/a", Outlet: "endcredit.example", Published: date(1),
+		Credits: []sayso.Credit{{Kind: sayso.CreditSource, Text: "Source: www.MidCanon.example", Outlet: "www.MidCanon.example"}}}
 	tests := []struct {
 		name    string
 		members []Member
@@ -193,8 +197,9 @@ func TestChooseOriginal(t *testing.T) {
 		{"earliest", []Member{orig, plain}, 4, []sayso.EvidenceKind{sayso.EvidenceEarliest}},
 		{"own wire dateline", []Member{wireCopy, wire}, 5, []sayso.EvidenceKind{sayso.EvidenceCredit}},
 		{"chain", []Member{chainEnd, chainMid, orig}, 1, []sayso.EvidenceKind{sayso.EvidenceCredit}},
+		{"credit then canonical chain", []Member{endCredit, midCanon, orig}, 1, []sayso.EvidenceKind{sayso.EvidenceCanonical}},
 		{"undated last", []Member{undated, orig}, 1, []sayso.EvidenceKind{sayso.EvidenceEarliest}},
-		{"declared copy not earliest", []Member{creditsAbsent, plain}, 4, []sayso.EvidenceKind{sayso.EvidenceEarliest}},
+		{"credit of an absent outlet", []Member{creditsAbsent, plain}, 10, []sayso.EvidenceKind{sayso.EvidenceEarliest}},
 	}
 	for _, tt := range tests {
 		// Every order of the members gives the same answer.

@@ -72,8 +72,11 @@ type step struct {
 }
 
 // diffWords returns a shortest edit script from x to y through their
-// longest common subsequence; ties prefer dropping before adding, so the
-// script is the same every time.
+// longest common subsequence. Among the scripts of that length it keeps
+// words as late as it can (dropping or adding first whenever that loses
+// nothing), so that a printing that starts later in the quote shows one
+// cut at its start instead of a stray "the" kept far before it; ties drop
+// before they add, so the script is the same every time.
 func diffWords(x, y []string) []step {
 	n, m := len(x), len(y)
 	// l[i][j] is the LCS length of x[i:] and y[j:].
@@ -94,15 +97,15 @@ func diffWords(x, y []string) []step {
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
-		case i < n && j < m && x[i] == y[j]:
-			out = append(out, step{'=', i, j})
-			i++
-			j++
-		case i < n && (j == m || l[i+1][j] >= l[i][j+1]):
+		case i < n && l[i+1][j] == l[i][j] && (j == m || x[i] != y[j] || l[i+1][j] >= l[i][j+1]):
 			out = append(out, step{'-', i, j})
 			i++
-		default:
+		case j < m && l[i][j+1] == l[i][j]:
 			out = append(out, step{'+', i, j})
+			j++
+		default:
+			out = append(out, step{'=', i, j})
+			i++
 			j++
 		}
 	}
@@ -113,63 +116,72 @@ func diffWords(x, y []string) []step {
 // printing: exact, truncated (cut at one end, or inside at a marked
 // "…"), partial (cut at both ends), altered (words changed, added or
 // dropped inside — the diff from the first's words to app's says which),
-// or misattributed (the same words, a different speaker). The two must be
-// Related. The diff is nil unless the printing is altered.
+// or misattributed (the same words, a different speaker, both named where
+// the quote is printed). The two must be Related. The diff is nil unless
+// the printing is altered. A printing that holds the first's words in
+// full (the first was the cut one) is classified the other way round.
 func Classify(first, app *Quote) (sayso.QuoteVariant, []sayso.DiffOp) {
-	steps := diffWords(first.Words, app.Words)
-	lo, hi := -1, -1
-	for k, s := range steps {
-		if s.op == '=' {
-			if lo < 0 {
-				lo = k
-			}
-			hi = k
-		}
+	v, ok := cutOf(first, app)
+	if !ok {
+		v, ok = cutOf(app, first)
 	}
-	if lo < 0 {
-		return sayso.VariantAltered, diffOps(first, app, steps)
+	if !ok {
+		return sayso.VariantAltered, diffOps(first, app, diffWords(first.Words, app.Words))
 	}
-	altered, cutInside := false, false
-	for k := lo; k <= hi; {
-		if steps[k].op == '=' {
-			k++
-			continue
-		}
-		end, added, dropped := k, false, false
-		for end <= hi && steps[end].op != '=' {
-			added = added || steps[end].op == '+'
-			dropped = dropped || steps[end].op == '-'
-			end++
-		}
-		// Words missing from one printing are an honest cut when that
-		// printing marks one there ("…").
-		switch {
-		case !added && app.hasCut(steps[end].j), !dropped && first.hasCut(steps[end].i):
-			cutInside = true
-		default:
-			altered = true
-		}
-		k = end
-	}
-	// Words both dropped and added at an end are words changed there;
-	// only dropped is a cut, only added a fuller printing.
-	if altered || mixed(steps[:lo]) || mixed(steps[hi+1:]) {
-		return sayso.VariantAltered, diffOps(first, app, steps)
-	}
-	cutStart, cutEnd := lo > 0, hi < len(steps)-1
-	var v sayso.QuoteVariant
-	switch {
-	case cutStart && cutEnd:
-		v = sayso.VariantPartial
-	case cutStart || cutEnd || cutInside:
-		v = sayso.VariantTruncated
-	default:
-		v = sayso.VariantExact
-	}
-	if !SameSpeaker(first.Speaker, app.Speaker) {
+	if first.Named && app.Named && !SameSpeaker(first.Speaker, app.Speaker) {
 		v = sayso.VariantMisattributed
 	}
 	return v, nil
+}
+
+// cutOf reports whether the words of part are those of whole with cuts
+// only: each run of part's words between its marked cuts is a run of
+// whole's words, in order, gaps between them only where part marks a cut.
+// It says which variant that makes.
+func cutOf(whole, part *Quote) (sayso.QuoteVariant, bool) {
+	pieces := part.pieces()
+	if len(pieces) == 0 {
+		return "", false
+	}
+	at, start := 0, -1
+	inside := false
+	for k, p := range pieces {
+		i := index(whole.Words[at:], p)
+		if i < 0 {
+			return "", false
+		}
+		if k == 0 {
+			start = at + i
+		} else if i > 0 {
+			inside = true
+		}
+		at += i + len(p)
+	}
+	cutStart, cutEnd := start > 0, at < len(whole.Words)
+	switch {
+	case cutStart && cutEnd:
+		return sayso.VariantPartial, true
+	case cutStart || cutEnd || inside:
+		return sayso.VariantTruncated, true
+	}
+	return sayso.VariantExact, true
+}
+
+// index returns the first index of run in words, -1 when it is not there.
+func index(words, run []string) int {
+	for i := 0; i+len(run) <= len(words); i++ {
+		match := true
+		for j, w := range run {
+			if words[i+j] != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
 }
 
 // mixed reports whether steps both drop and add words.

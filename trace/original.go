@@ -43,11 +43,12 @@ var wireAliases = map[string][]string{
 }
 
 // nameKey folds a name for comparison: letters and digits only,
-// lower-cased, a leading "the" dropped ("The Associated Press" =
-// "associatedpress", "AntiWar.com" = "antiwarcom").
+// lower-cased, a leading "the", scheme or "www." dropped ("The Associated
+// Press" = "associatedpress", "www.AntiWar.com" = "antiwarcom").
 func nameKey(s string) string {
 	s = strings.TrimSpace(strings.ToLower(s))
 	s = strings.TrimPrefix(s, "the ")
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://"), "www.")
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -116,48 +117,27 @@ func looseURL(s string) string {
 	return strings.TrimPrefix(strings.ToLower(u.Host), "www.") + strings.TrimRight(u.EscapedPath(), "/")
 }
 
-// foreignCredit reports whether m carries a credit naming an outlet other
-// than its own: it declares itself a copy.
-func (m *Member) foreignCredit() bool {
-	for _, c := range m.Credits {
-		if !creditNames(c, m) {
-			return true
-		}
-	}
-	return false
-}
-
-// foreignCanonical reports whether m's canonical link leaves its outlet.
-func (m *Member) foreignCanonical() bool {
-	if m.Canonical == "" {
-		return false
-	}
-	u, err := url.Parse(m.Canonical)
-	if err != nil || u.Hostname() == "" {
-		return false
-	}
-	host := strings.ToLower(u.Hostname())
-	o := strings.ToLower(m.Outlet)
-	return o != "" && o != "local" && host != o && !strings.HasSuffix(host, "."+o)
-}
-
 // edge is evidence that one member (from) names another (to) as its
 // source.
 type edge struct {
 	from, to int
+	kind     sayso.EvidenceKind
 	text     string
 }
 
 // ChooseOriginal returns the index in ms of the cluster's original and the
 // evidence for it, strongest first: credit lines of other members naming
 // it (by outlet, publisher or link), canonical links of other members
-// pointing at it, and its being published first. When credits or
-// canonical links form a chain (C credits B, B credits A), the member at
-// its end is the original. Ties go to the most named, then the earliest
-// published, then the smallest address, so that the choice depends only
-// on the members, never on their order. ms must not be empty.
+// pointing at it, and its being published first. Credits and canonical
+// links are followed as one chain (C credits B, B's canonical link points
+// at A: A is the original); among the members at the ends of chains,
+// those named by credits come before those named only by canonical
+// links, then the most named, then the earliest published, then the
+// smallest address — so the choice depends only on the members, never on
+// their order. Without credits or canonical links, the earliest published
+// is the original. ms must not be empty.
 func ChooseOriginal(ms []Member) (int, []sayso.OriginEvidence) {
-	var credits, canon []edge
+	var edges []edge
 	for i := range ms {
 		for _, c := range ms[i].Credits {
 			if creditNames(c, &ms[i]) {
@@ -165,7 +145,7 @@ func ChooseOriginal(ms []Member) (int, []sayso.OriginEvidence) {
 			}
 			for j := range ms {
 				if j != i && ms[j].Outlet != ms[i].Outlet && creditNames(c, &ms[j]) {
-					credits = append(credits, edge{i, j, c.Text})
+					edges = append(edges, edge{i, j, sayso.EvidenceCredit, c.Text})
 				}
 			}
 		}
@@ -177,31 +157,21 @@ func ChooseOriginal(ms []Member) (int, []sayso.OriginEvidence) {
 				}
 				for _, a := range append([]string{ms[j].URL}, ms[j].Addresses...) {
 					if a != "" && looseURL(a) == cu {
-						canon = append(canon, edge{i, j, ms[i].Canonical})
+						edges = append(edges, edge{i, j, sayso.EvidenceCanonical, ms[i].Canonical})
 						break
 					}
 				}
 			}
 		}
 	}
-	best := -1
-	switch {
-	case len(credits) > 0:
-		best = root(ms, credits)
-	case len(canon) > 0:
-		best = root(ms, canon)
-	default:
-		best = earliest(ms)
+	best := firstPublished(ms, allIndexes(len(ms)))
+	if len(edges) > 0 {
+		best = root(ms, edges)
 	}
 	var ev []sayso.OriginEvidence
-	for _, e := range credits {
+	for _, e := range edges {
 		if e.to == best {
-			ev = append(ev, sayso.OriginEvidence{Kind: sayso.EvidenceCredit, ArticleID: ms[e.from].ID, Text: e.text})
-		}
-	}
-	for _, e := range canon {
-		if e.to == best {
-			ev = append(ev, sayso.OriginEvidence{Kind: sayso.EvidenceCanonical, ArticleID: ms[e.from].ID, Text: e.text})
+			ev = append(ev, sayso.OriginEvidence{Kind: e.kind, ArticleID: ms[e.from].ID, Text: e.text})
 		}
 	}
 	if first := firstPublished(ms, allIndexes(len(ms))); first == best && ms[best].Published != nil {
@@ -232,18 +202,22 @@ func evidenceRank(k sayso.EvidenceKind) int {
 }
 
 // root returns the member the edges lead to: among those named, the ones
-// that name no other (the ends of chains), the most named, then the
-// earliest.
+// that name no other (the ends of chains); of those, the most named by
+// credits, then by canonical links, then the earliest.
 func root(ms []Member, edges []edge) int {
-	in := map[int]int{}
+	credits, canon := map[int]int{}, map[int]int{}
 	out := map[int]bool{}
 	for _, e := range edges {
-		in[e.to]++
+		if e.kind == sayso.EvidenceCredit {
+			credits[e.to]++
+		} else {
+			canon[e.to]++
+		}
 		out[e.from] = true
 	}
 	var ends, named []int
 	for i := range ms {
-		if in[i] == 0 {
+		if credits[i]+canon[i] == 0 {
 			continue
 		}
 		named = append(named, i)
@@ -254,33 +228,22 @@ func root(ms []Member, edges []edge) int {
 	if len(ends) == 0 {
 		ends = named // a cycle: every named member names another
 	}
-	most := 0
-	for _, i := range ends {
-		most = max(most, in[i])
+	better := func(i, j int) bool {
+		if credits[i] != credits[j] {
+			return credits[i] > credits[j]
+		}
+		return canon[i] > canon[j]
 	}
-	var top []int
-	for _, i := range ends {
-		if in[i] == most {
+	top := []int{ends[0]}
+	for _, i := range ends[1:] {
+		switch {
+		case better(i, top[0]):
+			top = []int{i}
+		case !better(top[0], i):
 			top = append(top, i)
 		}
 	}
 	return firstPublished(ms, top)
-}
-
-// earliest returns the first published member among those that do not
-// declare themselves copies of an outlet outside the cluster (by a credit
-// or a canonical link elsewhere), or among all when every one does.
-func earliest(ms []Member) int {
-	var own []int
-	for i := range ms {
-		if !ms[i].foreignCredit() && !ms[i].foreignCanonical() {
-			own = append(own, i)
-		}
-	}
-	if len(own) == 0 {
-		own = allIndexes(len(ms))
-	}
-	return firstPublished(ms, own)
 }
 
 // firstPublished returns the member of idx published first; undated

@@ -44,6 +44,11 @@ type Quote struct {
 	// attribution, -1 when none.
 	Speaker     string
 	Attribution int
+	// Named reports that the speaker is named where the quote is
+	// printed (not found through a pronoun or a title), so that a
+	// different name elsewhere tells of a misattribution rather than of
+	// context read differently.
+	Named bool
 }
 
 // Quotes returns the passages of text between quotation marks that have
@@ -79,7 +84,8 @@ func Quotes(text string, attrs []sayso.Attribution) []Quote {
 		u.Start, u.End = toks[start+first].Start, toks[end+first].End
 		u.Attribution = attributionOf(u.Start, u.End, attrs)
 		if u.Attribution >= 0 {
-			u.Speaker = attrs[u.Attribution].Speaker.Name
+			sp := attrs[u.Attribution].Speaker
+			u.Speaker, u.Named = sp.Name, NamedHere(sp.Resolution)
 		}
 		out = append(out, u)
 		if len(out) == MaxQuotes {
@@ -102,6 +108,10 @@ func ParseQuote(s string) Quote {
 		case t.Kind == textnorm.Punct && (t.Text == "]" || t.Text == "}"):
 			bracket = false
 		case bracket:
+		case t.Kind == textnorm.Word && !t.Space && clitic(t.Text) && len(u.Words) > 0:
+			// "He's", "they're": one word, as they are printed.
+			u.Words[len(u.Words)-1] += normWord(t.Text)
+			u.Surface[len(u.Surface)-1] += t.Text
 		case t.Kind == textnorm.Word || t.Kind == textnorm.Number:
 			if len(u.Words) == MaxQuoteWords {
 				continue
@@ -118,6 +128,15 @@ func ParseQuote(s string) Quote {
 	}
 	return u
 }
+
+// NamedHere reports whether a speaker resolved this way is named where
+// the quote is printed.
+func NamedHere(r sayso.Resolution) bool {
+	return r == sayso.ResolvedNamed || r == sayso.ResolvedEarlierMention
+}
+
+// clitic reports a token the tokenizer splits off a word: "'s", "’re".
+func clitic(s string) bool { return strings.HasPrefix(s, "'") || strings.HasPrefix(s, "’") }
 
 // insideDouble reports whether quotation k lies inside a double one.
 func insideDouble(qs []textnorm.Quotation, k int) bool {

@@ -82,7 +82,7 @@ func shareGram(a, b []int32) bool {
 
 func q(s, speaker string) *Quote {
 	u := ParseQuote(s)
-	u.Speaker = speaker
+	u.Speaker, u.Named = speaker, speaker != ""
 	return &u
 }
 

@@ -12,12 +12,14 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	subs := map[string]func(context.Context, *env, []string) error{
 		"extraction":  runEvalExtraction,
 		"attribution": runEvalAttribution,
+		"trace":       runEvalTrace,
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(e.stderr, "Usage: sayso eval extraction|attribution [flags]\n\n"+
+		fmt.Fprintf(e.stderr, "Usage: sayso eval extraction|attribution|trace [flags]\n\n"+
 			"Measure quality on the shared evaluation data (default ../shared/data, or $SAYSO_DATA).\n"+
 			"  extraction   article-body F1 on scrapinghub and exact-day date accuracy on mediacloud-2020\n"+
-			"  attribution  PolNeAR dev component and attribution-level scores, and the seed article\n")
+			"  attribution  PolNeAR dev component and attribution-level scores, and the seed article\n"+
+			"  trace        copies, originals and quote appearances on generated sets (dev and held-out)\n")
 		if len(args) == 0 {
 			return usageError{"missing what to evaluate"}
 		}

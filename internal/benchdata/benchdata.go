@@ -79,37 +79,40 @@ func WriteWARC(w io.Writer, pages []Page, n int) (int, error) {
 	if len(pages) == 0 {
 		return 0, fmt.Errorf("write warc: no pages")
 	}
-	m := gowarc.NewMarshaler()
 	date := time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC)
-	var rec bytes.Buffer
 	for i := range n {
 		p := Copy(pages[i%len(pages)], i/len(pages))
-		b := gowarc.NewRecordBuilder(gowarc.Response, gowarc.WithAddMissingDigest(true),
-			gowarc.WithAddMissingRecordId(true), gowarc.WithAddMissingContentLength(true))
-		fmt.Fprintf(b, "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n", len(p.HTML))
-		if _, err := b.Write(p.HTML); err != nil {
-			return i, err
-		}
-		b.AddWarcHeader(gowarc.WarcTargetURI, p.URL)
-		b.AddWarcHeader(gowarc.WarcDate, date.Add(time.Duration(i)*time.Second).Format(time.RFC3339))
-		b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
-		r, _, err := b.Build()
-		if err != nil {
+		if err := WriteRecord(w, p.URL, p.HTML, date.Add(time.Duration(i)*time.Second)); err != nil {
 			return i, fmt.Errorf("write warc record %d: %w", i, err)
-		}
-		rec.Reset()
-		_, _, err = m.Marshal(&rec, r, 0)
-		r.Close()
-		if err != nil {
-			return i, fmt.Errorf("write warc record %d: %w", i, err)
-		}
-		zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
-		if _, err := zw.Write(rec.Bytes()); err != nil {
-			return i, err
-		}
-		if err := zw.Close(); err != nil {
-			return i, err
 		}
 	}
 	return n, nil
+}
+
+// WriteRecord writes one page as a gzipped WARC response record (HTTP 200,
+// HTML) fetched from url at date.
+func WriteRecord(w io.Writer, url string, html []byte, date time.Time) error {
+	b := gowarc.NewRecordBuilder(gowarc.Response, gowarc.WithAddMissingDigest(true),
+		gowarc.WithAddMissingRecordId(true), gowarc.WithAddMissingContentLength(true))
+	fmt.Fprintf(b, "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n", len(html))
+	if _, err := b.Write(html); err != nil {
+		return err
+	}
+	b.AddWarcHeader(gowarc.WarcTargetURI, url)
+	b.AddWarcHeader(gowarc.WarcDate, date.UTC().Format(time.RFC3339))
+	b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
+	r, _, err := b.Build()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	var rec bytes.Buffer
+	if _, _, err := gowarc.NewMarshaler().Marshal(&rec, r, 0); err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	if _, err := zw.Write(rec.Bytes()); err != nil {
+		return err
+	}
+	return zw.Close()
 }
