@@ -168,6 +168,14 @@ func ChooseOriginal(ms []Member) (int, []sayso.OriginEvidence) {
 	if len(edges) > 0 {
 		best = root(ms, edges)
 	}
+	// Evidence of one kind in the order of the members carrying it (by
+	// address, not id: ids depend on the order articles were stored in).
+	sort.SliceStable(edges, func(a, b int) bool {
+		if ua, ub := ms[edges[a].from].URL, ms[edges[b].from].URL; ua != ub {
+			return ua < ub
+		}
+		return edges[a].text < edges[b].text
+	})
 	var ev []sayso.OriginEvidence
 	for _, e := range edges {
 		if e.to == best {
@@ -182,12 +190,7 @@ func ChooseOriginal(ms []Member) (int, []sayso.OriginEvidence) {
 		ev = append(ev, sayso.OriginEvidence{Kind: sayso.EvidenceEarliest, ArticleID: ms[best].ID,
 			Text: "no member is dated or names another; the first by address"})
 	}
-	sort.SliceStable(ev, func(a, b int) bool {
-		if ev[a].Kind != ev[b].Kind {
-			return evidenceRank(ev[a].Kind) < evidenceRank(ev[b].Kind)
-		}
-		return ev[a].ArticleID < ev[b].ArticleID
-	})
+	sort.SliceStable(ev, func(a, b int) bool { return evidenceRank(ev[a].Kind) < evidenceRank(ev[b].Kind) })
 	return best, ev
 }
 
