@@ -116,14 +116,14 @@ func spoken(rng *rand.Rand, quote, name, role string) string {
 
 // story is one original article being generated and its printings.
 type story struct {
-	id       int
-	outlet   outlet
-	url      string
-	date     time.Time
-	title    string
-	paras    []string
-	planted  []planted
-	natives  []native
+	id      int
+	outlet  outlet
+	url     string
+	date    time.Time
+	title   string
+	paras   []string
+	planted []planted
+	natives []native
 	// ambiguous lists the paragraphs whose quotes the truth leaves out.
 	ambiguous []int
 	articles  []*article

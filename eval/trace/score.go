@@ -34,11 +34,11 @@ type Report struct {
 	// Articles counts the pages generated; Clusters, Pairs, Quotes and
 	// Appearances what the truth holds.
 	Articles, Clusters, Pairs, Quotes, Appearances int
-	CopyPairs                                     PR
-	OriginalNamed                                 Rate
-	AppearancesFound                              PR
-	FirstAppearance                               Rate
-	Altered, Misattributed                        PR
+	CopyPairs                                      PR
+	OriginalNamed                                  Rate
+	AppearancesFound                               PR
+	FirstAppearance                                Rate
+	Altered, Misattributed                         PR
 	// Variants is the share of right appearances given the true variant.
 	Variants Rate
 }
