@@ -30,7 +30,7 @@ func (w *writer) indexCopies(id int64) error {
 	}
 	doc := copyDoc{id: id, shingles: len(sh), sig: trace.Sign(sh)}
 	bands := doc.sig.Bands()
-	cands, err := queryIDs(w.ctx, w.tx, w.s.q, `SELECT DISTINCT article_id FROM copy_bands WHERE band IN (%s)`, bands)
+	cands, err := queryIDs(w.ctx, w, w.s.q, `SELECT DISTINCT article_id FROM copy_bands WHERE band IN (%s)`, bands)
 	if err != nil {
 		return fmt.Errorf("candidates: %w", err)
 	}
@@ -107,8 +107,8 @@ func (w *writer) copyDocs(ids []int64) ([]copyDoc, error) {
 	var out []copyDoc
 	err := chunks(ids, func(part []int64) error {
 		list, args := inList(part)
-		rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT article_id, shingles, signature FROM copy_docs
-			WHERE article_id IN (`+list+`) ORDER BY article_id`), args...)
+		rows, err := w.QueryContext(w.ctx, `SELECT article_id, shingles, signature FROM copy_docs
+			WHERE article_id IN (`+list+`) ORDER BY article_id`, args...)
 		if err != nil {
 			return err
 		}
@@ -134,7 +134,7 @@ func (w *writer) clustersOf(ids []int64) (map[int64]int64, error) {
 	out := map[int64]int64{}
 	err := chunks(ids, func(part []int64) error {
 		list, args := inList(part)
-		rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT article_id, cluster FROM copy_members WHERE article_id IN (`+list+`)`), args...)
+		rows, err := w.QueryContext(w.ctx, `SELECT article_id, cluster FROM copy_members WHERE article_id IN (`+list+`)`, args...)
 		if err != nil {
 			return err
 		}
@@ -153,7 +153,7 @@ func (w *writer) clustersOf(ids []int64) (map[int64]int64, error) {
 
 // members returns the articles of a cluster, in id order.
 func (w *writer) members(cluster int64) ([]int64, error) {
-	return listIDs(w.ctx, w.tx, w.s.q(`SELECT article_id FROM copy_members WHERE cluster = ? ORDER BY article_id`), cluster)
+	return listIDs(w.ctx, w, `SELECT article_id FROM copy_members WHERE cluster = ? ORDER BY article_id`, cluster)
 }
 
 // mergeClusters makes one cluster of article id, the clusters joined and
@@ -192,7 +192,7 @@ func (w *writer) mergeClusters(id int64, joined, singles []int64) error {
 // chooseOriginal names the original of the cluster of members (sorted)
 // from their credits, canonical links and dates.
 func (w *writer) chooseOriginal(cluster int64, members []int64) error {
-	ms, err := originMembers(w.ctx, w.tx, w.s.q, members)
+	ms, err := originMembers(w.ctx, w, w.s.q, members)
 	if err != nil {
 		return err
 	}

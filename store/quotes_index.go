@@ -2,8 +2,8 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"database/sql"
-	"fmt"
 	"slices"
 
 	"github.com/sayso-news/sayso"
@@ -21,21 +21,38 @@ type unit struct {
 	speakerID  int64
 	speaker    string
 	named      bool
+	keys       []uint16
 }
 
 // article returns the id of the article holding a quote.
 func (u unit) article() int64 { return u.id / maxQuotes }
 
-// indexQuotes adds the quotes of article id to the quote index: each
-// quote's candidates (quotes sharing a gram) are checked, trace by trace,
-// and the traces it prints are merged with it.
+// indexQuotes adds the quotes of article id to the quote index. The
+// grams of all its quotes are looked up at once; each quote's candidates
+// (stored quotes sharing a gram, and the article's own earlier quotes)
+// are checked by their stored word keys, trace by trace, and the traces
+// it prints are merged with it.
 func (w *writer) indexQuotes(id int64, text string, attrs []sayso.Attribution) error {
 	qs := trace.Quotes(text, attrs)
-	for seq, q := range qs {
-		if seq == maxQuotes {
-			break
-		}
-		uid := id*maxQuotes + int64(seq)
+	if len(qs) > maxQuotes {
+		qs = qs[:maxQuotes]
+	}
+	grams := make([][]int32, len(qs))
+	keys := make([][]uint16, len(qs))
+	var all []int32
+	for k := range qs {
+		grams[k], keys[k] = qs[k].Grams(), qs[k].Keys()
+		all = append(all, grams[k]...)
+	}
+	slices.Sort(all)
+	all = slices.Compact(all)
+	postings, err := w.postings(all)
+	if err != nil {
+		return err
+	}
+	for k := range qs {
+		q := &qs[k]
+		uid := id*maxQuotes + int64(k)
 		var speakerID any
 		if q.Attribution >= 0 {
 			if sp := attrs[q.Attribution].Speaker; sp != nil && sp.Name != "" {
@@ -46,10 +63,15 @@ func (w *writer) indexQuotes(id int64, text string, attrs []sayso.Attribution) e
 				speakerID = sid
 			}
 		}
-		grams := q.Grams()
-		joined, singles, err := w.printingsOf(&q, uid, grams)
+		joined, singles, err := w.printingsOf(keys[k], uid, grams[k], postings)
 		if err != nil {
 			return err
+		}
+		// The article's own earlier quotes (a pull quote repeats one).
+		for j := range k {
+			if trace.ShareGram(grams[k], grams[j]) && trace.RelatedKeys(keys[k], keys[j]) {
+				singles = append(singles, id*maxQuotes+int64(j))
+			}
 		}
 		var traceID any
 		if len(joined) > 0 || len(singles) > 0 {
@@ -59,12 +81,12 @@ func (w *writer) indexQuotes(id int64, text string, attrs []sayso.Attribution) e
 			}
 			traceID = t
 		}
-		if err := w.exec(`INSERT INTO quote_units (id, start, "end", speaker_id, named, trace) VALUES (?, ?, ?, ?, ?, ?)`,
-			uid, q.Start, q.End, speakerID, boolInt(q.Named && speakerID != nil), traceID); err != nil {
+		if err := w.exec(`INSERT INTO quote_units (id, start, "end", speaker_id, named, words, trace) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			uid, q.Start, q.End, speakerID, boolInt(q.Named && speakerID != nil), encodeKeys(keys[k]), traceID); err != nil {
 			return err
 		}
-		rows := make([][]any, len(grams))
-		for i, g := range grams {
+		rows := make([][]any, len(grams[k]))
+		for i, g := range grams[k] {
 			rows[i] = []any{g, uid}
 		}
 		if err := w.insertRows("quote_grams", []string{"gram", "quote"}, rows); err != nil {
@@ -74,36 +96,51 @@ func (w *writer) indexQuotes(id int64, text string, attrs []sayso.Attribution) e
 	return nil
 }
 
-// printingsOf finds the stored quotes that print the same words as q:
-// among the quotes sharing one of grams, those Related to it. It returns
-// the traces they are in (one related quote suffices to join a trace) and
-// the related quotes that are in none.
-func (w *writer) printingsOf(q *trace.Quote, uid int64, grams []int32) (joined, singles []int64, err error) {
-	if len(grams) == 0 {
+// postings returns the stored quotes under each of grams.
+func (w *writer) postings(grams []int32) (map[int32][]int64, error) {
+	out := map[int32][]int64{}
+	err := chunks(grams, func(part []int32) error {
+		list, args := inList(part)
+		rows, err := w.QueryContext(w.ctx, `SELECT gram, quote FROM quote_grams WHERE gram IN (`+list+`)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var g int32
+			var q int64
+			if err := rows.Scan(&g, &q); err != nil {
+				return err
+			}
+			out[g] = append(out[g], q)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// printingsOf finds the stored quotes that print the same words as the
+// quote whose keys and grams are given: among the quotes sharing a gram,
+// those Related to it. It returns the traces they are in (one related
+// quote suffices to join a trace) and the related quotes that are in none.
+func (w *writer) printingsOf(keys []uint16, uid int64, grams []int32, postings map[int32][]int64) (joined, singles []int64, err error) {
+	shared := map[int64]bool{}
+	for _, g := range grams {
+		for _, c := range postings[g] {
+			shared[c] = true
+		}
+	}
+	delete(shared, uid)
+	if len(shared) == 0 {
 		return nil, nil, nil
 	}
-	ids, err := queryIDs(w.ctx, w.tx, w.s.q, `SELECT DISTINCT quote FROM quote_grams WHERE gram IN (%s)`, grams)
-	if err != nil {
-		return nil, nil, fmt.Errorf("candidates: %w", err)
-	}
-	ids = slices.DeleteFunc(slices.Compact(sorted(ids)), func(c int64) bool { return c == uid })
-	if len(ids) == 0 {
-		return nil, nil, nil
-	}
-	cands, err := w.units(ids)
+	cands, err := w.units(sortedKeys(shared))
 	if err != nil {
 		return nil, nil, err
 	}
 	done := map[int64]bool{}
 	for _, c := range cands {
-		if c.trace != 0 && done[c.trace] {
-			continue
-		}
-		other, err := w.quoteAt(c)
-		if err != nil {
-			return nil, nil, err
-		}
-		if !trace.Related(q, &other) {
+		if c.trace != 0 && done[c.trace] || !trace.RelatedKeys(keys, c.keys) {
 			continue
 		}
 		if c.trace != 0 {
@@ -116,14 +153,32 @@ func (w *writer) printingsOf(q *trace.Quote, uid int64, grams []int32) (joined, 
 	return joined, singles, nil
 }
 
+// encodeKeys writes word keys as two little-endian bytes each.
+func encodeKeys(keys []uint16) []byte {
+	out := make([]byte, 2*len(keys))
+	for i, k := range keys {
+		binary.LittleEndian.PutUint16(out[2*i:], k)
+	}
+	return out
+}
+
+// decodeKeys reads encodeKeys' output.
+func decodeKeys(b []byte) []uint16 {
+	out := make([]uint16, len(b)/2)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint16(b[2*i:])
+	}
+	return out
+}
+
 // units reads stored quotes by id, in id order.
 func (w *writer) units(ids []int64) ([]unit, error) {
-	return readUnits(w.ctx, w.tx, w.s.q, ids)
+	return readUnits(w.ctx, w, w.s.q, ids)
 }
 
 // unitColumns are the columns readUnit scans, from quote_units u and
 // speakers s.
-const unitColumns = `u.id, u.start, u."end", coalesce(u.speaker_id, 0), coalesce(u.trace, 0), coalesce(s.name, ''), u.named`
+const unitColumns = `u.id, u.start, u."end", coalesce(u.speaker_id, 0), coalesce(u.trace, 0), coalesce(s.name, ''), u.named, u.words`
 
 // unitFrom is the FROM clause unitColumns read.
 const unitFrom = ` FROM quote_units u LEFT JOIN speakers s ON s.id = u.speaker_id `
@@ -132,8 +187,9 @@ const unitFrom = ` FROM quote_units u LEFT JOIN speakers s ON s.id = u.speaker_i
 func readUnit(rows *sql.Rows) (unit, error) {
 	var u unit
 	var named int
-	err := rows.Scan(&u.id, &u.start, &u.end, &u.speakerID, &u.trace, &u.speaker, &named)
-	u.named = named != 0
+	var words []byte
+	err := rows.Scan(&u.id, &u.start, &u.end, &u.speakerID, &u.trace, &u.speaker, &named, &words)
+	u.named, u.keys = named != 0, decodeKeys(words)
 	return u, err
 }
 
@@ -179,7 +235,7 @@ func queryUnits(ctx context.Context, q queryer, query string, args ...any) ([]un
 
 // unitsBetween reads the stored quotes with ids in [lo, hi].
 func (w *writer) unitsBetween(lo, hi int64) ([]unit, error) {
-	return queryUnits(w.ctx, w.tx, w.s.q(`SELECT `+unitColumns+unitFrom+`WHERE u.id BETWEEN ? AND ? ORDER BY u.id`), lo, hi)
+	return queryUnits(w.ctx, w, `SELECT `+unitColumns+unitFrom+`WHERE u.id BETWEEN ? AND ? ORDER BY u.id`, lo, hi)
 }
 
 // quoteAt reads a stored quote's words again from its article's text.
@@ -271,7 +327,7 @@ func (w *writer) unindexQuotes(id int64, text string) error {
 // make, linked on the same conditions as when they were indexed: a shared
 // gram and Related words.
 func (w *writer) splitTrace(t int64) error {
-	ids, err := listIDs(w.ctx, w.tx, w.s.q(`SELECT id FROM quote_units WHERE trace = ? ORDER BY id`), t)
+	ids, err := listIDs(w.ctx, w, `SELECT id FROM quote_units WHERE trace = ? ORDER BY id`, t)
 	if err != nil {
 		return err
 	}
@@ -279,17 +335,17 @@ func (w *writer) splitTrace(t int64) error {
 	if err != nil {
 		return err
 	}
-	quotes := map[int64]*trace.Quote{}
+	keys := map[int64][]uint16{}
 	grams := map[int64][]int32{}
 	for _, u := range us {
 		q, err := w.quoteAt(u)
 		if err != nil {
 			return err
 		}
-		quotes[u.id], grams[u.id] = &q, q.Grams()
+		keys[u.id], grams[u.id] = u.keys, q.Grams()
 	}
 	comps := trace.Components(ids, func(a, b int64) bool {
-		return shareGram(grams[a], grams[b]) && trace.Related(quotes[a], quotes[b])
+		return trace.ShareGram(grams[a], grams[b]) && trace.RelatedKeys(keys[a], keys[b])
 	})
 	for _, comp := range comps {
 		var to any
@@ -305,24 +361,8 @@ func (w *writer) splitTrace(t int64) error {
 	return nil
 }
 
-// shareGram reports whether two sorted gram lists share a value.
-func shareGram(a, b []int32) bool {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			return true
-		}
-	}
-	return false
-}
-
-// sortedKeys returns a set's members in order.
-func sortedKeys(m map[int64]bool) []int64 {
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[int64]V) []int64 {
 	out := make([]int64, 0, len(m))
 	for k := range m {
 		out = append(out, k)

@@ -71,6 +71,8 @@ type writer struct {
 	toIndex []indexInsert
 	// prov caches texts and shingle sets for the provenance indexes.
 	prov provCache
+	// provTime adds up the time spent indexing provenance, for benchmarks.
+	provTime time.Duration
 }
 
 // indexInsert is one insert into a full-text index.

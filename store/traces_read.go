@@ -47,15 +47,9 @@ func (s *Store) TraceQuote(ctx context.Context, words string, limit int) ([]*say
 		}
 		r := &traceReader{s: s, ctx: ctx, tx: tx, texts: map[int64]string{}}
 		done := map[int64]bool{}
+		keys := query.Keys()
 		for _, c := range cands {
-			if c.trace != 0 && done[c.trace] {
-				continue
-			}
-			q, err := r.quote(c)
-			if err != nil {
-				return err
-			}
-			if !trace.Contains(&q, &query) {
+			if c.trace != 0 && done[c.trace] || !trace.RelatedKeys(c.keys, keys) {
 				continue
 			}
 			var t *sayso.QuoteTrace

@@ -82,3 +82,32 @@ func (q *Quote) AllGrams() []int32 {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// Keys returns the quote's words as 16-bit keys: what Related compares,
+// small enough for an index to keep with each quote (two bytes a word) so
+// that checking a candidate reads no text. Two different words share a
+// key once in 65,536 pairs, too seldom to make six in a row.
+func (q *Quote) Keys() []uint16 {
+	out := make([]uint16, len(q.Words))
+	for i, w := range q.Words {
+		out[i] = uint16(hashWord(w) >> 48)
+	}
+	return out
+}
+
+// ShareGram reports whether two sorted gram lists share a value: whether
+// an index of one finds the other.
+func ShareGram(a, b []int32) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}

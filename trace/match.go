@@ -15,9 +15,11 @@ const RelatedCoverage = 0.7
 
 // Related reports whether two quotes are printings of one quote: they
 // share MinRun words in a row, and in order most of the shorter one's
-// words. It is symmetric.
-func Related(a, b *Quote) bool {
-	x, y := a.Words, b.Words
+// words. It compares the quotes' Keys, as an index does. It is symmetric.
+func Related(a, b *Quote) bool { return RelatedKeys(a.Keys(), b.Keys()) }
+
+// RelatedKeys is Related on the quotes' keys.
+func RelatedKeys(x, y []uint16) bool {
 	if len(x) < MinRun || len(y) < MinRun {
 		return false
 	}
@@ -28,21 +30,12 @@ func Related(a, b *Quote) bool {
 // Contains reports whether quote q holds the words of a looked-for quote
 // (see ParseQuote): it is a printing of them, or of a part of them of at
 // least MinRun words.
-func Contains(q, query *Quote) bool {
-	if len(query.Words) < MinRun || len(q.Words) < MinRun {
-		return false
-	}
-	run, lcs := runAndLCS(q.Words, query.Words)
-	if run < MinRun {
-		return false
-	}
-	return float64(lcs) >= RelatedCoverage*float64(min(len(q.Words), len(query.Words)))
-}
+func Contains(q, query *Quote) bool { return RelatedKeys(q.Keys(), query.Keys()) }
 
 // runAndLCS returns the longest run of words two sequences share in a row
 // and the length of their longest common subsequence, in one pass over
 // two rows of the usual tables.
-func runAndLCS(x, y []string) (run, lcs int) {
+func runAndLCS[T comparable](x, y []T) (run, lcs int) {
 	prevRun := make([]int, len(y)+1)
 	curRun := make([]int, len(y)+1)
 	prevL := make([]int, len(y)+1)

@@ -35,14 +35,16 @@ CREATE TABLE copy_clusters (
 -- Quotes of six words or more: id is article_id * 1024 + seq, the span
 -- points into articles.text, speaker_id is the speaker of the attribution
 -- that covers it (named = 1 when the text names the speaker there, not
--- through a pronoun or a title), trace the least quote id of the quotes
--- printing the same words (NULL when there are none).
+-- through a pronoun or a title), words its words' 16-bit keys (to check
+-- a candidate without reading its text), trace the least quote id of the
+-- quotes printing the same words (NULL when there are none).
 CREATE TABLE quote_units (
     id         INTEGER PRIMARY KEY,
     start      INTEGER NOT NULL,
     "end"      INTEGER NOT NULL,
     speaker_id INTEGER,
     named      INTEGER NOT NULL DEFAULT 0,
+    words      BLOB NOT NULL,
     trace      INTEGER
 );
 CREATE INDEX quote_units_trace ON quote_units (trace) WHERE trace IS NOT NULL;
