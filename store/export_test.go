@@ -19,9 +19,8 @@ func DriveQuotesByFilter(s *Store) { s.quotePlans = driveByFilter }
 // SetProvenanceClock makes s time its provenance step with clock.
 func SetProvenanceClock(s *Store, clock func() time.Duration) { s.provClock = clock }
 
-// ProvenanceTimes saves recs in one transaction, as ingest saves a batch,
-// then rolls it back so that the store does not change, and returns the
-// time each record spent in the provenance indexes.
+// ProvenanceTimes saves recs in one transaction, as Save does, and
+// returns the time each record spent in the provenance indexes.
 func ProvenanceTimes(ctx context.Context, s *Store, recs []*sayso.Record) ([]time.Duration, error) {
 	out := make([]time.Duration, len(recs))
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -38,5 +37,12 @@ func ProvenanceTimes(ctx context.Context, s *Store, recs []*sayso.Record) ([]tim
 		}
 		out[i] = w.provTime - before
 	}
+	if err := w.flushIndex(); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	s.speakers.addAll(w.newSpeakers)
 	return out, nil
 }

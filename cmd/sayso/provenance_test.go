@@ -115,6 +115,15 @@ func TestSeedCaseProvenance(t *testing.T) {
 		t.Errorf("trace of two words: exit %d %s", code, errs)
 	}
 
+	// Rebuilding the indexes gives the same answers.
+	before, _ := runCmdOut(t, "export", "--db", db, "--table", "traces")
+	if code, out, errs := runCmd(t, "reindex", "--db", db); code != exitOK || !strings.Contains(out, "indexed 3 articles") {
+		t.Errorf("reindex: exit %d %q %q", code, out, errs)
+	}
+	if after, _ := runCmdOut(t, "export", "--db", db, "--table", "traces"); after != before {
+		t.Errorf("traces after reindex:\n%s\nbefore:\n%s", after, before)
+	}
+
 	// The exports' exact shapes, which tools outside the project read.
 	code, out, errs = runCmd(t, "export", "--db", db, "--table", "copies")
 	if code != exitOK {
@@ -186,4 +195,12 @@ func checkKeys(t *testing.T, out string, n int, want map[string][]string) {
 			}
 		}
 	}
+}
+
+// runCmdOut runs sayso in-process and returns its standard output and
+// exit code.
+func runCmdOut(t *testing.T, args ...string) (string, int) {
+	t.Helper()
+	code, out, _ := runCmd(t, args...)
+	return out, code
 }

@@ -12,14 +12,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/trace"
 )
 
 // Synth makes the articles of a synthetic corpus, each a deterministic
 // function of its number. An article takes a real article's paragraphs, a
 // third of them swapped for paragraphs of other articles, and replaces a
-// share of its words with other real words of the same length — so that
-// articles are as distinct as real ones while words, lengths and
-// attribution density (and every annotated span) stay those of real news.
+// share of its content words (not the common words that stock phrases are
+// made of) with other real words of the same length — so that articles,
+// and their quotes, are as distinct as real ones while words, phrases,
+// lengths and attribution density (and every annotated span) stay those
+// of real news.
 // A share of articles are syndicated copies of an earlier one (another
 // outlet, the tail cut, a credit line or a canonical link), and a share
 // print a quoted paragraph of an earlier one, so that the provenance
@@ -29,7 +32,9 @@ type Synth struct {
 	pool []paragraph
 	// vocab holds the texts' words by length in code points.
 	vocab map[int][]string
-	// Perturb is the share of words replaced (0.3 by NewSynth); Copies
+	// Perturb is the share of content words replaced (0.5 by NewSynth),
+	// so that two articles drawing on one real paragraph are different
+	// texts and do not print the same quotes; Copies
 	// the share of articles that copy an earlier one (0.1); Quotes the
 	// share that print an earlier one's quoted paragraph (0.1).
 	Perturb, Copies, Quotes float64
@@ -42,14 +47,14 @@ func NewSynth(dataDir string) (*Synth, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Synth{arts: arts, vocab: map[int][]string{}, Perturb: 0.3, Copies: 0.1, Quotes: 0.1}
+	s := &Synth{arts: arts, vocab: map[int][]string{}, Perturb: 0.5, Copies: 0.1, Quotes: 0.1}
 	seen := map[string]bool{}
 	for _, a := range arts {
 		s.pool = append(s.pool, a.paras...)
 		for _, p := range a.paras {
 			for _, w := range strings.FieldsFunc(p.text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 				w = strings.ToLower(w)
-				if !seen[w] {
+				if !seen[w] && !trace.CommonWord(w) {
 					seen[w] = true
 					n := utf8.RuneCountInString(w)
 					s.vocab[n] = append(s.vocab[n], w)
@@ -115,7 +120,9 @@ func (s *Synth) copyOf(i, j int, rng *rand.Rand) content {
 	c := s.content(j)
 	orig := c
 	c.paras = append([]paragraph(nil), c.paras...)
-	c.host = fmt.Sprintf("syndicator-%d.example", rng.IntN(60))
+	for host := c.host; c.host == host; {
+		c.host = fmt.Sprintf("syndicator-%d.example", rng.IntN(60))
+	}
 	c.date = c.date.Add(time.Duration(1+rng.IntN(48)) * time.Hour)
 	c.credit, c.canonical = "", ""
 	if rng.Float64() < 0.3 && len(c.paras) > 4 {
@@ -177,7 +184,8 @@ func (s *Synth) perturb(p paragraph, rng *rand.Rand) paragraph {
 		for j < len(rs) && unicode.IsLetter(rs[j]) {
 			j++
 		}
-		if words := s.vocab[j-i]; j-i > 1 && len(words) > 1 && rng.Float64() < s.Perturb {
+		if words := s.vocab[j-i]; j-i > 1 && len(words) > 1 && !trace.CommonWord(strings.ToLower(string(rs[i:j]))) &&
+			rng.Float64() < s.Perturb {
 			w := []rune(words[rng.IntN(len(words))])
 			if len(w) == j-i {
 				if unicode.IsUpper(rs[i]) {

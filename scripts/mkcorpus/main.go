@@ -5,7 +5,7 @@
 // (read in place from the shared data, never copied) by
 // internal/benchdata's Synth: each one takes a real article's paragraphs, a
 // third of them swapped for paragraphs of other articles, and a share of
-// its words (-perturb) replaced by real words of the same length, so every
+// its content words (-perturb) replaced by real words of the same length, so every
 // article is as distinct as real news is while words, lengths and
 // attribution density stay those of real news. A share of articles are
 // syndicated copies of an earlier one (-copies: another outlet, sometimes
@@ -47,7 +47,7 @@ func main() {
 	n := flag.Int("n", 100000, "number of articles")
 	data := flag.String("data", benchdata.DataDir(), "shared data `dir`")
 	batch := flag.Int("batch", 500, "articles per transaction")
-	perturb := flag.Float64("perturb", 0.3, "share of words replaced, so that articles are distinct")
+	perturb := flag.Float64("perturb", 0.5, "share of content words replaced, so that articles are distinct")
 	copies := flag.Float64("copies", 0.1, "share of articles that are syndicated copies of an earlier one")
 	quotes := flag.Float64("quotes", 0.1, "share of articles that print a quoted paragraph of an earlier one")
 	flag.Parse()
