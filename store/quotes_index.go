@@ -22,6 +22,9 @@ type unit struct {
 	speaker    string
 	named      bool
 	keys       []uint16
+	// indexed marks a quote whose grams are in the gram index (not a
+	// twin's reprint).
+	indexed bool
 }
 
 // article returns the id of the article holding a quote.
@@ -63,7 +66,7 @@ func (w *writer) indexQuotes(id int64, text string, attrs []sayso.Attribution) e
 				speakerID = sid
 			}
 		}
-		joined, singles, err := w.printingsOf(keys[k], uid, grams[k], postings)
+		joined, singles, twin, err := w.printingsOf(keys[k], uid, grams[k], postings)
 		if err != nil {
 			return err
 		}
@@ -81,19 +84,27 @@ func (w *writer) indexQuotes(id int64, text string, attrs []sayso.Attribution) e
 			}
 			traceID = t
 		}
-		if err := w.exec(`INSERT INTO quote_units (id, start, "end", speaker_id, named, words, trace) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			uid, q.Start, q.End, speakerID, boolInt(q.Named && speakerID != nil), encodeKeys(keys[k]), traceID); err != nil {
+		if err := w.exec(`INSERT INTO quote_units (id, start, "end", speaker_id, named, words, indexed, trace) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			uid, q.Start, q.End, speakerID, boolInt(q.Named && speakerID != nil), encodeKeys(keys[k]), boolInt(!twin),
+			traceID); err != nil {
 			return err
 		}
-		rows := make([][]any, len(grams[k]))
-		for i, g := range grams[k] {
-			rows[i] = []any{g, uid}
-		}
-		if err := w.insertRows("quote_grams", []string{"gram", "quote"}, rows); err != nil {
-			return err
+		if !twin {
+			if err := w.indexGrams(uid, grams[k]); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// indexGrams adds a quote's grams to the gram index.
+func (w *writer) indexGrams(uid int64, grams []int32) error {
+	rows := make([][]any, len(grams))
+	for i, g := range grams {
+		rows[i] = []any{g, uid}
+	}
+	return w.insertRows("quote_grams", []string{"gram", "quote"}, rows)
 }
 
 // postings returns the stored quotes under each of grams.
@@ -122,24 +133,31 @@ func (w *writer) postings(grams []int32) (map[int32][]int64, error) {
 // printingsOf finds the stored quotes that print the same words as the
 // quote whose keys and grams are given: among the quotes sharing a gram,
 // those Related to it. It returns the traces they are in (one related
-// quote suffices to join a trace) and the related quotes that are in none.
-func (w *writer) printingsOf(keys []uint16, uid int64, grams []int32, postings map[int32][]int64) (joined, singles []int64, err error) {
-	shared := map[int64]bool{}
+// quote suffices to join a trace), the related quotes that are in none,
+// and whether one of them is the quote's twin: the same words and every
+// one of its grams — a reprint, which then needs no postings of its own
+// (whatever would find it finds its twin, which is in its trace), so that
+// a quote printed a thousand times is looked up as one.
+func (w *writer) printingsOf(keys []uint16, uid int64, grams []int32, postings map[int32][]int64) (joined, singles []int64, twin bool, err error) {
+	shared := map[int64]int{}
 	for _, g := range grams {
 		for _, c := range postings[g] {
-			shared[c] = true
+			shared[c]++
 		}
 	}
 	delete(shared, uid)
 	if len(shared) == 0 {
-		return nil, nil, nil
+		return nil, nil, false, nil
 	}
-	cands, err := w.units(sortedKeys(shared))
+	cands, err := w.candidates(sortedKeys(shared))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	done := map[int64]bool{}
 	for _, c := range cands {
+		if !twin && shared[c.id] == len(grams) && slices.Equal(keys, c.keys) && len(keys) >= trace.MinRun {
+			twin = true
+		}
 		if c.trace != 0 && done[c.trace] || !trace.RelatedKeys(keys, c.keys) {
 			continue
 		}
@@ -150,7 +168,32 @@ func (w *writer) printingsOf(keys []uint16, uid int64, grams []int32, postings m
 			singles = append(singles, c.id)
 		}
 	}
-	return joined, singles, nil
+	return joined, singles, twin, nil
+}
+
+// candidates reads what checking stored quotes needs: their ids, word
+// keys and traces, in id order.
+func (w *writer) candidates(ids []int64) ([]unit, error) {
+	var out []unit
+	err := chunks(ids, func(part []int64) error {
+		list, args := inList(part)
+		rows, err := w.QueryContext(w.ctx, `SELECT id, words, coalesce(trace, 0) FROM quote_units WHERE id IN (`+list+`) ORDER BY id`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u unit
+			var words []byte
+			if err := rows.Scan(&u.id, &words, &u.trace); err != nil {
+				return err
+			}
+			u.keys = decodeKeys(words)
+			out = append(out, u)
+		}
+		return rows.Err()
+	})
+	return out, err
 }
 
 // encodeKeys writes word keys as two little-endian bytes each.
@@ -178,7 +221,7 @@ func (w *writer) units(ids []int64) ([]unit, error) {
 
 // unitColumns are the columns readUnit scans, from quote_units u and
 // speakers s.
-const unitColumns = `u.id, u.start, u."end", coalesce(u.speaker_id, 0), coalesce(u.trace, 0), coalesce(s.name, ''), u.named, u.words`
+const unitColumns = `u.id, u.start, u."end", coalesce(u.speaker_id, 0), coalesce(u.trace, 0), coalesce(s.name, ''), u.named, u.words, u.indexed`
 
 // unitFrom is the FROM clause unitColumns read.
 const unitFrom = ` FROM quote_units u LEFT JOIN speakers s ON s.id = u.speaker_id `
@@ -186,10 +229,10 @@ const unitFrom = ` FROM quote_units u LEFT JOIN speakers s ON s.id = u.speaker_i
 // readUnit scans one row of unitColumns.
 func readUnit(rows *sql.Rows) (unit, error) {
 	var u unit
-	var named int
+	var named, indexed int
 	var words []byte
-	err := rows.Scan(&u.id, &u.start, &u.end, &u.speakerID, &u.trace, &u.speaker, &named, &words)
-	u.named, u.keys = named != 0, decodeKeys(words)
+	err := rows.Scan(&u.id, &u.start, &u.end, &u.speakerID, &u.trace, &u.speaker, &named, &words, &indexed)
+	u.named, u.keys, u.indexed = named != 0, decodeKeys(words), indexed != 0
 	return u, err
 }
 
@@ -302,10 +345,12 @@ func (w *writer) unindexQuotes(id int64, text string) error {
 	}
 	traces := map[int64]bool{}
 	for _, u := range gone {
-		q := trace.ParseQuote(sliceRunes(text, u.start, u.end))
-		for _, g := range q.Grams() {
-			if err := w.exec(`DELETE FROM quote_grams WHERE gram = ? AND quote = ?`, g, u.id); err != nil {
-				return err
+		if u.indexed {
+			q := trace.ParseQuote(sliceRunes(text, u.start, u.end))
+			for _, g := range q.Grams() {
+				if err := w.exec(`DELETE FROM quote_grams WHERE gram = ? AND quote = ?`, g, u.id); err != nil {
+					return err
+				}
 			}
 		}
 		if u.trace != 0 {
@@ -347,6 +392,10 @@ func (w *writer) splitTrace(t int64) error {
 	comps := trace.Components(ids, func(a, b int64) bool {
 		return trace.ShareGram(grams[a], grams[b]) && trace.RelatedKeys(keys[a], keys[b])
 	})
+	byID := map[int64]unit{}
+	for _, u := range us {
+		byID[u.id] = u
+	}
 	for _, comp := range comps {
 		var to any
 		if len(comp) > 1 {
@@ -356,6 +405,31 @@ func (w *writer) splitTrace(t int64) error {
 			if err := w.exec(`UPDATE quote_units SET trace = ? WHERE id = ?`, to, q); err != nil {
 				return err
 			}
+		}
+		// A reprint whose twin is gone gets postings of its own.
+		for _, q := range comp {
+			u := byID[q]
+			if u.indexed {
+				continue
+			}
+			covered := false
+			for _, o := range comp {
+				if v := byID[o]; v.indexed && slices.Equal(v.keys, u.keys) && trace.SharedGrams(grams[q], grams[o]) == len(grams[q]) {
+					covered = true
+					break
+				}
+			}
+			if covered {
+				continue
+			}
+			if err := w.indexGrams(q, grams[q]); err != nil {
+				return err
+			}
+			if err := w.exec(`UPDATE quote_units SET indexed = 1 WHERE id = ?`, q); err != nil {
+				return err
+			}
+			u.indexed = true
+			byID[q] = u
 		}
 	}
 	return nil

@@ -175,3 +175,21 @@ func ShareGram(a, b []int32) bool {
 	}
 	return false
 }
+
+// SharedGrams counts the values two sorted gram lists share.
+func SharedGrams(a, b []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}

@@ -36,8 +36,9 @@ CREATE TABLE copy_clusters (
 -- points into articles.text, speaker_id is the speaker of the attribution
 -- that covers it (named = 1 when the text names the speaker there, not
 -- through a pronoun or a title), words its words' 16-bit keys (to check
--- a candidate without reading its text), trace the least quote id of the
--- quotes printing the same words (NULL when there are none).
+-- a candidate without reading its text), indexed = 0 for a reprint whose
+-- twin's grams stand for its own, trace the least quote id of the quotes
+-- printing the same words (NULL when there are none).
 CREATE TABLE quote_units (
     id         INTEGER PRIMARY KEY,
     start      INTEGER NOT NULL,
@@ -45,6 +46,7 @@ CREATE TABLE quote_units (
     speaker_id INTEGER,
     named      INTEGER NOT NULL DEFAULT 0,
     words      BLOB NOT NULL,
+    indexed    INTEGER NOT NULL DEFAULT 1,
     trace      INTEGER
 );
 CREATE INDEX quote_units_trace ON quote_units (trace) WHERE trace IS NOT NULL;
