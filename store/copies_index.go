@@ -105,26 +105,18 @@ func sorted(ids []int64) []int64 {
 // copyDocs reads the signatures of articles ids, in id order.
 func (w *writer) copyDocs(ids []int64) ([]copyDoc, error) {
 	var out []copyDoc
-	err := chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := w.QueryContext(w.ctx, `SELECT article_id, shingles, signature FROM copy_docs
-			WHERE article_id IN (`+list+`) ORDER BY article_id`, args...)
-		if err != nil {
+	err := eachRow(w.ctx, w, w.s.q, `SELECT article_id, shingles, signature FROM copy_docs
+			WHERE article_id IN (%s) ORDER BY article_id`, ids, func(rows *sql.Rows) error {
+		var d copyDoc
+		var blob []byte
+		if err := rows.Scan(&d.id, &d.shingles, &blob); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var d copyDoc
-			var blob []byte
-			if err := rows.Scan(&d.id, &d.shingles, &blob); err != nil {
-				return err
-			}
-			if err := d.sig.UnmarshalBinary(blob); err != nil {
-				return fmt.Errorf("article %d signature: %w", d.id, err)
-			}
-			out = append(out, d)
+		if err := d.sig.UnmarshalBinary(blob); err != nil {
+			return fmt.Errorf("article %d signature: %w", d.id, err)
 		}
-		return rows.Err()
+		out = append(out, d)
+		return nil
 	})
 	return out, err
 }
@@ -132,21 +124,13 @@ func (w *writer) copyDocs(ids []int64) ([]copyDoc, error) {
 // clustersOf returns the cluster of each of ids that is in one.
 func (w *writer) clustersOf(ids []int64) (map[int64]int64, error) {
 	out := map[int64]int64{}
-	err := chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := w.QueryContext(w.ctx, `SELECT article_id, cluster FROM copy_members WHERE article_id IN (`+list+`)`, args...)
-		if err != nil {
+	err := eachRow(w.ctx, w, w.s.q, `SELECT article_id, cluster FROM copy_members WHERE article_id IN (%s)`, ids, func(rows *sql.Rows) error {
+		var a, c int64
+		if err := rows.Scan(&a, &c); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var a, c int64
-			if err := rows.Scan(&a, &c); err != nil {
-				return err
-			}
-			out[a] = c
-		}
-		return rows.Err()
+		out[a] = c
+		return nil
 	})
 	return out, err
 }
@@ -315,58 +299,42 @@ func (w *writer) regroup(ids []int64) error {
 func originMembers(ctx context.Context, q queryer, rebind func(string) string, ids []int64) ([]trace.Member, error) {
 	var ms []trace.Member
 	byID := map[int64]int{}
-	err := chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := q.QueryContext(ctx, rebind(`SELECT a.id, p.url, p.final_url, a.url, a.canonical_url, a.publisher,
+	err := eachRow(ctx, q, rebind, `SELECT a.id, p.url, p.final_url, a.url, a.canonical_url, a.publisher,
 			a.published, o.host FROM articles a JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id
-			WHERE a.id IN (`+list+`) ORDER BY a.id`), args...)
-		if err != nil {
+			WHERE a.id IN (%s) ORDER BY a.id`, ids, func(rows *sql.Rows) error {
+		var m trace.Member
+		var reqURL, artURL string
+		var canonical, publisher, published sql.NullString
+		if err := rows.Scan(&m.ID, &reqURL, &m.URL, &artURL, &canonical, &publisher, &published, &m.Outlet); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var m trace.Member
-			var reqURL, artURL string
-			var canonical, publisher, published sql.NullString
-			if err := rows.Scan(&m.ID, &reqURL, &m.URL, &artURL, &canonical, &publisher, &published, &m.Outlet); err != nil {
-				return err
+		m.Canonical, m.Publisher, m.Published = canonical.String, publisher.String, parseTime(published)
+		for _, u := range []string{reqURL, m.URL, artURL, sameOutletCanonical(m.Canonical, m.URL)} {
+			if u != "" {
+				m.Addresses = append(m.Addresses, normURL(u))
 			}
-			m.Canonical, m.Publisher, m.Published = canonical.String, publisher.String, parseTime(published)
-			for _, u := range []string{reqURL, m.URL, artURL, sameOutletCanonical(m.Canonical, m.URL)} {
-				if u != "" {
-					m.Addresses = append(m.Addresses, normURL(u))
-				}
-			}
-			byID[m.ID] = len(ms)
-			ms = append(ms, m)
 		}
-		return rows.Err()
+		byID[m.ID] = len(ms)
+		ms = append(ms, m)
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := q.QueryContext(ctx, rebind(`SELECT article_id, kind, text, outlet, url FROM credits
-			WHERE article_id IN (`+list+`) ORDER BY article_id, seq`), args...)
-		if err != nil {
+	err = eachRow(ctx, q, rebind, `SELECT article_id, kind, text, outlet, url FROM credits
+			WHERE article_id IN (%s) ORDER BY article_id, seq`, ids, func(rows *sql.Rows) error {
+		var id int64
+		var c sayso.Credit
+		var kind string
+		var u sql.NullString
+		if err := rows.Scan(&id, &kind, &c.Text, &c.Outlet, &u); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			var c sayso.Credit
-			var kind string
-			var u sql.NullString
-			if err := rows.Scan(&id, &kind, &c.Text, &c.Outlet, &u); err != nil {
-				return err
-			}
-			if i, ok := byID[id]; ok {
-				c.Kind, c.URL = sayso.CreditKind(kind), u.String
-				ms[i].Credits = append(ms[i].Credits, c)
-			}
+		if i, ok := byID[id]; ok {
+			c.Kind, c.URL = sayso.CreditKind(kind), u.String
+			ms[i].Credits = append(ms[i].Credits, c)
 		}
-		return rows.Err()
+		return nil
 	})
 	return ms, err
 }

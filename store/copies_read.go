@@ -20,11 +20,8 @@ func (s *Store) Copies(ctx context.Context, ref string) (*sayso.CopyCluster, err
 	ref = strings.TrimSpace(ref)
 	var out *sayso.CopyCluster
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		id, err := s.articleRef(ctx, tx, ref)
+		id, err := s.provenanceRef(ctx, tx, ref)
 		if err != nil {
-			return err
-		}
-		if err := s.provenanceReady(ctx, tx); err != nil {
 			return err
 		}
 		var cluster int64
@@ -164,64 +161,46 @@ type lightArticle struct {
 // withBlocks, body blocks (as text only).
 func (s *Store) lightArticles(ctx context.Context, tx *sql.Tx, ids []int64, withBlocks bool) (map[int64]*lightArticle, error) {
 	out := map[int64]*lightArticle{}
-	err := chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT a.id, p.final_url, o.host, a.published, a.title, a.text
-			FROM articles a JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id WHERE a.id IN (`+list+`)`), args...)
-		if err != nil {
+	err := eachRow(ctx, tx, s.q, `SELECT a.id, p.final_url, o.host, a.published, a.title, a.text
+			FROM articles a JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id WHERE a.id IN (%s)`, ids, func(rows *sql.Rows) error {
+		la := &lightArticle{article: &sayso.Article{}}
+		var published sql.NullString
+		var blob []byte
+		if err := rows.Scan(&la.ref.ArticleID, &la.ref.URL, &la.ref.Outlet, &published, &la.article.Title, &blob); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			la := &lightArticle{article: &sayso.Article{}}
-			var published sql.NullString
-			var blob []byte
-			if err := rows.Scan(&la.ref.ArticleID, &la.ref.URL, &la.ref.Outlet, &published, &la.article.Title, &blob); err != nil {
-				return err
-			}
-			la.ref.Published = parseTime(published)
-			raw, err := decompress(blob)
-			if err != nil {
-				return fmt.Errorf("article %d text: %w", la.ref.ArticleID, err)
-			}
-			la.text = string(raw)
-			la.article.Blocks = []sayso.Block{{Kind: sayso.BlockParagraph, Text: la.text}}
-			out[la.ref.ArticleID] = la
+		la.ref.Published = parseTime(published)
+		raw, err := decompress(blob)
+		if err != nil {
+			return fmt.Errorf("article %d text: %w", la.ref.ArticleID, err)
 		}
-		return rows.Err()
+		la.text = string(raw)
+		la.article.Blocks = []sayso.Block{{Kind: sayso.BlockParagraph, Text: la.text}}
+		out[la.ref.ArticleID] = la
+		return nil
 	})
 	if err != nil || !withBlocks {
 		return out, err
 	}
-	err = chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT article_id, kind, start, "end" FROM blocks WHERE article_id IN (`+list+`)
-			ORDER BY article_id, seq`), args...)
-		if err != nil {
+	texts := map[int64]runeText{}
+	err = eachRow(ctx, tx, s.q, `SELECT article_id, kind, start, "end" FROM blocks WHERE article_id IN (%s)
+		ORDER BY article_id, seq`, ids, func(rows *sql.Rows) error {
+		var id int64
+		var kind string
+		var start, end int
+		if err := rows.Scan(&id, &kind, &start, &end); err != nil {
 			return err
 		}
-		defer rows.Close()
-		texts := map[int64]runeText{}
-		seen := map[int64]bool{}
-		for rows.Next() {
-			var id int64
-			var kind string
-			var start, end int
-			if err := rows.Scan(&id, &kind, &start, &end); err != nil {
-				return err
-			}
-			la := out[id]
-			if la == nil {
-				continue
-			}
-			if !seen[id] {
-				seen[id] = true
-				la.article.Blocks = la.article.Blocks[:0]
-				texts[id] = runeText([]rune(la.text))
-			}
-			la.article.Blocks = append(la.article.Blocks, sayso.Block{Kind: sayso.BlockKind(kind), Text: texts[id].slice(start, end)})
+		la := out[id]
+		if la == nil {
+			return nil
 		}
-		return rows.Err()
+		if _, ok := texts[id]; !ok {
+			la.article.Blocks = la.article.Blocks[:0]
+			texts[id] = runeText([]rune(la.text))
+		}
+		la.article.Blocks = append(la.article.Blocks, sayso.Block{Kind: sayso.BlockKind(kind), Text: texts[id].slice(start, end)})
+		return nil
 	})
 	return out, err
 }

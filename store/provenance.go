@@ -57,12 +57,11 @@ func chunks[T any](vals []T, fn func([]T) error) error {
 	return nil
 }
 
-// queryIDs runs a query returning one integer column with an IN list of
-// vals (written "(%s)" in query), in chunks; the rows of all chunks are
-// returned.
-func queryIDs[T any](ctx context.Context, q queryer, rebind func(string) string, query string, vals []T) ([]int64, error) {
-	var out []int64
-	err := chunks(vals, func(part []T) error {
+// eachRow runs a query whose IN list is written "(%s)" over vals, in
+// chunks, calling scan on every row. rebind rewrites the placeholders
+// for the engine.
+func eachRow[T any](ctx context.Context, q queryer, rebind func(string) string, query string, vals []T, scan func(*sql.Rows) error) error {
+	return chunks(vals, func(part []T) error {
 		list, args := inList(part)
 		rows, err := q.QueryContext(ctx, rebind(fmt.Sprintf(query, list)), args...)
 		if err != nil {
@@ -70,13 +69,26 @@ func queryIDs[T any](ctx context.Context, q queryer, rebind func(string) string,
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
+			if err := scan(rows); err != nil {
 				return err
 			}
-			out = append(out, id)
 		}
 		return rows.Err()
+	})
+}
+
+// queryIDs runs a query returning one integer column with an IN list of
+// vals (written "(%s)" in query), in chunks; the rows of all chunks are
+// returned.
+func queryIDs[T any](ctx context.Context, q queryer, rebind func(string) string, query string, vals []T) ([]int64, error) {
+	var out []int64
+	err := eachRow(ctx, q, rebind, query, vals, func(rows *sql.Rows) error {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		out = append(out, id)
+		return nil
 	})
 	return out, err
 }
@@ -268,4 +280,14 @@ func (s *Store) provenanceReady(ctx context.Context, tx *sql.Tx) error {
 			state[traceVersionKey], trace.Version)
 	}
 	return nil
+}
+
+// provenanceRef returns the id of the article ref names (see articleRef),
+// once the provenance indexes are known to cover the store.
+func (s *Store) provenanceRef(ctx context.Context, tx *sql.Tx, ref string) (int64, error) {
+	id, err := s.articleRef(ctx, tx, ref)
+	if err != nil {
+		return 0, err
+	}
+	return id, s.provenanceReady(ctx, tx)
 }

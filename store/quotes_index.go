@@ -110,22 +110,14 @@ func (w *writer) indexGrams(uid int64, grams []int32) error {
 // postings returns the stored quotes under each of grams.
 func (w *writer) postings(grams []int32) (map[int32][]int64, error) {
 	out := map[int32][]int64{}
-	err := chunks(grams, func(part []int32) error {
-		list, args := inList(part)
-		rows, err := w.QueryContext(w.ctx, `SELECT gram, quote FROM quote_grams WHERE gram IN (`+list+`)`, args...)
-		if err != nil {
+	err := eachRow(w.ctx, w, w.s.q, `SELECT gram, quote FROM quote_grams WHERE gram IN (%s)`, grams, func(rows *sql.Rows) error {
+		var g int32
+		var q int64
+		if err := rows.Scan(&g, &q); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var g int32
-			var q int64
-			if err := rows.Scan(&g, &q); err != nil {
-				return err
-			}
-			out[g] = append(out[g], q)
-		}
-		return rows.Err()
+		out[g] = append(out[g], q)
+		return nil
 	})
 	return out, err
 }
@@ -175,23 +167,15 @@ func (w *writer) printingsOf(keys []uint16, uid int64, grams []int32, postings m
 // keys and traces, in id order.
 func (w *writer) candidates(ids []int64) ([]unit, error) {
 	var out []unit
-	err := chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := w.QueryContext(w.ctx, `SELECT id, words, coalesce(trace, 0) FROM quote_units WHERE id IN (`+list+`) ORDER BY id`, args...)
-		if err != nil {
+	err := eachRow(w.ctx, w, w.s.q, `SELECT id, words, coalesce(trace, 0) FROM quote_units WHERE id IN (%s) ORDER BY id`, ids, func(rows *sql.Rows) error {
+		var u unit
+		var words []byte
+		if err := rows.Scan(&u.id, &words, &u.trace); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var u unit
-			var words []byte
-			if err := rows.Scan(&u.id, &words, &u.trace); err != nil {
-				return err
-			}
-			u.keys = decodeKeys(words)
-			out = append(out, u)
-		}
-		return rows.Err()
+		u.keys = decodeKeys(words)
+		out = append(out, u)
+		return nil
 	})
 	return out, err
 }
@@ -239,21 +223,13 @@ func readUnit(rows *sql.Rows) (unit, error) {
 // readUnits reads stored quotes by id, in id order.
 func readUnits(ctx context.Context, q queryer, rebind func(string) string, ids []int64) ([]unit, error) {
 	var out []unit
-	err := chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := q.QueryContext(ctx, rebind(`SELECT `+unitColumns+unitFrom+`WHERE u.id IN (`+list+`) ORDER BY u.id`), args...)
+	err := eachRow(ctx, q, rebind, `SELECT `+unitColumns+unitFrom+`WHERE u.id IN (%s) ORDER BY u.id`, ids, func(rows *sql.Rows) error {
+		u, err := readUnit(rows)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			u, err := readUnit(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, u)
-		}
-		return rows.Err()
+		out = append(out, u)
+		return nil
 	})
 	return out, err
 }

@@ -93,11 +93,8 @@ func (s *Store) TraceArticle(ctx context.Context, ref string) ([]*sayso.QuoteTra
 	ref = strings.TrimSpace(ref)
 	var out []*sayso.QuoteTrace
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		id, err := s.articleRef(ctx, tx, ref)
+		id, err := s.provenanceRef(ctx, tx, ref)
 		if err != nil {
-			return err
-		}
-		if err := s.provenanceReady(ctx, tx); err != nil {
 			return err
 		}
 		us, err := queryUnits(ctx, tx, s.q(`SELECT `+unitColumns+unitFrom+`WHERE u.id BETWEEN ? AND ? ORDER BY u.id`),
@@ -347,24 +344,16 @@ func originalsFirst(apps []*appearance, originals map[int64]int64) []*appearance
 // articleRefs reads the references of articles ids.
 func (s *Store) articleRefs(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]sayso.ArticleRef, error) {
 	out := map[int64]sayso.ArticleRef{}
-	err := chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT a.id, p.final_url, o.host, a.published
-			FROM articles a JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id WHERE a.id IN (`+list+`)`), args...)
-		if err != nil {
+	err := eachRow(ctx, tx, s.q, `SELECT a.id, p.final_url, o.host, a.published
+			FROM articles a JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id WHERE a.id IN (%s)`, ids, func(rows *sql.Rows) error {
+		var ref sayso.ArticleRef
+		var published sql.NullString
+		if err := rows.Scan(&ref.ArticleID, &ref.URL, &ref.Outlet, &published); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var ref sayso.ArticleRef
-			var published sql.NullString
-			if err := rows.Scan(&ref.ArticleID, &ref.URL, &ref.Outlet, &published); err != nil {
-				return err
-			}
-			ref.Published = parseTime(published)
-			out[ref.ArticleID] = ref
-		}
-		return rows.Err()
+		ref.Published = parseTime(published)
+		out[ref.ArticleID] = ref
+		return nil
 	})
 	return out, err
 }
@@ -373,24 +362,16 @@ func (s *Store) articleRefs(ctx context.Context, tx *sql.Tx, ids []int64) (map[i
 // cluster, its cluster's original.
 func (s *Store) originalsOf(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]int64, error) {
 	out := map[int64]int64{}
-	err := chunks(ids, func(part []int64) error {
-		list, args := inList(part)
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT m.article_id, c.original_id FROM copy_members m
-			JOIN copy_clusters c ON c.id = m.cluster WHERE m.article_id IN (`+list+`)`), args...)
-		if err != nil {
+	err := eachRow(ctx, tx, s.q, `SELECT m.article_id, c.original_id FROM copy_members m
+			JOIN copy_clusters c ON c.id = m.cluster WHERE m.article_id IN (%s)`, ids, func(rows *sql.Rows) error {
+		var a, o int64
+		if err := rows.Scan(&a, &o); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var a, o int64
-			if err := rows.Scan(&a, &o); err != nil {
-				return err
-			}
-			if a != o {
-				out[a] = o
-			}
+		if a != o {
+			out[a] = o
 		}
-		return rows.Err()
+		return nil
 	})
 	return out, err
 }

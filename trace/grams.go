@@ -161,35 +161,7 @@ func (q *Quote) Keys() []uint16 {
 
 // ShareGram reports whether two sorted gram lists share a value: whether
 // an index of one finds the other.
-func ShareGram(a, b []int32) bool {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			return true
-		}
-	}
-	return false
-}
+func ShareGram(a, b []int32) bool { return intersect(a, b) > 0 }
 
 // SharedGrams counts the values two sorted gram lists share.
-func SharedGrams(a, b []int32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
+func SharedGrams(a, b []int32) int { return intersect(a, b) }

@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"cmp"
 	"slices"
 )
 
@@ -46,7 +47,7 @@ func shingleWords(words []uint64) []uint64 {
 }
 
 // intersect counts the values two sorted sets share.
-func intersect(a, b []uint64) int {
+func intersect[T cmp.Ordered](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
