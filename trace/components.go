@@ -16,8 +16,7 @@ func Components(ids []int64, linked func(a, b int64) bool) [][]int64 {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -177,16 +177,6 @@ func index(words, run []string) int {
 	return -1
 }
 
-// mixed reports whether steps both drop and add words.
-func mixed(steps []step) bool {
-	var drop, add bool
-	for _, s := range steps {
-		drop = drop || s.op == '-'
-		add = add || s.op == '+'
-	}
-	return drop && add
-}
-
 // diffOps renders steps as runs of words as printed: kept and dropped
 // words as the first printing has them, added words as app has them.
 func diffOps(first, app *Quote, steps []step) []sayso.DiffOp {

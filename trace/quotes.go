@@ -185,13 +185,3 @@ func attributionOf(start, end int, attrs []sayso.Attribution) int {
 	}
 	return idx
 }
-
-// hasCut reports whether the quote marks a cut before word i.
-func (q *Quote) hasCut(i int) bool {
-	for _, c := range q.Cuts {
-		if c == i {
-			return true
-		}
-	}
-	return false
-}
