@@ -180,9 +180,16 @@ func (s *Synth) perturb(p paragraph, rng *rand.Rand) paragraph {
 	quoted := false // inside quotation marks
 	for i := 0; i < len(rs); {
 		if !unicode.IsLetter(rs[i]) {
-			switch rs[i] {
-			case '“', '”', '"':
-				quoted = rs[i] == '“' || rs[i] == '"' && !quoted
+			switch {
+			case rs[i] == '“' || rs[i] == '`' && i+1 < len(rs) && rs[i+1] == '`':
+				quoted = true
+			case rs[i] == '”':
+				quoted = false
+			case rs[i] == '"', rs[i] == '\'' && i+1 < len(rs) && rs[i+1] == '\'':
+				quoted = !quoted // straight marks, and '' as some newsrooms type them
+				if rs[i] == '\'' {
+					i++
+				}
 			}
 			i++
 			continue
