@@ -178,7 +178,7 @@ func TestCorpusUsage(t *testing.T) {
 		{[]string{"quotes", "--kind", "loud"}, exitUsage, "--kind"},
 		{[]string{"show", "--db", missing}, exitUsage, "exactly one"},
 		{[]string{"export", "--format", "xml"}, exitUsage, "jsonl or csv"},
-		{[]string{"export", "--table", "pages"}, exitUsage, "articles, attributions or speakers"},
+		{[]string{"export", "--table", "pages"}, exitUsage, "articles, attributions, speakers, copies or traces"},
 		{[]string{"reprocess", "--state", "odd"}, exitUsage, "--state"},
 	}
 	for _, tt := range tests {
