@@ -10,5 +10,15 @@
 // spans and claims are code-point offsets into it, and the full-text index
 // reads it as external content.
 //
+// Save also keeps the provenance indexes (package trace) in the same
+// transaction: MinHash signatures and LSH band keys of article bodies,
+// copy clusters with their original and its evidence, and the quotes of
+// six words or more with their winnowed 4-gram hashes, word keys and
+// traces. Clusters and traces are connected components of symmetric
+// relations checked on every pair of candidates, and originals are chosen
+// from all members, so that they depend only on the set of articles
+// stored; Reindex rebuilds them (for a store made before them, or by
+// another version of package trace).
+//
 // The behaviour every engine must show is tested by store/storetest.
 package store
