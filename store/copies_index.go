@@ -30,7 +30,7 @@ func (w *writer) indexCopies(id int64) error {
 	}
 	doc := copyDoc{id: id, shingles: len(sh), sig: trace.Sign(sh)}
 	bands := doc.sig.Bands()
-	cands, err := queryIDs(w.ctx, w, w.s.q, `SELECT DISTINCT article_id FROM copy_bands WHERE band IN (%s)`, bands)
+	cands, err := queryIDs(w.ctx, w, w.s.q, `SELECT article_id FROM copy_bands WHERE band IN (%s)`, bands)
 	if err != nil {
 		return fmt.Errorf("candidates: %w", err)
 	}
