@@ -11,23 +11,28 @@ import (
 
 	"github.com/sayso-news/sayso/attrib"
 	"github.com/sayso-news/sayso/eval/attribution"
+	"github.com/sayso-news/sayso/syntax"
 )
 
 // runTrain dispatches "sayso train WHAT".
 func runTrain(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(e.stderr, "Usage: sayso train attribution [flags]\n\n"+
+		fmt.Fprintf(e.stderr, "Usage: sayso train attribution|syntax [flags]\n\n"+
 			"Train a model from the shared data (default ../shared/data, or $SAYSO_DATA).\n"+
-			"  attribution  the attribution tagger, from PolNeAR's train split only\n")
+			"  attribution  the attribution tagger, from PolNeAR's train split only\n"+
+			"  syntax       the part-of-speech tagger and dependency parser, from UD English train splits\n")
 		if len(args) == 0 {
 			return usageError{"missing what to train"}
 		}
 		return nil
 	}
-	if args[0] != "attribution" {
-		return usageError{fmt.Sprintf("unknown model %q", args[0])}
+	switch args[0] {
+	case "attribution":
+		return runTrainAttribution(ctx, e, args[1:])
+	case "syntax":
+		return runTrainSyntax(ctx, e, args[1:])
 	}
-	return runTrainAttribution(ctx, e, args[1:])
+	return usageError{fmt.Sprintf("unknown model %q", args[0])}
 }
 
 // defaultModelPath is where the embedded attribution model lives in the
@@ -48,6 +53,7 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 	average := fs.Int("average", 0, "runs averaged into each tagger (0: the default)")
 	minCount := fs.Int("min-count", 0, "drop features seen fewer `times` in training (0: the default)")
 	limit := fs.Int("limit", 0, "train on the first `n` articles only (quick experiments; 0: all)")
+	noSyntax := fs.Bool("no-syntax", false, "train without the dependency parse's features")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -82,7 +88,14 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 			cmd += " --" + f.Name + " " + f.Value.String()
 		}
 	})
+	var syn *syntax.Model
+	if !*noSyntax {
+		if syn, err = syntax.DefaultModel(); err != nil {
+			return err
+		}
+	}
 	m, err := attrib.Train(ctx, tdocs, attrib.TrainOptions{
+		Syntax:          syn,
 		Seed:            *seed,
 		Epochs:          *epochs,
 		ArgEpochs:       *argEpochs,
