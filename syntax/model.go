@@ -79,12 +79,11 @@ func (m *Model) Parse(words []string) *Tree {
 // Buffers holds the working memory of parsing; one goroutine may reuse one
 // Buffers across calls to ParseInto to save allocations.
 type Buffers struct {
-	sc    scratch
-	st    state
-	ws    []wordInfo
-	tags  []uint8
-	ctx   parseCtx
-	words []parseWord
+	sc   scratch
+	st   state
+	ws   []wordInfo
+	tags []uint8
+	ctx  parseCtx
 }
 
 // ParseInto is Parse writing into t, reusing t's slices and buf (which may

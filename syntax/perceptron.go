@@ -199,13 +199,6 @@ func (b *classifierBuilder) add(key uint32, es []entry) {
 	b.endRun(key, n)
 }
 
-// addCodes records quantised weights of feature key.
-func (b *classifierBuilder) addCodes(key uint32, codes []entry8) {
-	n := len(b.codes)
-	b.codes = append(b.codes, codes...)
-	b.endRun(key, n)
-}
-
 // endRun closes the run of key's codes, which began at n.
 func (b *classifierBuilder) endRun(key uint32, n int) {
 	if len(b.codes) == n {
