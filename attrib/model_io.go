@@ -12,6 +12,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/sayso-news/sayso/internal/modelfile"
 	"github.com/sayso-news/sayso/internal/quant"
 	"github.com/sayso-news/sayso/syntax"
 )
@@ -29,14 +30,18 @@ const maxModelBytes = 256 << 20
 
 // WriteTo writes the model in its gzip'd binary format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	zw, _ := gzip.NewWriterLevel(cw, gzip.DefaultCompression)
-	bw := bufio.NewWriter(zw)
 	info, err := json.Marshal(m.Info)
 	if err != nil {
-		return cw.n, err
+		return 0, err
 	}
-	bw.WriteString(modelMagic)
+	return modelfile.Write(w, gzip.DefaultCompression, modelMagic, func(bw *bufio.Writer) error {
+		m.write(bw, info)
+		return nil
+	})
+}
+
+// write writes the model's content after the magic line.
+func (m *Model) write(bw *bufio.Writer, info []byte) {
 	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
 	put(uint32(len(info)))
 	bw.Write(info)
@@ -57,13 +62,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	writeArgs(bw, m.args)
 	writeClusters(bw, m.clusters)
-	if err := bw.Flush(); err != nil {
-		return cw.n, err
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, err
-	}
-	return cw.n, nil
 }
 
 // writeTagger writes keys in ascending order, delta-coded, then weights
@@ -101,21 +99,11 @@ func writeTagger(bw *bufio.Writer, tg *tagger) {
 // ReadModel reads a model written by WriteTo. It fails on a file that is
 // not a model, of another format version, truncated or too large.
 func ReadModel(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	raw, _, err := modelfile.Read(r, modelMagic, maxModelBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
-	if len(raw) > maxModelBytes {
-		return nil, errors.New("read model: larger than the model size bound")
-	}
-	if !bytes.HasPrefix(raw, []byte(modelMagic)) {
-		return nil, errors.New("read model: not a sayso attribution model of this version")
-	}
-	br := bytes.NewReader(raw[len(modelMagic):])
+	br := bytes.NewReader(raw)
 	var rerr error
 	get := func(v any) {
 		if rerr == nil {
@@ -232,17 +220,6 @@ func readTagger(br *bytes.Reader) (*tagger, error) {
 		}
 	}
 	return tg, nil
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // writeArgs writes the argument ranker: a presence byte, the dense pair

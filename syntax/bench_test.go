@@ -6,6 +6,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/sayso-news/sayso/internal/benchdata"
 )
 
 // cpuTime returns the CPU time (user and system) the process has used.
@@ -21,11 +23,7 @@ func cpuTime() time.Duration {
 // goroutine and reports words per CPU-second (cpu-words/s), the speed per
 // core whatever else the machine runs, besides the usual time per pass.
 func BenchmarkParse(b *testing.B) {
-	data := os.Getenv("SAYSO_DATA")
-	if data == "" {
-		data = filepath.Join("..", "..", "shared", "data")
-	}
-	f, err := os.Open(filepath.Join(data, "syntax", "ud-english-ewt", "dev.conllu"))
+	f, err := os.Open(filepath.Join(benchdata.DataDir(), "syntax", "ud-english-ewt", "dev.conllu"))
 	if err != nil {
 		b.Skipf("EWT dev not found (the shared data is absent; set SAYSO_DATA): %v", err)
 	}

@@ -2,12 +2,9 @@ package syntax
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"compress/gzip"
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +12,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/sayso-news/sayso/internal/modelfile"
 	"github.com/sayso-news/sayso/internal/quant"
 )
 
@@ -33,17 +31,21 @@ const maxModelBytes = 512 << 20
 
 // WriteTo writes the model in its gzip'd binary format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	zw, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	bw := bufio.NewWriter(zw)
 	info, err := json.Marshal(m.Info)
 	if err != nil {
-		return cw.n, err
+		return 0, err
 	}
+	return modelfile.Write(w, gzip.BestCompression, modelMagic, func(bw *bufio.Writer) error {
+		m.write(bw, info)
+		return nil
+	})
+}
+
+// write writes the model's content after the magic line.
+func (m *Model) write(bw *bufio.Writer, info []byte) {
 	var vb [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { bw.Write(vb[:binary.PutUvarint(vb[:], v)]) }
 	str := func(s string) { uv(uint64(len(s))); bw.WriteString(s) }
-	bw.WriteString(modelMagic)
 	str(string(info))
 	uv(uint64(len(m.tags)))
 	for _, t := range m.tags {
@@ -64,13 +66,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, c := range []*classifier{m.tagger.c, m.parser.moves, m.parser.labels} {
 		writeClassifier(bw, uv, c)
 	}
-	if err := bw.Flush(); err != nil {
-		return cw.n, err
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, err
-	}
-	return cw.n, nil
 }
 
 // writeAmb writes the distinct ambiguity classes, then each word's hash
@@ -127,17 +122,6 @@ func writeClassifier(bw *bufio.Writer, uv func(uint64), c *classifier) {
 	}
 }
 
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}
-
 // ErrModel is wrapped by every error ReadModel returns for a file that is
 // not a readable model.
 var ErrModel = errors.New("not a syntax model of this version")
@@ -146,23 +130,12 @@ var ErrModel = errors.New("not a syntax model of this version")
 // on a file that is not a model, of another format version, truncated or
 // too large.
 func ReadModel(r io.Reader) (*Model, error) {
-	h := sha256.New()
-	zr, err := gzip.NewReader(io.TeeReader(r, h))
+	raw, sum, err := modelfile.Read(r, modelMagic, maxModelBytes)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrModel, err)
 	}
-	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrModel, err)
-	}
-	if len(raw) > maxModelBytes {
-		return nil, fmt.Errorf("%w: larger than %d bytes", ErrModel, maxModelBytes)
-	}
-	if !bytes.HasPrefix(raw, []byte(modelMagic)) {
-		return nil, fmt.Errorf("%w: bad magic", ErrModel)
-	}
-	rd := &reader{b: raw[len(modelMagic):]}
-	m := &Model{}
+	rd := &reader{b: raw}
+	m := &Model{sum: sum}
 	if err := json.Unmarshal([]byte(rd.str()), &m.Info); err != nil && rd.err == nil {
 		rd.err = err
 	}
@@ -185,8 +158,6 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if len(rd.b) != 0 {
 		return nil, fmt.Errorf("%w: %d trailing bytes", ErrModel, len(rd.b))
 	}
-	io.Copy(io.Discard, zr) // the gzip trailer, for the checksum of the whole file
-	m.sum = hex.EncodeToString(h.Sum(nil))
 	m.index()
 	return m, nil
 }

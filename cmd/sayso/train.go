@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,20 +108,37 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 			Data:       "PolNeAR train (attribution/polnear/train, first-listed annotator per metadata.tsv)",
 			DataSHA256: sum,
 		},
-		Progress: func(msg string) {
-			e.log.Info("train attribution", "step", msg, "elapsed", time.Since(start).Round(time.Millisecond))
-		},
+		Progress: trainProgress(e, "train attribution", start),
 	})
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(*out, func(f *os.File) error { _, err := m.WriteTo(f); return err }); err != nil {
+	size, err := saveModel(*out, m)
+	if err != nil {
 		return err
 	}
-	st, _ := os.Stat(*out)
 	fmt.Fprintf(e.stdout, "wrote %s (%d bytes) in %s: %d articles, %d tokens, features %v, train SHA-256 %s\n",
-		*out, st.Size(), time.Since(start).Round(time.Second), m.Info.Documents, m.Info.Tokens, m.Info.Features, sum)
+		*out, size, time.Since(start).Round(time.Second), m.Info.Documents, m.Info.Tokens, m.Info.Features, sum)
 	return nil
+}
+
+// trainProgress returns a Progress function that logs each training step
+// of what with the time elapsed since start.
+func trainProgress(e *env, what string, start time.Time) func(string) {
+	return func(msg string) {
+		e.log.Info(what, "step", msg, "elapsed", time.Since(start).Round(time.Millisecond))
+	}
+}
+
+// saveModel writes m to path (atomically) and returns the file's size.
+func saveModel(path string, m io.WriterTo) (int64, error) {
+	var size int64
+	err := writeFileAtomic(path, func(f *os.File) error {
+		n, err := m.WriteTo(f)
+		size = n
+		return err
+	})
+	return size, err
 }
 
 // writeFileAtomic writes path through a temporary file in its directory,

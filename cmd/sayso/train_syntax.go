@@ -78,19 +78,17 @@ func runTrainSyntax(ctx context.Context, e *env, args []string) error {
 	m, err := syntax.Train(ctx, sents, syntax.TrainConfig{
 		Seed: *seed, TagEpochs: *tagEpochs, ParseEpochs: *parseEpochs, Folds: *folds, Clusters: *clusters,
 		Unlabeled: unlabeled, Info: info,
-		Progress: func(msg string) {
-			e.log.Info("train syntax", "step", msg, "elapsed", time.Since(start).Round(time.Millisecond))
-		},
+		Progress: trainProgress(e, "train syntax", start),
 	})
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(*out, func(f *os.File) error { _, err := m.WriteTo(f); return err }); err != nil {
+	size, err := saveModel(*out, m)
+	if err != nil {
 		return err
 	}
-	st, _ := os.Stat(*out)
 	fmt.Fprintf(e.stdout, "wrote %s (%d bytes) in %s: %d sentences, %d words; %s\n",
-		*out, st.Size(), time.Since(start).Round(time.Second), m.Info.Sentences, m.Info.Words, m.Stats())
+		*out, size, time.Since(start).Round(time.Second), m.Info.Sentences, m.Info.Words, m.Stats())
 	return nil
 }
 

@@ -6,15 +6,13 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sayso-news/sayso/internal/benchdata"
 	"github.com/sayso-news/sayso/syntax"
 )
 
 func dataDir(t testing.TB) string {
 	t.Helper()
-	data := os.Getenv("SAYSO_DATA")
-	if data == "" {
-		data = filepath.Join("..", "..", "..", "shared", "data")
-	}
+	data := benchdata.DataDir()
 	if _, err := os.Stat(filepath.Join(data, "syntax", "ud-english-ewt", "dev.conllu")); err != nil {
 		t.Skipf("UD English not found under %s (the shared data is absent; set SAYSO_DATA): %v", data, err)
 	}
