@@ -1,6 +1,11 @@
 package attrib
 
-import "math"
+import (
+	"math"
+	"slices"
+
+	"github.com/sayso-news/sayso/syntax"
+)
 
 // Argument ranking: for each cue, the content and the source are chosen
 // among candidate token spans near it by a linear model over features of
@@ -62,6 +67,11 @@ const (
 	aNoneFirst
 	aNoneSentPos
 	aNoneCueP
+	aStartSyn
+	aEndSyn
+	aEndSynP1
+	aNoneSyn
+	aStartSynCue
 )
 
 // argModel scores candidate argument spans.
@@ -83,7 +93,9 @@ const (
 	pairAdjacent = pairToSentE + 2  // span touches the cue, × 2
 	pairCommas   = pairAdjacent + 2 // commas inside the span (0, 1, 2+) × 2
 	pairEndComma = pairCommas + 6   // span ends with a comma, × 2
-	numPair      = pairEndComma + 2 // total
+	pairCons     = pairEndComma + 2 // span is a subtree's yield, by the subtree's relation to the cue (8) × 2
+	pairConsP    = pairCons + 16    // the same without the subtree's last token, a punctuation mark
+	numPair      = pairConsP + 16   // total
 )
 
 func newArgModel() *argModel { return &argModel{index: map[uint32]int32{}} }
@@ -164,6 +176,12 @@ func (c *argContext) startFeatures(i int, buf []uint32) []uint32 {
 		h(aStartClu).int(d.clusterOf(i)).int(d.clusterOf(i-1)).key(),
 		h(aStartCueClu).int(d.clusterOf(c.cue.last)).int(d.coarseOf(i)).int(min(c.dist(i), 2)).key(),
 	)
+	if p := d.syn; p != nil {
+		buf = append(buf,
+			h(aStartSyn).int(d.cueRel(i, c.cue)).int(int(p.rel[i].Universal())).key(),
+			h(aStartSynCue).int(d.cueRel(i, c.cue)).int(c.hlem).int(boolInt(int(p.lo[i]) == i)).key(),
+		)
+	}
 	return buf
 }
 
@@ -194,6 +212,12 @@ func (c *argContext) endFeatures(j int, buf []uint32) []uint32 {
 		h(aEndCluP1).int(d.clusterOf(j)).int(d.clusterOf(j+1)).key(),
 		h(aEndCueClu).int(d.clusterOf(c.cue.last)).int(d.coarseOf(j+1)).int(min(c.dist(j), 2)).key(),
 	)
+	if p := d.syn; p != nil {
+		buf = append(buf,
+			h(aEndSyn).int(d.cueRel(j, c.cue)).int(int(p.rel[j].Universal())).key(),
+			h(aEndSynP1).int(d.cueRel(j+1, c.cue)).int(int(d.relAt(j+1).Universal())).key(),
+		)
+	}
 	return buf
 }
 
@@ -245,6 +269,7 @@ func (c *argContext) noneFeatures(buf []uint32) []uint32 {
 		h(aNoneFirst).int(d.hl(cf)).int(boolInt(cf == cl)).key(),
 		h(aNoneSentPos).int(pos).int(hasSource).key(),
 		h(aNoneCueP).int(cueBucket(d.cueProb[cl])).int(hasTag).key(),
+		h(aNoneSyn).int(d.cueKids(c.cue)).int(hasTag).key(),
 	)
 }
 
@@ -269,6 +294,9 @@ func (c *argContext) pairIndexes(i, j int, out []int) []int {
 	out = append(out, pairCommas+2*min(commas, 2)+s)
 	if d.low[j] == "," {
 		out = append(out, pairEndComma+s)
+	}
+	if k, ok := c.constituent(i, j); ok {
+		out = append(out, k+s)
 	}
 	return out
 }
@@ -382,11 +410,13 @@ func (m *argModel) best(d *document, tags []tag, cue span, role int, taken []boo
 			commaW[s][k] = pw[pairCommas+2*k+s]
 		}
 	}
+	cons := c.constituents()
 	bestScore, bestChoice := noneScore, noChoice
 	for i := c.lo; i <= c.hi; i++ {
 		if !c.allowed(i, taken) {
 			continue
 		}
+		ends := cons[i]
 		s := c.side(i)
 		quoteEnd := -1
 		if d.quote[i]&qOpen != 0 && d.qid[i] >= 0 {
@@ -409,6 +439,12 @@ func (m *argModel) best(d *document, tags []tag, cue span, role int, taken []boo
 			}
 			if d.sent[j] != si {
 				sc += crossS
+			}
+			for len(ends) > 0 && ends[0].last < j {
+				ends = ends[1:]
+			}
+			if len(ends) > 0 && ends[0].last == j {
+				sc += pw[ends[0].index+s]
 			}
 			if sc > bestScore {
 				bestScore, bestChoice = sc, choice{i, j}
@@ -522,4 +558,58 @@ func (t *argTrainer) average() {
 			delete(t.m.index, f)
 		}
 	}
+}
+
+// consEnd is the end of a constituent starting at some token, with the
+// index of its pair feature (before the side is added).
+type consEnd struct {
+	last, index int
+}
+
+// constituents returns, for each start token in the region, the ends of
+// the subtree yields starting there (sorted, one feature each): the yield
+// of each token whose subtree lies in the region, and the same without a
+// last token that is punctuation.
+func (c *argContext) constituents() map[int][]consEnd {
+	p := c.d.syn
+	if p == nil {
+		return nil
+	}
+	out := map[int][]consEnd{}
+	for t := c.lo; t <= c.hi; t++ {
+		lo, hi := int(p.lo[t]), int(p.hi[t])
+		if lo < c.lo || hi > c.hi || hi-lo >= maxContentLen {
+			continue
+		}
+		k := c.d.cueRel(t, c.cue)
+		out[lo] = appendEnd(out[lo], consEnd{hi, pairCons + 2*k})
+		if hi > lo && p.upos[hi] == syntax.PUNCT {
+			out[lo] = appendEnd(out[lo], consEnd{hi - 1, pairConsP + 2*k})
+		}
+	}
+	return out
+}
+
+// appendEnd adds e to ends kept sorted by last, the first feature winning
+// for a span two subtrees share.
+func appendEnd(ends []consEnd, e consEnd) []consEnd {
+	i := 0
+	for i < len(ends) && ends[i].last < e.last {
+		i++
+	}
+	if i < len(ends) && ends[i].last == e.last {
+		return ends
+	}
+	return slices.Insert(ends, i, e)
+}
+
+// constituent returns the pair feature of span [i, j] if it is a
+// constituent (see constituents).
+func (c *argContext) constituent(i, j int) (int, bool) {
+	for _, e := range c.constituents()[i] {
+		if e.last == j {
+			return e.index, true
+		}
+	}
+	return 0, false
 }

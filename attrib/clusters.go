@@ -1,10 +1,6 @@
 package attrib
 
-import (
-	"math"
-	"math/rand/v2"
-	"slices"
-)
+import "github.com/sayso-news/sayso/internal/wordclass"
 
 // Word clusters: words that occur in like contexts share a cluster, learnt
 // from the training text alone by k-means over each word's counts of left
@@ -64,130 +60,11 @@ func learnClusters(docs []*document, seed uint64) map[string]uint16 {
 
 // kmeansWords clusters the words of docs into k clusters.
 func kmeansWords(docs []*document, k int, seed uint64) map[string]uint16 {
-	count := map[string]int{}
-	for _, d := range docs {
-		for _, w := range d.low {
-			count[w]++
-		}
+	seqs := make([][]string, len(docs))
+	for i, d := range docs {
+		seqs[i] = d.low
 	}
-	var vocab []string
-	for w, c := range count {
-		if c >= minClusterCount {
-			vocab = append(vocab, w)
-		}
-	}
-	// Most frequent first; ties in byte order, so the result is stable.
-	slices.SortFunc(vocab, func(a, b string) int {
-		if count[a] != count[b] {
-			return count[b] - count[a]
-		}
-		if a < b {
-			return -1
-		}
-		return 1
+	return wordclass.KMeans(seqs, wordclass.Config{
+		Clusters: k, MinCount: minClusterCount, ContextWords: contextWords, Rounds: kmeansRounds, Seed: seed,
 	})
-	if len(vocab) < k {
-		return nil
-	}
-	ctx := map[string]int{}
-	for k, w := range vocab[:min(contextWords, len(vocab))] {
-		ctx[w] = k
-	}
-	index := map[string]int{}
-	for k, w := range vocab {
-		index[w] = k
-	}
-	dims := 2 * len(ctx)
-	vecs := make([]map[int]float32, len(vocab))
-	for k := range vecs {
-		vecs[k] = map[int]float32{}
-	}
-	for _, d := range docs {
-		for i, w := range d.low {
-			k, ok := index[w]
-			if !ok {
-				continue
-			}
-			if i > 0 {
-				if c, ok := ctx[d.low[i-1]]; ok {
-					vecs[k][c]++
-				}
-			}
-			if i+1 < len(d.low) {
-				if c, ok := ctx[d.low[i+1]]; ok {
-					vecs[k][len(ctx)+c]++
-				}
-			}
-		}
-	}
-	// Sparse, square-rooted and unit-length vectors: cosine k-means.
-	type entry struct {
-		dim int
-		v   float32
-	}
-	sparse := make([][]entry, len(vocab))
-	for k, m := range vecs {
-		var norm float64
-		for dim, v := range m {
-			r := float32(math.Sqrt(float64(v)))
-			sparse[k] = append(sparse[k], entry{dim, r})
-			norm += float64(r * r)
-		}
-		slices.SortFunc(sparse[k], func(a, b entry) int { return a.dim - b.dim })
-		if norm > 0 {
-			inv := float32(1 / math.Sqrt(norm))
-			for j := range sparse[k] {
-				sparse[k][j].v *= inv
-			}
-		}
-	}
-	rng := rand.New(rand.NewPCG(seed, 0xc105))
-	cent := make([][]float32, k)
-	for c, w := range rng.Perm(len(vocab))[:k] {
-		cent[c] = make([]float32, dims)
-		for _, e := range sparse[w] {
-			cent[c][e.dim] = e.v
-		}
-	}
-	assign := make([]int, len(vocab))
-	for range kmeansRounds {
-		for w, vec := range sparse {
-			best, bestSim := 0, float32(-1)
-			for c := range cent {
-				var s float32
-				for _, e := range vec {
-					s += e.v * cent[c][e.dim]
-				}
-				if s > bestSim {
-					best, bestSim = c, s
-				}
-			}
-			assign[w] = best
-		}
-		for c := range cent {
-			clear(cent[c])
-		}
-		for w, vec := range sparse {
-			for _, e := range vec {
-				cent[assign[w]][e.dim] += e.v
-			}
-		}
-		for c := range cent {
-			var norm float64
-			for _, v := range cent[c] {
-				norm += float64(v * v)
-			}
-			if norm > 0 {
-				inv := float32(1 / math.Sqrt(norm))
-				for j := range cent[c] {
-					cent[c][j] *= inv
-				}
-			}
-		}
-	}
-	out := make(map[string]uint16, len(vocab))
-	for i, w := range vocab {
-		out[w] = uint16(assign[i])
-	}
-	return out
 }

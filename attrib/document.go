@@ -44,6 +44,8 @@ type document struct {
 	cluster []uint16
 	// paras caches paragraphs(d).
 	paras [][2]int
+	// syn is the dependency parse, nil until setSyntax.
+	syn *parse
 }
 
 // setClusters looks up every token's word cluster.

@@ -79,6 +79,16 @@ const (
 	fCluM2P2
 	fPCluM1P1
 	fPCoarseTri
+	// Syntactic features, from the dependency parse.
+	fSynRel
+	fSynHeadLem
+	fSynHeadCue
+	fSynKids
+	fSynKidsLem
+	fSynUnderCue
+	fSynUnderCueLem
+	fSynRelP
+	fSynUnderCueP
 )
 
 const (
@@ -406,6 +416,9 @@ func features(d *document, c *tokenContext, i int, buf []uint32) []uint32 {
 	if c.nameColon != nil {
 		add(newHash(fNameColon).int(int(c.nameColon[i])))
 	}
+	if d.syn != nil {
+		buf = synFeatures(d, i, inQ, buf)
+	}
 	if d.cluster != nil {
 		k0, km1, kp1 := d.clusterOf(i), d.clusterOf(i-1), d.clusterOf(i+1)
 		add(newHash(fClu0).int(k0))
@@ -453,6 +466,12 @@ func stackedFeatures(d *document, c *tokenContext, i int, buf []uint32) []uint32
 	add(newHash(fP0Quote).int(p0).int(q0))
 	add(newHash(fPm1P0Pp1).int(c.ptag(i - 1)).int(p0).int(c.ptag(i + 1)))
 	add(newHash(fPSent).int(int(c.pSent[si])))
+	if p := d.syn; p != nil {
+		add(newHash(fSynRelP).int(int(p.upos[i])).int(int(p.rel[i])).int(p0))
+		if cue, rel, _ := d.underCue(i); cue >= 0 {
+			add(newHash(fSynUnderCueP).int(int(rel.Universal())).int(c.ptag(cue)).int(p0))
+		}
+	}
 	if l := c.pLeftCue[i]; l >= 0 {
 		add(newHash(fPLeftCue).int(distBucket(i - int(l))).int(boolInt(inQ)))
 		add(newHash(fPLeftCueLem).int(d.hl(int(l))))
@@ -473,4 +492,31 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// synFeatures appends the parse's features of token i: its part of speech
+// and relation, its head's stem and cue probability, the argument
+// relations among its dependents (a cue has a subject and a complement),
+// and the relation under which it hangs from the nearest likely cue above
+// it (the complement of "said" holds content, its subject the source).
+func synFeatures(d *document, i int, inQ bool, buf []uint32) []uint32 {
+	p := d.syn
+	add := func(h hasher) { buf = append(buf, h.key()) }
+	rel, up, h := int(p.rel[i]), int(p.upos[i]), int(p.head[i])
+	hup := -1
+	if h >= 0 {
+		hup = int(p.upos[h])
+	}
+	add(newHash(fSynRel).int(up).int(rel))
+	add(newHash(fSynHeadLem).int(rel).int(d.hl(h)))
+	add(newHash(fSynHeadCue).int(rel).int(d.cueB(h)).int(hup))
+	add(newHash(fSynKids).int(up).int(int(p.kids[i])))
+	add(newHash(fSynKidsLem).int(d.hl(i)).int(int(p.kids[i])))
+	if cue, crel, steps := d.underCue(i); cue >= 0 {
+		add(newHash(fSynUnderCue).int(int(crel)).int(d.cueB(cue)).int(min(steps, 3)).int(boolInt(inQ)))
+		add(newHash(fSynUnderCueLem).int(int(crel.Universal())).int(d.hl(cue)))
+	} else {
+		add(newHash(fSynUnderCue).int(-1).int(boolInt(inQ)))
+	}
+	return buf
 }

@@ -3,6 +3,9 @@ package attrib
 import (
 	"math"
 	"slices"
+
+	"github.com/sayso-news/sayso/internal/quant"
+	"github.com/sayso-news/sayso/syntax"
 )
 
 // ModelInfo records how a model was made.
@@ -25,6 +28,10 @@ type ModelInfo struct {
 	Tokens    int `json:"tokens"`
 	// Features counts the weighted features of each tagger.
 	Features []int `json:"features"`
+	// Syntax is the SHA-256 of the syntax model whose parses the model's
+	// features read (the embedded one must match), empty for a model
+	// trained without syntax.
+	Syntax string `json:"syntax,omitempty"`
 }
 
 // Model is a trained attribution model: the cue lexicon and one or two
@@ -40,6 +47,9 @@ type Model struct {
 	// vocab holds what the model knows of the clustered words, built by
 	// freeze.
 	vocab map[string]vocabEntry
+	// syn parses the sentences whose trees the features read; nil for a
+	// model trained without syntax.
+	syn *syntax.Model
 }
 
 // tag returns the tags of every token of d.
@@ -185,7 +195,7 @@ func (m *Model) freeze() {
 					maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
 				}
 			}
-			tg.fast = newFeatTable(tg, newLogQuant(maxAbs))
+			tg.fast = newFeatTable(tg, quant.NewLog(maxAbs))
 		}
 	}
 	if m.args != nil && m.args.fast == nil {

@@ -11,6 +11,10 @@ import (
 	"io"
 	"math"
 	"slices"
+
+	"github.com/sayso-news/sayso/internal/modelfile"
+	"github.com/sayso-news/sayso/internal/quant"
+	"github.com/sayso-news/sayso/syntax"
 )
 
 // The model file: gzip over a magic line, the ModelInfo as JSON, the cue
@@ -26,14 +30,18 @@ const maxModelBytes = 256 << 20
 
 // WriteTo writes the model in its gzip'd binary format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	zw, _ := gzip.NewWriterLevel(cw, gzip.DefaultCompression)
-	bw := bufio.NewWriter(zw)
 	info, err := json.Marshal(m.Info)
 	if err != nil {
-		return cw.n, err
+		return 0, err
 	}
-	bw.WriteString(modelMagic)
+	return modelfile.Write(w, gzip.DefaultCompression, modelMagic, func(bw *bufio.Writer) error {
+		m.write(bw, info)
+		return nil
+	})
+}
+
+// write writes the model's content after the magic line.
+func (m *Model) write(bw *bufio.Writer, info []byte) {
 	put := func(v any) { binary.Write(bw, binary.LittleEndian, v) }
 	put(uint32(len(info)))
 	bw.Write(info)
@@ -54,13 +62,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	writeArgs(bw, m.args)
 	writeClusters(bw, m.clusters)
-	if err := bw.Flush(); err != nil {
-		return cw.n, err
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, err
-	}
-	return cw.n, nil
 }
 
 // writeTagger writes keys in ascending order, delta-coded, then weights
@@ -77,7 +78,7 @@ func writeTagger(bw *bufio.Writer, tg *tagger) {
 	for _, v := range tg.w {
 		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
 	}
-	q := newLogQuant(maxAbs)
+	q := quant.NewLog(maxAbs)
 	put(uint32(len(keys)))
 	put(maxAbs)
 	put(tg.trans)
@@ -89,64 +90,20 @@ func writeTagger(bw *bufio.Writer, tg *tagger) {
 	}
 	for t := range numTags {
 		for i, r := range rows {
-			col[i] = q.encode(tg.w[int(r)*numTags+t])
+			col[i] = q.Encode(tg.w[int(r)*numTags+t])
 		}
 		put(col)
 	}
 }
 
-// logQuant maps weights to int8 codes on a logarithmic scale: code c stands
-// for sign(c)·unit·(exp(|c|·step)−1).
-type logQuant struct{ unit, step float64 }
-
-// quantRange is the ratio of the largest weight to the quantisation unit:
-// weights under maxAbs/quantRange round to zero or one step.
-const quantRange = 2000
-
-func newLogQuant(maxAbs float32) logQuant {
-	if maxAbs == 0 {
-		maxAbs = 1
-	}
-	unit := float64(maxAbs) / quantRange
-	return logQuant{unit: unit, step: math.Log1p(quantRange) / 127}
-}
-
-func (q logQuant) encode(v float32) int8 {
-	c := math.Round(math.Log1p(math.Abs(float64(v))/q.unit) / q.step)
-	c = min(c, 127)
-	if v < 0 {
-		return int8(-c)
-	}
-	return int8(c)
-}
-
-func (q logQuant) decode(c int8) float32 {
-	a := float64(c)
-	v := q.unit * math.Expm1(math.Abs(a)*q.step)
-	if a < 0 {
-		v = -v
-	}
-	return float32(v)
-}
-
 // ReadModel reads a model written by WriteTo. It fails on a file that is
 // not a model, of another format version, truncated or too large.
 func ReadModel(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	raw, _, err := modelfile.Read(r, modelMagic, maxModelBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
-	if len(raw) > maxModelBytes {
-		return nil, errors.New("read model: larger than the model size bound")
-	}
-	if !bytes.HasPrefix(raw, []byte(modelMagic)) {
-		return nil, errors.New("read model: not a sayso attribution model of this version")
-	}
-	br := bytes.NewReader(raw[len(modelMagic):])
+	br := bytes.NewReader(raw)
 	var rerr error
 	get := func(v any) {
 		if rerr == nil {
@@ -208,6 +165,16 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		m.clusters = cl
 	}
+	if m.Info.Syntax != "" {
+		syn, err := syntax.DefaultModel()
+		if err != nil {
+			return nil, fmt.Errorf("read model: %w", err)
+		}
+		if got := syn.SHA256(); got != m.Info.Syntax {
+			return nil, fmt.Errorf("read model: trained with syntax model %.12s, the embedded one is %.12s: retrain it", m.Info.Syntax, got)
+		}
+		m.syn = syn
+	}
 	m.freeze()
 	return m, nil
 }
@@ -233,10 +200,10 @@ func readTagger(br *bytes.Reader) (*tagger, error) {
 		return nil, errors.New("read model: truncated weights")
 	}
 	tg.maxAbs = maxAbs
-	q := newLogQuant(maxAbs)
+	q := quant.NewLog(maxAbs)
 	var table [256]float32
 	for c := -128; c < 128; c++ {
-		table[uint8(int8(c))] = q.decode(int8(c))
+		table[uint8(int8(c))] = q.Decode(int8(c))
 	}
 	tg.w = make([]float32, int(n)*numTags)
 	tg.index = make(map[uint32]int32, n)
@@ -253,17 +220,6 @@ func readTagger(br *bytes.Reader) (*tagger, error) {
 		}
 	}
 	return tg, nil
-}
-
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // writeArgs writes the argument ranker: a presence byte, the dense pair

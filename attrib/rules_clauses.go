@@ -208,14 +208,13 @@ func (d *document) intentions(links []link) []link {
 }
 
 // asClauses reads "As X explains (in his book Y), CLAUSE." — the
-// ascriptive "as" — in sentences without any attribution: source X, cue the
-// verb group, content the clause after the comma to the sentence's end.
-// The verb must be one the cue lexicon knows.
+// ascriptive "as": source X, cue the verb group, content the clause after
+// the comma to the sentence's end, unless another attribution touches the
+// "As X explains," frame. The verb must be one the cue lexicon knows.
 func (d *document) asClauses(links []link) []link {
-	busy := d.busySentences(links)
 	var out []link
-	for si, s := range d.sents {
-		if busy[si] || d.low[s.First] != "as" || s.Last-s.First < 6 {
+	for _, s := range d.sents {
+		if d.low[s.First] != "as" || s.Last-s.First < 6 {
 			continue
 		}
 		// The source: a short run up to a verb the lexicon knows.
@@ -246,6 +245,12 @@ func (d *document) asClauses(links []link) []link {
 		if comma < 0 || last <= comma+2 {
 			continue
 		}
+		// Another attribution of the sentence rules the clause out unless
+		// it lies wholly inside the clause's content: attributions nest
+		// ("As X explains, officials said that …").
+		if d.spansTouch(links, s.First, comma) {
+			continue
+		}
 		src := span{s.First + 1, v - 1, labelSource}
 		cue := span{v, v, labelCue}
 		out = append(out, link{cue: &cue, source: &src, contents: []span{{comma + 1, last, labelContent}}})
@@ -264,4 +269,16 @@ func (d *document) busySentences(links []link) []bool {
 		}
 	}
 	return busy
+}
+
+// spansTouch reports whether a span of links overlaps tokens [first, last].
+func (d *document) spansTouch(links []link, first, last int) bool {
+	for _, l := range links {
+		for _, sp := range l.spans() {
+			if sp.first <= last && sp.last >= first {
+				return true
+			}
+		}
+	}
+	return false
 }

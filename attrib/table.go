@@ -1,5 +1,7 @@
 package attrib
 
+import "github.com/sayso-news/sayso/internal/quant"
+
 // featTable is the read-only form of a tagger's weights for fast lookup:
 // open addressing on the feature key, each slot holding its key and the
 // seven quantised weights together, so one feature costs one cache line.
@@ -16,20 +18,20 @@ type slot struct {
 }
 
 // newFeatTable builds a table over the tagger's weights, quantised by q.
-func newFeatTable(tg *tagger, q logQuant) *featTable {
+func newFeatTable(tg *tagger, q quant.Log) *featTable {
 	n := uint32(1)
 	for n < uint32(len(tg.index))*2+1 { // load factor at most 1/2: misses end sooner
 		n <<= 1
 	}
 	t := &featTable{slots: make([]slot, n), mask: n - 1}
 	for c := -128; c < 128; c++ {
-		t.dec[uint8(int8(c))] = q.decode(int8(c))
+		t.dec[uint8(int8(c))] = q.Decode(int8(c))
 	}
 	for k, r := range tg.index {
 		s := t.find(fixKey(k))
 		s.key = fixKey(k)
 		for j := range numTags {
-			s.w[j] = q.encode(tg.w[int(r)*numTags+j])
+			s.w[j] = q.Encode(tg.w[int(r)*numTags+j])
 		}
 	}
 	return t

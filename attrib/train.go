@@ -3,6 +3,7 @@ package attrib
 import (
 	"context"
 	"fmt"
+	"github.com/sayso-news/sayso/syntax"
 	"math/rand/v2"
 
 	"github.com/sayso-news/sayso"
@@ -40,6 +41,9 @@ type TrainOptions struct {
 	// averaged into each final tagger and ranker (default 1: averaging two
 	// measured no better on dev, the perceptron being averaged already).
 	Average int
+	// Syntax, when set, parses the texts so that features can read their
+	// trees; the model then needs the same syntax model to run.
+	Syntax *syntax.Model
 	// Info is recorded in the model; Train fills in the counts and Seed.
 	Info ModelInfo
 	// Progress, when set, receives a line per finished step.
@@ -79,6 +83,7 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	tokens := 0
 	for i, td := range docs {
 		prepared[i] = newDocument(td.Text, nil)
+		prepared[i].setSyntax(opt.Syntax)
 		golds[i] = goldTags(prepared[i], td.Attributions)
 		tokens += len(prepared[i].toks)
 	}
@@ -108,7 +113,10 @@ func Train(ctx context.Context, docs []TrainingDoc, opt TrainOptions) (*Model, e
 	}
 
 	opt.Progress(fmt.Sprintf("%d documents, %d tokens, %d cue stems, %d clustered words", len(docs), tokens, len(lex.p), len(clusters)))
-	m := &Model{lex: lex, Info: opt.Info, clusters: clusters}
+	m := &Model{lex: lex, Info: opt.Info, clusters: clusters, syn: opt.Syntax}
+	if opt.Syntax != nil {
+		m.Info.Syntax = opt.Syntax.SHA256()
+	}
 	m.Info.Seed = opt.Seed
 	m.Info.Epochs = opt.Epochs
 	m.Info.ArgEpochs = opt.ArgEpochs

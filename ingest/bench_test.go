@@ -54,13 +54,17 @@ func BenchmarkIngestWARC(b *testing.B) {
 	pages = nil
 	runtime.GC()
 	b.Run("extract", func(b *testing.B) { benchIngest(b, dir, warc, nil) })
-	b.Run("extract+attrib", func(b *testing.B) {
-		an, err := attrib.New()
-		if err != nil {
-			b.Fatal(err)
-		}
-		benchIngest(b, dir, warc, an.Analyze)
-	})
+	for name, newAnalyzer := range map[string]func() (*attrib.Analyzer, error){
+		"extract+attrib": attrib.New, "extract+attrib-fast": attrib.NewFast,
+	} {
+		b.Run(name, func(b *testing.B) {
+			an, err := newAnalyzer()
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchIngest(b, dir, warc, an.Analyze)
+		})
+	}
 }
 
 func benchIngest(b *testing.B, dir, warc string, analyze ingest.AnalyzeFunc) {

@@ -23,12 +23,13 @@ func runEvalAttribution(ctx context.Context, e *env, args []string) error {
 			"(reference: the first-listed annotator per article in metadata.tsv), and check the seed article.")
 	data := fs.String("data", defaultDataDir(e), "evaluation data `dir` (holds attribution/polnear; the seed is in dir/../seed)")
 	modelPath := fs.String("model", "", "model `file` to evaluate instead of the embedded one")
+	fast := fs.Bool("fast", false, "evaluate the embedded model that does without the dependency parse")
 	split := fs.String("split", "dev", "PolNeAR `split` to score (dev; never train for figures)")
 	diag := fs.String("diag", "", "write per-article span disagreements to `file`")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	an, err := analyzer(*modelPath)
+	an, err := analyzer(*modelPath, *fast)
 	if err != nil {
 		return err
 	}
@@ -81,9 +82,14 @@ func runEvalAttribution(ctx context.Context, e *env, args []string) error {
 	return ctx.Err()
 }
 
-// analyzer returns the analyzer for a model file, or the embedded model's.
-func analyzer(path string) (*attrib.Analyzer, error) {
+// analyzer returns the analyzer for a model file, or for the embedded
+// model: the one that reads the dependency parse, or with fast the one
+// that does without.
+func analyzer(path string, fast bool) (*attrib.Analyzer, error) {
 	if path == "" {
+		if fast {
+			return attrib.NewFast()
+		}
 		return attrib.New()
 	}
 	f, err := os.Open(path)

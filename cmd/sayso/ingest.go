@@ -30,7 +30,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "time limit for one request, body included")
 	maxBytes := fs.Int64("max-bytes", fetch.DefaultMaxBytes, "largest page `size` read, after decompression")
 	retries := fs.Int("retries", fetch.DefaultRetries, "retries on 5xx, 429 and network errors")
-	noAttrib := fs.Bool("no-attrib", false, "store articles without attributing them")
+	af := addAttribFlags(fs)
 	ignoreRobots := fs.Bool("ignore-robots", false, "do not read robots.txt (only for sites you run)")
 	batch := fs.Int("batch", ingest.DefaultBatchSize, "pages stored per transaction")
 	if err := parseFlags(fs, args); err != nil {
@@ -53,7 +53,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	cfg := ingest.Config{Fetcher: fetcher, Workers: *workers, Fetchers: *concurrency, BatchSize: *batch,
 		MaxPageBytes: *maxBytes, Stdin: e.stdin}
 	e.log.Info("ingest started", slog.String("db", *db), slog.Int("sources", fs.NArg()))
-	sum, err := runIngester(ctx, e, *db, true, *noAttrib, "ingest", cfg,
+	sum, err := runIngester(ctx, e, *db, true, af, "ingest", cfg,
 		func(ctx context.Context, in *ingest.Ingester) (*ingest.Summary, error) { return in.Run(ctx, fs.Args()) })
 	if err != nil {
 		return err

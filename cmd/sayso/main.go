@@ -51,6 +51,7 @@ func commands() []command {
 	return []command{
 		{"extract", "web page → article: body, title, authors, dates, publisher, credits", runExtract},
 		{"attributions", "text or page → who said what: attributions, speakers, claims", runAttributions},
+		{"parse", "text or CoNLL-U → part-of-speech tags and dependency trees", runParse},
 		{"ingest", "feeds, sitemaps, URL lists, WARC files, folders → a corpus database", runIngest},
 		{"reprocess", "re-extract and re-attribute stored pages with this version", runReprocess},
 		{"search", "full-text search over stored articles and quotes", runSearch},
@@ -61,7 +62,7 @@ func commands() []command {
 		{"reindex", "build the provenance indexes of a corpus again", runReindex},
 		{"export", "export articles, attributions and speakers as JSONL or CSV", runExport},
 		{"eval", "measure quality on the shared evaluation data", runEval},
-		{"train", "train a model from the shared data (the attribution tagger)", runTrain},
+		{"train", "train a model from the shared data (attribution, syntax)", runTrain},
 		{"version", "print sayso's version", runVersion},
 	}
 }

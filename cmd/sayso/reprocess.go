@@ -16,7 +16,7 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 	db := dbFlag(e, fs)
 	state := fs.String("state", "all", "which pages: all, failed, no_article or article")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages processed in parallel")
-	noAttrib := fs.Bool("no-attrib", false, "store articles without attributing them")
+	af := addAttribFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,7 +35,7 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 	if *workers <= 0 {
 		return usageError{"--workers must be positive"}
 	}
-	_, err := runIngester(ctx, e, *db, false, *noAttrib, "reprocess", ingest.Config{Workers: *workers},
+	_, err := runIngester(ctx, e, *db, false, af, "reprocess", ingest.Config{Workers: *workers},
 		func(ctx context.Context, in *ingest.Ingester) (*ingest.Summary, error) {
 			return in.Reprocess(ctx, keep)
 		})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,23 +12,28 @@ import (
 
 	"github.com/sayso-news/sayso/attrib"
 	"github.com/sayso-news/sayso/eval/attribution"
+	"github.com/sayso-news/sayso/syntax"
 )
 
 // runTrain dispatches "sayso train WHAT".
 func runTrain(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(e.stderr, "Usage: sayso train attribution [flags]\n\n"+
+		fmt.Fprintf(e.stderr, "Usage: sayso train attribution|syntax [flags]\n\n"+
 			"Train a model from the shared data (default ../shared/data, or $SAYSO_DATA).\n"+
-			"  attribution  the attribution tagger, from PolNeAR's train split only\n")
+			"  attribution  the attribution tagger, from PolNeAR's train split only\n"+
+			"  syntax       the part-of-speech tagger and dependency parser, from UD English train splits\n")
 		if len(args) == 0 {
 			return usageError{"missing what to train"}
 		}
 		return nil
 	}
-	if args[0] != "attribution" {
-		return usageError{fmt.Sprintf("unknown model %q", args[0])}
+	switch args[0] {
+	case "attribution":
+		return runTrainAttribution(ctx, e, args[1:])
+	case "syntax":
+		return runTrainSyntax(ctx, e, args[1:])
 	}
-	return runTrainAttribution(ctx, e, args[1:])
+	return usageError{fmt.Sprintf("unknown model %q", args[0])}
 }
 
 // defaultModelPath is where the embedded attribution model lives in the
@@ -48,6 +54,7 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 	average := fs.Int("average", 0, "runs averaged into each tagger (0: the default)")
 	minCount := fs.Int("min-count", 0, "drop features seen fewer `times` in training (0: the default)")
 	limit := fs.Int("limit", 0, "train on the first `n` articles only (quick experiments; 0: all)")
+	noSyntax := fs.Bool("no-syntax", false, "train without the dependency parse's features")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -82,7 +89,14 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 			cmd += " --" + f.Name + " " + f.Value.String()
 		}
 	})
+	var syn *syntax.Model
+	if !*noSyntax {
+		if syn, err = syntax.DefaultModel(); err != nil {
+			return err
+		}
+	}
 	m, err := attrib.Train(ctx, tdocs, attrib.TrainOptions{
+		Syntax:          syn,
 		Seed:            *seed,
 		Epochs:          *epochs,
 		ArgEpochs:       *argEpochs,
@@ -94,20 +108,37 @@ func runTrainAttribution(ctx context.Context, e *env, args []string) error {
 			Data:       "PolNeAR train (attribution/polnear/train, first-listed annotator per metadata.tsv)",
 			DataSHA256: sum,
 		},
-		Progress: func(msg string) {
-			e.log.Info("train attribution", "step", msg, "elapsed", time.Since(start).Round(time.Millisecond))
-		},
+		Progress: trainProgress(e, "train attribution", start),
 	})
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(*out, func(f *os.File) error { _, err := m.WriteTo(f); return err }); err != nil {
+	size, err := saveModel(*out, m)
+	if err != nil {
 		return err
 	}
-	st, _ := os.Stat(*out)
 	fmt.Fprintf(e.stdout, "wrote %s (%d bytes) in %s: %d articles, %d tokens, features %v, train SHA-256 %s\n",
-		*out, st.Size(), time.Since(start).Round(time.Second), m.Info.Documents, m.Info.Tokens, m.Info.Features, sum)
+		*out, size, time.Since(start).Round(time.Second), m.Info.Documents, m.Info.Tokens, m.Info.Features, sum)
 	return nil
+}
+
+// trainProgress returns a Progress function that logs each training step
+// of what with the time elapsed since start.
+func trainProgress(e *env, what string, start time.Time) func(string) {
+	return func(msg string) {
+		e.log.Info(what, "step", msg, "elapsed", time.Since(start).Round(time.Millisecond))
+	}
+}
+
+// saveModel writes m to path (atomically) and returns the file's size.
+func saveModel(path string, m io.WriterTo) (int64, error) {
+	var size int64
+	err := writeFileAtomic(path, func(f *os.File) error {
+		n, err := m.WriteTo(f)
+		size = n
+		return err
+	})
+	return size, err
 }
 
 // writeFileAtomic writes path through a temporary file in its directory,

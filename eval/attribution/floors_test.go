@@ -26,12 +26,21 @@ func dataDir(t testing.TB) string {
 
 // Floors hold the figures the embedded model reaches on PolNeAR dev, just
 // under them, so a regression fails CI. Raise them when the model improves.
-var floors = map[string]float64{
-	"source F1":            0.722,
-	"cue F1":               0.677,
-	"content F1":           0.608,
-	"lenient F1":           0.648,
-	"quote source correct": 0.935,
+var floors = map[string]map[string]float64{
+	"syntax": { // measured 0.739, 0.687, 0.620, 0.653, 0.938
+		"source F1":            0.734,
+		"cue F1":               0.682,
+		"content F1":           0.615,
+		"lenient F1":           0.648,
+		"quote source correct": 0.932,
+	},
+	"fast": { // measured 0.732, 0.688, 0.612, 0.654, 0.941
+		"source F1":            0.727,
+		"cue F1":               0.683,
+		"content F1":           0.607,
+		"lenient F1":           0.649,
+		"quote source correct": 0.935,
+	},
 }
 
 func TestDevFloors(t *testing.T) {
@@ -40,10 +49,19 @@ func TestDevFloors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an, err := attrib.New()
-	if err != nil {
-		t.Fatal(err)
+	for name, newAnalyzer := range map[string]func() (*attrib.Analyzer, error){"syntax": attrib.New, "fast": attrib.NewFast} {
+		t.Run(name, func(t *testing.T) {
+			an, err := newAnalyzer()
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFloors(t, an, docs, floors[name])
+		})
 	}
+}
+
+// checkFloors scores an on docs and checks each figure against its floor.
+func checkFloors(t *testing.T, an *attrib.Analyzer, docs []attribution.Document, floors map[string]float64) {
 	var s attribution.Scores
 	for _, d := range docs {
 		res, err := an.Analyze(context.Background(), d.Text)
@@ -75,10 +93,19 @@ func TestSeed(t *testing.T) {
 	if err != nil {
 		t.Skipf("seed article not found at %s: %v", dir, err)
 	}
-	an, err := attrib.New()
-	if err != nil {
-		t.Fatal(err)
+	for name, newAnalyzer := range map[string]func() (*attrib.Analyzer, error){"syntax": attrib.New, "fast": attrib.NewFast} {
+		t.Run(name, func(t *testing.T) {
+			an, err := newAnalyzer()
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSeed(t, an, seed)
+		})
 	}
+}
+
+// checkSeed analyses the seed article with an and checks the reading.
+func checkSeed(t *testing.T, an *attrib.Analyzer, seed *attribution.Seed) {
 	res, err := an.Analyze(context.Background(), seed.Text)
 	if err != nil {
 		t.Fatal(err)
