@@ -8,14 +8,17 @@ import (
 	"github.com/sayso-news/sayso/eval/extraction"
 )
 
-// Diagnostics for improving the heuristics by their general causes, run
-// with the floor test, e.g.
+// Diagnostics for improving the heuristics by their general causes, on the
+// tuning sets only (scrapinghub, wcxb-dev's tuning part, fundus), e.g.
 //
-//	go test ./extract -run ScrapinghubFloors -diag 10
-//	go test ./extract -run ScrapinghubFloors -blocks 1ace8c85
+//	go test ./extract -run Diagnose -diag 10 -set wcxb
+//	go test ./extract -run Diagnose -blocks dev-0012
+//	go test ./extract -run Diagnose -dump /tmp/before.tsv
 var (
-	diag       = flag.Int("diag", 0, "print the `n` worst scrapinghub pages with the lines missed and added")
-	showBlocks = flag.String("blocks", "", "print every block of the scrapinghub pages whose id starts with `prefix`, with its verdicts")
+	diag       = flag.Int("diag", 0, "print the `n` worst pages of each tuning set with the lines missed and added")
+	diagSet    = flag.String("set", "", "diagnose only the tuning sets whose name contains `text`")
+	showBlocks = flag.String("blocks", "", "print every block of the tuning pages whose id starts with `prefix`, with its verdicts")
+	dumpScores = flag.String("dump", "", "write each tuning page's set, id, F1, precision and recall to `file`, to compare runs")
 )
 
 // printDiag shows the worst pages: their scores and the lines missed and
@@ -24,7 +27,7 @@ func printDiag(r *extraction.Report, n int) {
 	for _, res := range r.Worst(n) {
 		p, _ := res.Precision()
 		rc, _ := res.Recall()
-		fmt.Printf("\n=== %s P %.3f R %.3f %s err=%v\n", res.ID[:12], p, rc, res.URL, res.Err)
+		fmt.Printf("\n=== %s P %.3f R %.3f %s err=%v\n", clip(res.ID, 24), p, rc, res.URL, res.Err)
 		truth := lineSet(res.Truth)
 		pred := lineSet(res.Predicted)
 		shown := 0
@@ -41,6 +44,16 @@ func printDiag(r *extraction.Report, n int) {
 				shown++
 			}
 		}
+	}
+}
+
+// writeScores appends one tab-separated line per page of r: set, id, F1,
+// precision, recall.
+func writeScores(b *strings.Builder, r *extraction.Report) {
+	for _, res := range r.Results {
+		p, _ := res.Precision()
+		rc, _ := res.Recall()
+		fmt.Fprintf(b, "%s\t%s\t%.4f\t%.4f\t%.4f\n", r.Name, res.ID, res.F1(), p, rc)
 	}
 }
 
