@@ -91,7 +91,7 @@ type PageResult struct {
 // Report summarises one date reader over a set of pages.
 type Report struct {
 	// Name names the set, for Print; "" prints as "pages".
-	Name string
+	Name                           string
 	Pages, Correct, Wrong, Missing int
 	// Accuracy is Correct / Pages (0 for no pages).
 	Accuracy float64
