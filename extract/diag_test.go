@@ -48,11 +48,17 @@ func printDiag(r *extraction.Report, n int) {
 }
 
 // writeScores appends one tab-separated line per page of r: set, id, F1,
-// precision, recall.
+// precision, recall (-1 where undefined).
 func writeScores(b *strings.Builder, r *extraction.Report) {
 	for _, res := range r.Results {
-		p, _ := res.Precision()
-		rc, _ := res.Recall()
+		p, ok := res.Precision()
+		if !ok {
+			p = -1 // undefined: nothing predicted
+		}
+		rc, ok := res.Recall()
+		if !ok {
+			rc = -1
+		}
 		fmt.Fprintf(b, "%s\t%s\t%.4f\t%.4f\t%.4f\n", r.Name, res.ID, res.F1(), p, rc)
 	}
 }

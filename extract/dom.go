@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // attr returns the value of n's attribute key, or "".
@@ -23,7 +24,9 @@ func hidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			return true
+			if !streamedSegment(n) {
+				return true
+			}
 		case "aria-hidden":
 			if a.Val == "true" {
 				return true
@@ -71,4 +74,26 @@ func isSpace(r rune) bool {
 
 func isLetterOrDigit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// streamedSegment reports whether n is a segment of a page rendered by
+// streaming (React's server rendering): the server sends the content of a
+// late part of the page in <div hidden id="S:0"> (ids count in base 32:
+// "S:1a"), and a script moves it in
+// place of its <template id="B:0"> placeholder. Readers see it; it is
+// hidden only until the script runs.
+func streamedSegment(n *html.Node) bool {
+	if n.DataAtom != atom.Div {
+		return false
+	}
+	id := attr(n, "id")
+	if len(id) < 3 || id[0] != 'S' || id[1] != ':' {
+		return false
+	}
+	for _, c := range id[2:] {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return true
 }
