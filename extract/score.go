@@ -123,6 +123,7 @@ func (c *collector) markRegions() {
 			vouched[a] = true
 		}
 	}
+	siblings := c.siblingGood()
 	isRegion := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
@@ -131,6 +132,12 @@ func (c *collector) markRegions() {
 			continue
 		}
 		if e.neg == 0 || int(-e.neg) <= int(e.pos) || vouched[i] {
+			continue
+		}
+		// Sections of one article cut into siblings of one class (a
+		// "skip-item" per topic, "ad-free-block" per part) that together
+		// hold two thirds of the page's prose are the article.
+		if g := siblings[i]; g.members >= 2 && g.good*3 > total*2 && !e.comments && e.goodBlocks > 0 {
 			continue
 		}
 		// A region may hold good text (a long comment, a footer notice) but
@@ -485,4 +492,52 @@ func (c *collector) headlineItems() []bool {
 		}
 	}
 	return lead
+}
+
+// siblingGroup is what the elements of one parent sharing a tag and a
+// class hold together.
+type siblingGroup struct {
+	members int32
+	good    int
+}
+
+// siblingGood returns, for each element, the group of its siblings of the
+// same tag and class (itself included): how many there are and the good
+// text they hold. It needs markRegions' good counts.
+func (c *collector) siblingGood() []siblingGroup {
+	type key struct {
+		parent int32
+		tag    atom.Atom
+		class  string
+	}
+	groups := make(map[key]siblingGroup, len(c.elems)/4)
+	keys := make([]key, len(c.elems))
+	for i := range c.elems {
+		e := &c.elems[i]
+		if e.neg == 0 || e.parent < 0 {
+			continue // only named boilerplate asks for its group
+		}
+		k := key{e.parent, e.tag, attr(e.node, "class")}
+		keys[i] = k
+		groups[k] = siblingGroup{}
+	}
+	for i := range c.elems {
+		e := &c.elems[i]
+		if e.parent < 0 {
+			continue
+		}
+		k := key{e.parent, e.tag, attr(e.node, "class")}
+		if g, ok := groups[k]; ok {
+			g.members++
+			g.good += e.good
+			groups[k] = g
+		}
+	}
+	out := make([]siblingGroup, len(c.elems))
+	for i := range c.elems {
+		if c.elems[i].neg != 0 && c.elems[i].parent >= 0 {
+			out[i] = groups[keys[i]]
+		}
+	}
+	return out
 }
