@@ -122,8 +122,13 @@ func printBlocks(page []byte) {
 		if c.within(b.elem, cont) {
 			in = "c"
 		}
-		fmt.Printf("%s%s cl=%d reg=%d ch=%d ld=%.2f %-40s | %s\n", k, in, b.class, b.region, b.chars,
-			float64(b.linkChars)/float64(b.chars), clip(b.text, 70), c.path(b.elem))
+		reg := ""
+		if b.region >= 0 {
+			el := c.elems[b.region]
+			reg = fmt.Sprintf(" [region %s.%s#%s]", el.tag, clip(attr(el.node, "class"), 60), attr(el.node, "id"))
+		}
+		fmt.Printf("%s%s cl=%d reg=%d ch=%d ld=%.2f %-40s | %s%s\n", k, in, b.class, b.region, b.chars,
+			float64(b.linkChars)/float64(b.chars), clip(b.text, 70), c.path(b.elem), reg)
 	}
 }
 

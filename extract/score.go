@@ -123,7 +123,7 @@ func (c *collector) markRegions() {
 			vouched[a] = true
 		}
 	}
-	siblings := c.siblingGood()
+	grouped := c.groupedProse(total)
 	isRegion := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
@@ -134,10 +134,7 @@ func (c *collector) markRegions() {
 		if e.neg == 0 || int(-e.neg) <= int(e.pos) || vouched[i] {
 			continue
 		}
-		// Sections of one article cut into siblings of one class (a
-		// "skip-item" per topic, "ad-free-block" per part) that together
-		// hold two thirds of the page's prose are the article.
-		if g := siblings[i]; g.members >= 2 && g.good*3 > total*2 && !e.comments && e.goodBlocks > 0 {
+		if grouped[i] {
 			continue
 		}
 		// A region may hold good text (a long comment, a footer notice) but
@@ -494,50 +491,69 @@ func (c *collector) headlineItems() []bool {
 	return lead
 }
 
-// siblingGroup is what the elements of one parent sharing a tag and a
-// class hold together.
-type siblingGroup struct {
+// classGroup is what the elements of one tag and class hold together.
+type classGroup struct {
 	members int32
 	good    int
 }
 
-// siblingGood returns, for each element, the group of its siblings of the
-// same tag and class (itself included): how many there are and the good
-// text they hold. It needs markRegions' good counts.
-func (c *collector) siblingGood() []siblingGroup {
+// groupedProse finds the elements named as boilerplate that are sections of
+// the article: an article cut into elements of one class (a "skip-item"
+// per topic, a page builder's "widget-container" around each paragraph)
+// whose members together hold more than half of the page's prose (total
+// good characters) is the article, whatever the class says. A group inside
+// an element named as boilerplate that is not itself such a section (text
+// widgets in a sidebar) stays boilerplate: the elements are judged top
+// down, parents first. Comment threads never qualify.
+func (c *collector) groupedProse(total int) []bool {
 	type key struct {
-		parent int32
-		tag    atom.Atom
-		class  string
+		tag   atom.Atom
+		class string
 	}
-	groups := make(map[key]siblingGroup, len(c.elems)/4)
+	named := func(e *elem) bool { return e.neg != 0 && int(-e.neg) > int(e.pos) }
+	groups := make(map[key]classGroup, 64)
 	keys := make([]key, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
-		if e.neg == 0 || e.parent < 0 {
+		if !named(e) {
 			continue // only named boilerplate asks for its group
 		}
-		k := key{e.parent, e.tag, attr(e.node, "class")}
+		k := key{e.tag, attr(e.node, "class")}
+		if k.class == "" {
+			continue // named by its id alone: a group of one
+		}
 		keys[i] = k
-		groups[k] = siblingGroup{}
+		groups[k] = classGroup{}
+	}
+	if len(groups) == 0 {
+		return make([]bool, len(c.elems))
 	}
 	for i := range c.elems {
 		e := &c.elems[i]
-		if e.parent < 0 {
+		if e.parent < 0 || e.good == 0 {
 			continue
 		}
-		k := key{e.parent, e.tag, attr(e.node, "class")}
+		k := key{e.tag, attr(e.node, "class")}
 		if g, ok := groups[k]; ok {
 			g.members++
 			g.good += e.good
 			groups[k] = g
 		}
 	}
-	out := make([]siblingGroup, len(c.elems))
+	out := make([]bool, len(c.elems))
+	// blocked[i]: element i lies inside a named element that is not a
+	// section of the article.
+	blocked := make([]bool, len(c.elems))
 	for i := range c.elems {
-		if c.elems[i].neg != 0 && c.elems[i].parent >= 0 {
-			out[i] = groups[keys[i]]
+		e := &c.elems[i]
+		if p := e.parent; p >= 0 {
+			blocked[i] = blocked[p] || (named(&c.elems[p]) && !out[p])
 		}
+		if keys[i].class == "" || blocked[i] || e.comments || e.goodBlocks == 0 {
+			continue
+		}
+		g := groups[keys[i]]
+		out[i] = g.members >= 2 && g.good*2 > total
 	}
 	return out
 }
