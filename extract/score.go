@@ -106,7 +106,7 @@ func (c *collector) markRegions() {
 		parent.linkBlocks += child.linkBlocks
 		parent.goodBlocks += child.goodBlocks
 	})
-	teaser := c.teasers()
+	teaser := c.teasers(total)
 	// An element named as the article body (or an <article>) that holds
 	// most of an ancestor's prose vouches for that ancestor: a wrapper
 	// named "box modal" or "main-ads" around it is not boilerplate.
@@ -185,14 +185,17 @@ const maxTeaserChars = 600
 // times among its siblings (same tag and class) whose content is a linked
 // headline plus a little text. Lists of other articles, comment threads and
 // product grids look like this; an article's own paragraphs and list items
-// are one block each.
-func (c *collector) teasers() []bool {
+// are one block each. Items that together hold more than half of the
+// page's prose (total good characters) are the article itself, a list of
+// reviewed products or places with a linked name over each.
+func (c *collector) teasers(total int) []bool {
 	type key struct {
 		parent int32
 		tag    atom.Atom
 		class  string
 	}
 	count := make(map[key]int, len(c.elems)/2)
+	good := make(map[key]int, len(c.elems)/2)
 	keys := make([]key, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
@@ -202,6 +205,7 @@ func (c *collector) teasers() []bool {
 		k := key{e.parent, e.tag, attr(e.node, "class")}
 		keys[i] = k
 		count[k]++
+		good[k] += e.good
 	}
 	out := make([]bool, len(c.elems))
 	for i := range c.elems {
@@ -209,7 +213,7 @@ func (c *collector) teasers() []bool {
 		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
 			continue
 		}
-		out[i] = count[keys[i]] >= 3
+		out[i] = count[keys[i]] >= 3 && good[keys[i]]*2 <= total
 	}
 	return out
 }
