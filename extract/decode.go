@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -21,10 +22,17 @@ const metaScanBytes = 64 << 10
 // order is the HTML standard's: a byte-order mark, then the transport's
 // Content-Type charset, then a <meta> declaration, then sniffing (valid
 // UTF-8 stays UTF-8; otherwise the legacy encoding whose script the bytes
-// decode into, else windows-1252, the web's default). Invalid sequences
-// become U+FFFD.
+// decode into, else windows-1252, the web's default). A declared legacy
+// charset gives way to UTF-8 when the bytes are plainly UTF-8 (see
+// plainlyUTF8). Invalid sequences become U+FFFD.
 func toUTF8(b []byte, contentType string) ([]byte, string, error) {
 	enc, name := sniffEncoding(b, contentType)
+	if enc != nil && !strings.HasPrefix(name, "utf-16") && plainlyUTF8(b) {
+		// A page declared in a legacy charset whose bytes are valid UTF-8
+		// with many multi-byte characters was re-encoded without its
+		// declaration: no legacy text decodes so by chance.
+		enc, name = nil, "utf-8"
+	}
 	if enc == nil || name == "utf-8" {
 		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 		if utf8.Valid(b) {
@@ -37,6 +45,28 @@ func toUTF8(b []byte, contentType string) ([]byte, string, error) {
 		return nil, name, fmt.Errorf("decode %s: %w", name, err)
 	}
 	return out, name, nil
+}
+
+// minUTF8Sequences is how many multi-byte sequences valid UTF-8 must have
+// to overrule a declared charset: a handful could be legacy text that
+// happens to decode, hundreds cannot.
+const minUTF8Sequences = 32
+
+// plainlyUTF8 reports whether b is valid UTF-8 holding at least
+// minUTF8Sequences multi-byte characters.
+func plainlyUTF8(b []byte) bool {
+	if !utf8.Valid(b) {
+		return false
+	}
+	n := 0
+	for _, c := range b {
+		if c >= 0xC0 {
+			if n++; n >= minUTF8Sequences {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sniffEncoding determines the encoding of b as toUTF8 describes.

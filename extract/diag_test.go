@@ -3,6 +3,7 @@ package extract
 import (
 	"flag"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/sayso-news/sayso/eval/extraction"
@@ -15,10 +16,13 @@ import (
 //	go test ./extract -run Diagnose -blocks dev-0012
 //	go test ./extract -run Diagnose -dump /tmp/before.tsv
 var (
-	diag       = flag.Int("diag", 0, "print the `n` worst pages of each tuning set with the lines missed and added")
-	diagSet    = flag.String("set", "", "diagnose only the tuning sets whose name contains `text`")
-	showBlocks = flag.String("blocks", "", "print every block of the tuning pages whose id starts with `prefix`, with its verdicts")
-	dumpScores = flag.String("dump", "", "write each tuning page's set, id, F1, precision and recall to `file`, to compare runs")
+	diag        = flag.Int("diag", 0, "print the `n` worst pages of each tuning set with the lines missed and added")
+	diagSet     = flag.String("set", "", "diagnose only the tuning sets whose name contains `text`")
+	showBlocks  = flag.String("blocks", "", "print every block of the tuning pages whose id starts with `prefix`, with its verdicts")
+	dumpScores  = flag.String("dump", "", "write each tuning page's set, id, F1, precision and recall to `file`, to compare runs")
+	showNoBlock = flag.Bool("noblock", false, "with -causes, print the lines of the truth missed that no block holds")
+	showExtra   = flag.Bool("extra", false, "with -causes, print the good lines of the output the truth lacks")
+	showCauses  = flag.Bool("causes", false, "sum the truth missed and the output added on each tuning set by the kind of block the lines sit in")
 )
 
 // printDiag shows the worst pages: their scores and the lines missed and
@@ -149,4 +153,165 @@ func (c *collector) path(e int32) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, " < ")
+}
+
+// causes sums, over the pages of a set, the share of each page's truth
+// that was missed and of its output that was extra, by what the block
+// holding the line was: kind, verdict, region, inside the container or
+// not. A line of the truth found in no block counts as "no block".
+type causes struct {
+	missed, extra map[string]float64
+	pages         int
+}
+
+func (cs *causes) add(page []byte, truth, predicted string) {
+	if cs.missed == nil {
+		cs.missed, cs.extra = map[string]float64{}, map[string]float64{}
+	}
+	cs.pages++
+	text, _, _ := toUTF8(page, "")
+	doc, err := parseHTML(text)
+	if err != nil {
+		return
+	}
+	c := collect(doc)
+	c.classify()
+	c.markRegions()
+	cont := c.chooseContainer()
+	kept := map[int]bool{}
+	if cont >= 0 {
+		for _, i := range c.selectBlocks(cont, c.titleText) {
+			kept[i] = true
+		}
+	}
+	// Every block's tokens, joined, with each block's start: a line of
+	// the truth is found in the block its tokens (or its first few) fall in.
+	var all strings.Builder
+	var starts []int
+	for i := range c.blocks {
+		starts = append(starts, all.Len())
+		all.WriteString(" ")
+		all.WriteString(lineKey(c.blocks[i].text))
+		all.WriteString(" |")
+	}
+	joined := all.String()
+	find := func(k string) (int, bool) {
+		if k == "" {
+			return 0, false
+		}
+		at := strings.Index(joined, " "+k+" ")
+		if at < 0 {
+			if toks := strings.Fields(k); len(toks) > 6 {
+				at = strings.Index(joined, " "+strings.Join(toks[:6], " ")+" ")
+			}
+		}
+		if at < 0 {
+			return 0, false
+		}
+		i := sort.SearchInts(starts, at+1) - 1
+		return i, i >= 0
+	}
+	describe := func(i int) string {
+		b := &c.blocks[i]
+		where := "out"
+		if cont >= 0 && c.within(b.elem, cont) {
+			where = "in"
+		}
+		if b.region >= 0 {
+			where += "+region"
+		}
+		ld := "links<.33"
+		if float64(b.linkChars) > 0.33*float64(b.chars) {
+			ld = "links>.33"
+		}
+		return fmt.Sprintf("%-7s %-10s class=%d %s %s", b.kind, where, b.class, ld, sizeClass(b.chars))
+	}
+	truthToks := float64(len(extraction.Tokens(truth)))
+	predToks := float64(len(extraction.Tokens(predicted)))
+	pred := map[string]bool{}
+	for _, l := range lines(predicted) {
+		pred[lineKey(l)] = true
+	}
+	for _, l := range lines(truth) {
+		k := lineKey(l)
+		if pred[k] || truthToks == 0 {
+			continue
+		}
+		cause := "no block"
+		if *showNoBlock {
+			if _, ok := find(k); !ok {
+				fmt.Printf("  no block: %s\n", clip(l, 150))
+			}
+		}
+		if i, ok := find(k); ok {
+			cause = describe(i)
+			if kept[i] {
+				cause = "kept (split differently)"
+			}
+		}
+		cs.missed[cause] += float64(len(extraction.Tokens(l))) / truthToks
+	}
+	tr := map[string]bool{}
+	for _, l := range lines(truth) {
+		tr[lineKey(l)] = true
+	}
+	for _, l := range lines(predicted) {
+		k := lineKey(l)
+		if tr[k] || predToks == 0 {
+			continue
+		}
+		cause := "no block"
+		if i, ok := find(k); ok {
+			cause = describe(i)
+			if *showExtra && c.blocks[i].class == classGood {
+				fmt.Printf("  extra: %s | %s\n", clip(l, 90), c.path(c.blocks[i].elem))
+			}
+		}
+		cs.extra[cause] += float64(len(extraction.Tokens(l))) / predToks
+	}
+}
+
+// lineKey is a line's tokens without a leading list marker ("1.", "-"):
+// the wcxb-dev truth writes them, pages mostly do not.
+func lineKey(l string) string {
+	toks := extraction.Tokens(l)
+	if len(toks) > 1 && len(toks[0]) <= 2 && toks[0][0] >= '0' && toks[0][0] <= '9' {
+		toks = toks[1:]
+	}
+	return strings.Join(toks, " ")
+}
+
+func sizeClass(n int) string {
+	switch {
+	case n < 20:
+		return "<20"
+	case n < 35:
+		return "<35"
+	case n < 80:
+		return "<80"
+	}
+	return ">=80"
+}
+
+func (cs *causes) print(name string) {
+	show := func(what string, m map[string]float64) {
+		type kv struct {
+			k string
+			v float64
+		}
+		var all []kv
+		for k, v := range m {
+			all = append(all, kv{k, v})
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v })
+		fmt.Printf("\n%s: %s (share of the mean, by the block the line sits in)\n", name, what)
+		for i, x := range all {
+			if i >= 25 {
+				break
+			}
+			fmt.Printf("  %.4f  %s\n", x.v/float64(cs.pages), x.k)
+		}
+	}
+	show("truth missed", cs.missed)
+	show("output extra", cs.extra)
 }

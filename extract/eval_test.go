@@ -48,8 +48,8 @@ func bodyText(page []byte, pageURL string) (string, error) {
 // held by eval/extraction's tests. wcxb-dev's set-aside check is never
 // loaded here, so no page of it can be looked at one by one.
 func TestDiagnose(t *testing.T) {
-	if *diag == 0 && *showBlocks == "" && *dumpScores == "" {
-		t.Skip("diagnostics only: run with -diag N, -blocks PREFIX or -dump FILE")
+	if *diag == 0 && *showBlocks == "" && *dumpScores == "" && !*showCauses {
+		t.Skip("diagnostics only: run with -diag N, -blocks PREFIX, -dump FILE or -causes")
 	}
 	if _, err := os.Stat(filepath.Join(dataDir(), "extraction")); err != nil {
 		t.Skipf("shared evaluation data absent at %s (set SAYSO_DATA): %v", dataDir(), err)
@@ -78,6 +78,13 @@ func TestDiagnose(t *testing.T) {
 		t.Log(b.String())
 		if *diag > 0 {
 			printDiag(r, *diag)
+		}
+		if *showCauses {
+			var cs causes
+			for i, res := range r.Results {
+				cs.add(s.Pages[i].HTML, res.Truth, res.Predicted)
+			}
+			cs.print(s.Name)
 		}
 		writeScores(&dump, r)
 	}
