@@ -139,6 +139,9 @@ type collector struct {
 	hints map[string][2]int8
 	// hinter scores class and id words, remembering long ones.
 	hinter hinter
+	// region is the nearest boilerplate region at or above each element,
+	// or -1; filled by markRegions.
+	region []int32
 }
 
 // classHint scores a class attribute (see hinter.hint), cached.

@@ -21,6 +21,7 @@ var (
 	showBlocks  = flag.String("blocks", "", "print every block of the tuning pages whose id starts with `prefix`, with its verdicts")
 	dumpScores  = flag.String("dump", "", "write each tuning page's set, id, F1, precision and recall to `file`, to compare runs")
 	showNoBlock = flag.Bool("noblock", false, "with -causes, print the lines of the truth missed that no block holds")
+	showMissed  = flag.Bool("missed", false, "with -causes, print the good lines of the truth the output lacks")
 	showExtra   = flag.Bool("extra", false, "with -causes, print the good lines of the output the truth lacks")
 	showCauses  = flag.Bool("causes", false, "sum the truth missed and the output added on each tuning set by the kind of block the lines sit in")
 )
@@ -245,6 +246,9 @@ func (cs *causes) add(page []byte, truth, predicted string) {
 		}
 		if i, ok := find(k); ok {
 			cause = describe(i)
+			if *showMissed && c.blocks[i].class == classGood && !kept[i] {
+				fmt.Printf("  missed: %s | %s | container %s\n", clip(l, 70), c.path(c.blocks[i].elem), c.path(cont))
+			}
 			if kept[i] {
 				cause = "kept (split differently)"
 			}

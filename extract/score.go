@@ -3,11 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
-
-	"github.com/sayso-news/sayso"
 )
 
 // Block classification thresholds, in weighted characters (see runeWeight).
@@ -175,6 +172,7 @@ func (c *collector) markRegions() {
 			b.region = region[b.elem]
 		}
 	}
+	c.region = region
 }
 
 // maxTeaserChars bounds a teaser: a headline and a sentence or two of
@@ -321,127 +319,6 @@ func (c *collector) sumUp(add func(parent, child *elem)) {
 		}
 	}
 }
-
-// selectBlocks returns the indexes of the blocks that make the article:
-// those inside the container, outside boilerplate regions, judged good
-// alone or by their neighbours.
-func (c *collector) selectBlocks(container int32, title string) []int {
-	var in []int
-	for i := range c.blocks {
-		b := &c.blocks[i]
-		if !c.within(b.elem, container) {
-			continue
-		}
-		if b.region >= 0 && c.within(b.region, container) {
-			continue
-		}
-		in = append(in, i)
-	}
-	title = oneSpaced(title)
-	// Context: a short block between good ones is part of the text, a
-	// heading that leads into good text is a subheading. Past the last
-	// sure block, short text that follows good text (a closing list, a
-	// table) belongs to it; before the first, it is a kicker or a byline.
-	keep := make([]bool, len(in))
-	const edge = classBad + 1
-	// An article of short paragraphs (a table with a few lines around it)
-	// has few blocks long enough to vouch for themselves: when near-good
-	// text outweighs good text, the near-good blocks vouch for the rest.
-	goodText, nearText := 0, 0
-	for _, i := range in {
-		switch c.blocks[i].class {
-		case classGood:
-			goodText += c.blocks[i].chars
-		case classNearGood:
-			nearText += c.blocks[i].chars
-		}
-	}
-	if nearText > goodText {
-		for _, i := range in {
-			if c.blocks[i].class == classNearGood {
-				c.blocks[i].class = classGood
-			}
-		}
-	}
-	// The nearest sure (good or bad) block on each side, found in two
-	// linear passes so that long runs of short blocks stay cheap.
-	before, after := make([]blockClass, len(in)), make([]blockClass, len(in))
-	// A container named as the article body ("entry-content",
-	// itemprop=articleBody) holds the text from its first line to its
-	// last: its edges vouch like good text. Elsewhere an edge is neutral.
-	var start blockClass = edge
-	if c.elems[container].pos >= hintStrongPos {
-		start = classGood
-	}
-	last := start
-	for j, i := range in {
-		before[j] = last
-		if cl := c.blocks[i].class; cl == classGood || cl == classBad {
-			last = cl
-		}
-	}
-	last = start
-	for j := len(in) - 1; j >= 0; j-- {
-		after[j] = last
-		if cl := c.blocks[in[j]].class; cl == classGood || cl == classBad {
-			last = cl
-		}
-	}
-	for j, i := range in {
-		b := &c.blocks[i]
-		if b.chars < goodChars*2 && sameText(b.text, title) {
-			continue // the headline, repeated above the body
-		}
-		switch b.class {
-		case classGood:
-			keep[j] = true
-		case classBad:
-		default:
-			prev, next := before[j], after[j]
-			switch {
-			case b.kind == sayso.BlockHeading:
-				keep[j] = (next == classGood || next == edge && prev == classGood) && !sameText(b.text, title)
-			case b.class == classNearGood && (prev == classGood || next == classGood):
-				keep[j] = true
-			case prev == classGood && (next == classGood || next == edge):
-				keep[j] = b.linkChars*2 <= b.chars
-			}
-		}
-	}
-	out := in[:0]
-	for j, i := range in {
-		if keep[j] {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// hasSentencePunct reports whether s has punctuation that prose has and
-// menus lack.
-func hasSentencePunct(s string) bool {
-	return strings.ContainsAny(s, ".,;:!?。，、！？؛،")
-}
-
-// sameText reports whether a and b are the same line up to case and
-// spacing, as a heading repeating the page title is. b must have its
-// spacing collapsed already (see oneSpaced): it is the same for every block
-// of a page, and may be long.
-func sameText(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	a = oneSpaced(a)
-	if strings.EqualFold(a, b) {
-		return true
-	}
-	// <title> often appends the site's name: "Headline - Site". A prefix
-	// of 20 characters or fewer is a word or two, not a headline.
-	return utf8.RuneCountInString(a) > 20 && len(b) > len(a) && strings.EqualFold(b[:len(a)], a)
-}
-
-// oneSpaced returns s trimmed, with each run of white space made one space.
-func oneSpaced(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func hasLetter(s string) bool {
 	for _, r := range s {
