@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/atom"
+
 	"github.com/sayso-news/sayso"
 )
 
@@ -101,6 +103,11 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 			out = append(out, i)
 		}
 	}
+	if len(out) > 0 {
+		if lead := c.lead(out[0], title); len(lead) > 0 {
+			out = append(lead, out...)
+		}
+	}
 	return out
 }
 
@@ -129,3 +136,74 @@ func sameText(a, b string) bool {
 
 // oneSpaced returns s trimmed, with each run of white space made one space.
 func oneSpaced(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// maxLeadScan bounds how far back from the body's first block the headline
+// is looked for: kicker, headline, standfirst, byline, date, share bar and
+// a picture with its caption sit between them.
+const maxLeadScan = 16
+
+// maxLeadBlocks bounds the standfirst: a summary paragraph, or a few
+// points of a summary list.
+const maxLeadBlocks = 4
+
+// lead returns the standfirst of an article whose body the selection
+// starts at block first: the prose between the headline (the last <h1>, or
+// the heading repeating the title, within maxLeadScan blocks before the
+// body) and the body, which templates put in the header beside the
+// headline, outside the body's container. Captions, link lists,
+// boilerplate regions other than the header's own weak names, and
+// furniture (bylines, dates) are not standfirsts.
+func (c *collector) lead(first int, title string) []int {
+	head := -1
+	for i := first - 1; i >= 0 && i >= first-maxLeadScan; i-- {
+		b := &c.blocks[i]
+		if b.tag == atom.H1 || b.kind == sayso.BlockHeading && sameText(b.text, title) {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		return nil
+	}
+	var out []int
+	seen := map[string]bool{}
+	for i := head + 1; i < first && len(out) < maxLeadBlocks; i++ {
+		b := &c.blocks[i]
+		if b.class != classGood && b.class != classNearGood || b.linkChars*3 > b.chars || b.kind == sayso.BlockHeading {
+			continue
+		}
+		// A standfirst is written in sentences; a date line, a credit or
+		// a dateline and a byline are not.
+		if !endsSentence(b.text) || seen[b.text] || c.namedAside(b.elem) {
+			continue
+		}
+		seen[b.text] = true
+		out = append(out, i)
+	}
+	return out
+}
+
+// endsSentence reports whether text ends as a sentence does: with a full
+// stop, a question or exclamation mark, an ellipsis or a closing quote.
+func endsSentence(text string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return strings.ContainsRune(".!?…\"”»'’。！？", r)
+}
+
+// namedAside reports whether element e lies in a figure or an element
+// whose name says boilerplate (a caption, a credit, a byline box), short
+// of the page's header, whose weak name says nothing of its lines.
+func (c *collector) namedAside(e int32) bool {
+	for n := 0; e >= 0 && n < 8; e, n = c.elems[e].parent, n+1 {
+		el := &c.elems[e]
+		switch {
+		case el.tag == atom.Figure || el.tag == atom.Figcaption:
+			return true
+		case el.tag == atom.Header || el.tag == atom.Article || el.pos > 0:
+			continue
+		case el.neg < 0:
+			return true
+		}
+	}
+	return false
+}
