@@ -158,11 +158,24 @@ func (c *collector) path(e int32) string {
 
 // causes sums, over the pages of a set, the share of each page's truth
 // that was missed and of its output that was extra, by what the block
-// holding the line was: kind, verdict, region, inside the container or
-// not. A line of the truth found in no block counts as "no block".
+// holding the text was: kind, verdict, region, inside the container or
+// not. Text is compared by the metric's 4-token shingles, block by block;
+// truth the page's blocks do not hold counts as "no block".
 type causes struct {
 	missed, extra map[string]float64
 	pages         int
+}
+
+func shingleSet(text string) map[string]int {
+	toks := extraction.Tokens(text)
+	m := map[string]int{}
+	for i := 0; i+4 <= len(toks); i++ {
+		m[strings.Join(toks[i:i+4], " ")]++
+	}
+	if len(toks) > 0 && len(toks) < 4 {
+		m[strings.Join(toks, " ")]++
+	}
+	return m
 }
 
 func (cs *causes) add(page []byte, truth, predicted string) {
@@ -185,33 +198,6 @@ func (cs *causes) add(page []byte, truth, predicted string) {
 			kept[i] = true
 		}
 	}
-	// Every block's tokens, joined, with each block's start: a line of
-	// the truth is found in the block its tokens (or its first few) fall in.
-	var all strings.Builder
-	var starts []int
-	for i := range c.blocks {
-		starts = append(starts, all.Len())
-		all.WriteString(" ")
-		all.WriteString(lineKey(c.blocks[i].text))
-		all.WriteString(" |")
-	}
-	joined := all.String()
-	find := func(k string) (int, bool) {
-		if k == "" {
-			return 0, false
-		}
-		at := strings.Index(joined, " "+k+" ")
-		if at < 0 {
-			if toks := strings.Fields(k); len(toks) > 6 {
-				at = strings.Index(joined, " "+strings.Join(toks[:6], " ")+" ")
-			}
-		}
-		if at < 0 {
-			return 0, false
-		}
-		i := sort.SearchInts(starts, at+1) - 1
-		return i, i >= 0
-	}
 	describe := func(i int) string {
 		b := &c.blocks[i]
 		where := "out"
@@ -227,51 +213,69 @@ func (cs *causes) add(page []byte, truth, predicted string) {
 		}
 		return fmt.Sprintf("%-7s %-10s class=%d %s %s", b.kind, where, b.class, ld, sizeClass(b.chars))
 	}
-	truthToks := float64(len(extraction.Tokens(truth)))
-	predToks := float64(len(extraction.Tokens(predicted)))
-	pred := map[string]bool{}
-	for _, l := range lines(predicted) {
-		pred[lineKey(l)] = true
+	truthSh, predSh := shingleSet(truth), shingleSet(predicted)
+	nTruth, nPred := 0, 0
+	for _, n := range truthSh {
+		nTruth += n
 	}
-	for _, l := range lines(truth) {
-		k := lineKey(l)
-		if pred[k] || truthToks == 0 {
-			continue
-		}
-		cause := "no block"
-		if *showNoBlock {
-			if _, ok := find(k); !ok {
-				fmt.Printf("  no block: %s\n", clip(l, 150))
-			}
-		}
-		if i, ok := find(k); ok {
-			cause = describe(i)
-			if *showMissed && c.blocks[i].class == classGood && !kept[i] {
-				fmt.Printf("  missed: %s | %s | container %s\n", clip(l, 70), c.path(c.blocks[i].elem), c.path(cont))
-			}
-			if kept[i] {
-				cause = "kept (split differently)"
-			}
-		}
-		cs.missed[cause] += float64(len(extraction.Tokens(l))) / truthToks
+	for _, n := range predSh {
+		nPred += n
 	}
-	tr := map[string]bool{}
-	for _, l := range lines(truth) {
-		tr[lineKey(l)] = true
-	}
-	for _, l := range lines(predicted) {
-		k := lineKey(l)
-		if tr[k] || predToks == 0 {
-			continue
-		}
-		cause := "no block"
-		if i, ok := find(k); ok {
-			cause = describe(i)
-			if *showExtra && c.blocks[i].class == classGood {
-				fmt.Printf("  extra: %s | %s\n", clip(l, 90), c.path(c.blocks[i].elem))
+	covered := map[string]bool{}
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		sh := shingleSet(b.text)
+		in, out := 0, 0
+		for k, n := range sh {
+			if truthSh[k] > 0 {
+				in += n
+				covered[k] = true
+			} else {
+				out += n
 			}
 		}
-		cs.extra[cause] += float64(len(extraction.Tokens(l))) / predToks
+		if kept[i] && out > 0 && nPred > 0 {
+			cs.extra[describe(i)] += float64(out) / float64(nPred)
+			if *showExtra && out > in && b.class == classGood {
+				fmt.Printf("  extra: %s | %s\n", clip(b.text, 90), c.path(b.elem))
+			}
+		}
+		if !kept[i] && in > 0 && nTruth > 0 {
+			missed := 0
+			for k, n := range sh {
+				if truthSh[k] > 0 && predSh[k] == 0 {
+					missed += n
+				}
+			}
+			cs.missed[describe(i)] += float64(missed) / float64(nTruth)
+			if *showMissed && missed*2 > in+out && b.class == classGood {
+				fmt.Printf("  missed: %s | %s | container %s\n", clip(b.text, 70), c.path(b.elem), c.path(cont))
+			}
+		}
+	}
+	noBlock := 0
+	for k, n := range truthSh {
+		if !covered[k] && predSh[k] == 0 {
+			noBlock += n
+		}
+	}
+	if nTruth > 0 {
+		cs.missed["no block"] += float64(noBlock) / float64(nTruth)
+	}
+	if *showNoBlock {
+		for _, l := range lines(truth) {
+			sh := shingleSet(l)
+			lost, all := 0, 0
+			for k, n := range sh {
+				all += n
+				if !covered[k] && predSh[k] == 0 {
+					lost += n
+				}
+			}
+			if lost*2 > all {
+				fmt.Printf("  no block: %s\n", clip(l, 120))
+			}
+		}
 	}
 }
 
