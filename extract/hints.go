@@ -120,6 +120,7 @@ func (h *hinter) hint(class, id string) (neg, pos int8) {
 		if stateClass(s) {
 			return
 		}
+		s = dropHexRuns(s)
 		joined := buf[:0]
 		start := -1
 		for i := 0; i <= len(s); i++ {
@@ -154,6 +155,55 @@ func (h *hinter) hint(class, id string) (neg, pos int8) {
 		name(id)
 	}
 	return neg, pos
+}
+
+// dropHexRuns blanks the parts of a class or id name that are hexadecimal
+// identifiers ("block-ddd261f2-56d7-4daf-ad66", "elementor-element-5ad3f1"):
+// split at their digits they would read as words ("ad", "daf") that no one
+// wrote. A part of four characters or more made of digits and the letters
+// a to f, with at least one of each, is such an identifier.
+func dropHexRuns(s string) string {
+	var out []byte
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isAlnumByte(s[i]) {
+			continue
+		}
+		if i-start >= 4 && hexIdentifier(s[start:i]) {
+			if out == nil {
+				out = []byte(s)
+			}
+			for k := start; k < i; k++ {
+				out[k] = '-'
+			}
+		}
+		start = i + 1
+	}
+	if out == nil {
+		return s
+	}
+	return string(out)
+}
+
+func isAlnumByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// hexIdentifier reports whether s is made of hexadecimal digits only, with
+// at least one decimal digit and one letter.
+func hexIdentifier(s string) bool {
+	digit, letter := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F':
+			letter = true
+		default:
+			return false
+		}
+	}
+	return digit && letter
 }
 
 // stateClass reports whether a class name describes a state or a feature

@@ -197,13 +197,16 @@ func (c *collector) teasers(total int) []bool {
 	keys := make([]key, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
-		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
+		if e.blocks < 2 || e.linkBlocks == 0 {
 			continue
 		}
 		k := key{e.parent, e.tag, attr(e.node, "class")}
 		keys[i] = k
-		count[k]++
+		// The whole list's prose counts, its long items too.
 		good[k] += e.good
+		if e.text <= maxTeaserChars {
+			count[k]++
+		}
 	}
 	out := make([]bool, len(c.elems))
 	for i := range c.elems {
