@@ -14,7 +14,10 @@ import (
 	"github.com/sayso-news/sayso/extract"
 )
 
-var verbose = flag.Bool("dates.errors", false, "print every page the metadata reader gets wrong, with its evidence")
+var (
+	verbose  = flag.Bool("dates.errors", false, "print every page of the tuning sets the metadata reader gets wrong, with its evidence")
+	dumpFile = flag.String("dates.dump", "", "score only the tuning sets and write each page's set, file, outcome and day to `file`, to compare runs")
+)
 
 // dataDir returns the shared evaluation data folder: $SAYSO_DATA, else
 // ../../../shared/data from this package. It skips the test when the data
@@ -52,8 +55,19 @@ func TestFloors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var dump strings.Builder
 	for _, s := range sets {
+		if *dumpFile != "" && !extraction.Tuning(s.Name) {
+			continue
+		}
 		r := Evaluate(context.Background(), s.Pages, MetadataReader)
+		for _, res := range r.Results {
+			got := "none"
+			if res.Got != nil {
+				got = Day(*res.Got)
+			}
+			fmt.Fprintf(&dump, "%s\t%s\t%s\t%s\n", s.Name, res.File, res.Outcome, got)
+		}
 		r.Name = s.Name
 		var b strings.Builder
 		r.Print(&b)
@@ -68,6 +82,11 @@ func TestFloors(t *testing.T) {
 		}
 		if r.Accuracy < floor {
 			t.Errorf("%s: exact-day accuracy %.3f fell below the floor %.3f", s.Name, r.Accuracy, floor)
+		}
+	}
+	if *dumpFile != "" {
+		if err := os.WriteFile(*dumpFile, []byte(dump.String()), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -298,15 +298,15 @@ func (r *reader) collectTimes() {
 			if !t.pubdate {
 				field = "modified"
 			}
-			r.addParsedDate(field, d, "microformat:"+field, rankTimePub)
+			r.addShownDate(field, d, "microformat:"+field, rankTimePub, t.line)
 		case t.pubdate:
-			r.addParsedDate(field, d, "time[pubdate]", rankTimePub)
+			r.addShownDate(field, d, "time[pubdate]", rankTimePub, t.line)
 		case r.nearHeadline(t.line) || (t.line < len(r.p.lines) && r.p.lines[t.line].inArticle && !r.p.lines[t.line].boiler):
-			r.addParsedDate(field, d, ev, rankTimeNear)
+			r.addShownDate(field, d, ev, rankTimeNear, t.line)
 		default:
 			// Only the first few: later <time>s date comments and teasers.
 			if others < 3 {
-				r.addParsedDate(field, d, ev, rankTimeOther)
+				r.addShownDate(field, d, ev, rankTimeOther, t.line)
 			}
 			others++
 		}

@@ -84,7 +84,7 @@ func (r *reader) collectLines() {
 			text, found := findTextDates(l.text, 2, monthFirst)
 			if len(found) > 0 {
 				hinted := containsAny(l.hint, dateHints)
-				texts += r.addTextDate(text, found, near, hinted || l.inArticle, texts)
+				texts += r.addTextDate(text, found, near, hinted || l.inArticle, texts, i)
 			}
 		}
 		if bylines < 6 && len(l.text) <= 200 && l.heading == 0 {
@@ -106,7 +106,7 @@ func (r *reader) collectLines() {
 // of day — article timestamps do, the "today is" date in a site header
 // does not; then a placed line; then an unplaced line with a time; then the
 // first dozen other dated lines.
-func (r *reader) addTextDate(text string, found []textDate, near, placed bool, plain int) int {
+func (r *reader) addTextDate(text string, found []textDate, near, placed bool, plain, line int) int {
 	first := found[0]
 	prefix := text[:first.start]
 	// A date deep inside a sentence is a mention ("the vote on 15 March
@@ -143,13 +143,13 @@ func (r *reader) addTextDate(text string, found []textDate, near, placed bool, p
 		if plain >= 12 {
 			return 0
 		}
-		r.addParsedDate(field, first.date, ev, rankTextOther)
+		r.addShownDate(field, first.date, ev, rankTextOther, line)
 		return 1
 	}
-	r.addParsedDate(field, first.date, ev, rank)
+	r.addShownDate(field, first.date, ev, rank, line)
 	// "Published 3 March 2020, updated 4 March 2020"
 	if len(found) > 1 && field == "published" && updatedRE.MatchString(text[first.end:found[1].start]) {
-		r.addParsedDate("modified", found[1].date, "text:updated-label", rank)
+		r.addShownDate("modified", found[1].date, "text:updated-label", rank, line)
 	}
 	return 0
 }

@@ -90,6 +90,8 @@ type cand struct {
 	rank  int
 	order int
 	date  Date
+	// line is the visible line a shown date was read from, else -1.
+	line int
 }
 
 // reader holds one document's walk and the candidates found in it.
@@ -121,7 +123,7 @@ func (r *reader) add(field, value, evidence string, rank int) {
 	}
 	r.cands = append(r.cands, cand{
 		Candidate: sayso.Candidate{Field: field, Value: value, Evidence: evidence},
-		rank:      rank, order: len(r.cands),
+		rank:      rank, order: len(r.cands), line: -1,
 	})
 }
 
@@ -135,12 +137,17 @@ func (r *reader) addDate(field, value, evidence string, rank int) {
 }
 
 func (r *reader) addParsedDate(field string, d Date, evidence string, rank int) {
+	r.addShownDate(field, d, evidence, rank, -1)
+}
+
+// addShownDate adds a date read from the visible line at index line.
+func (r *reader) addShownDate(field string, d Date, evidence string, rank, line int) {
 	if len(r.cands) >= maxCandidates {
 		return
 	}
 	r.cands = append(r.cands, cand{
 		Candidate: sayso.Candidate{Field: field, Value: formatDate(d), Evidence: evidence},
-		rank:      rank, order: len(r.cands), date: d,
+		rank:      rank, order: len(r.cands), date: d, line: line,
 	})
 }
 

@@ -214,6 +214,33 @@ func TestReadDates(t *testing.T) {
 			published: "2021-03-02T00:00:00Z", ev: "text:near-headline",
 		},
 		{
+			name:      "a page that gives only its update date is dated by it",
+			page:      `<h1>Guide</h1><p class="date">Last updated on 17 December 2025</p><p>Text.</p>`,
+			published: "2025-12-17T00:00:00Z", modified: "2025-12-17T00:00:00Z", ev: "text:updated-label",
+		},
+		{
+			name:      "the date shown by the headline beats metadata the page shows nowhere",
+			page:      `<meta property="article:published_time" content="2024-07-05T14:20:08Z"><h1>Healthy eating</h1><div class="date">March 1, 2024</div><p>Text.</p>`,
+			published: "2024-03-01T00:00:00Z",
+			ev:        "text:near-headline (shown by the headline; the metadata's meta:article:published_time is not on the page)",
+		},
+		{
+			name:      "metadata the page shows, the day before in its zone, stays",
+			url:       "https://example.com/2025/12/18/story",
+			page:      `<meta property="article:published_time" content="2025-12-19T03:05:00Z"><h1>Story</h1><div class="date">December 18, 2025</div><p>Text.</p>`,
+			published: "2025-12-18T00:00:00Z", ev: "meta:article:published_time (day as shown: url)",
+		},
+		{
+			name:      "an updated date shown by the headline does not replace the publication date",
+			page:      `<meta property="article:published_time" content="2020-01-05T16:32:00Z"><meta property="article:modified_time" content="2025-06-02T02:29:20Z"><h1>Story</h1><div class="date">June 2, 2025</div><p>Text.</p>`,
+			published: "2020-01-05T16:32:00Z", modified: "2025-06-02T02:29:20Z", ev: "meta:article:published_time",
+		},
+		{
+			name:      "several days by the headline are a list's, not the article's",
+			page:      `<meta property="article:published_time" content="2020-10-26T18:10:00+01:00"><h1>Story</h1><ul><li><span class="date">9 August 2020</span></li><li><span class="date">25 May 2020</span></li></ul><p>Text.</p>`,
+			published: "2020-10-26T18:10:00+01:00", ev: "meta:article:published_time",
+		},
+		{
 			name: "implausible years rejected",
 			page: `<meta property="article:published_time" content="1970-01-01T00:00:00Z"><meta name="date" content="2999-01-01">`,
 		},
