@@ -3,6 +3,7 @@ package metadata
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -74,18 +75,25 @@ func (r *reader) collectLines() {
 	monthFirst := strings.HasSuffix(strings.ToLower(r.p.lang), "-us")
 	texts, bylines := 0, 0
 	for i, l := range r.p.lines {
-		if l.boiler {
+		hinted := containsAny(l.hint, dateHints)
+		// Boilerplate is skipped, save a date line in furniture around
+		// the article (a page builder's "post-sidebar" with its date):
+		// dates in comments and lists of other stories are theirs.
+		if l.boiler && (l.others || !hinted) {
 			continue
 		}
 		near := r.nearHeadline(i)
-		// Headings are skipped: a title that names a date ("Results of
-		// 11–12 July") is about that date, not dated by it.
-		if len(l.text) <= maxDateLine && l.heading == 0 {
+		// Headings are skipped, save those that are a date and little
+		// else: a title that names a date ("Results of 11–12 July") is
+		// about that date, not dated by it.
+		if len(l.text) <= maxDateLine && (l.heading == 0 || dateHeading(l.text)) {
 			text, found := findTextDates(l.text, 2, monthFirst)
 			if len(found) > 0 {
-				hinted := containsAny(l.hint, dateHints)
-				texts += r.addTextDate(text, found, near, hinted || l.inArticle, texts, i)
+				texts += r.addTextDate(text, found, near && !l.boiler, hinted || l.inArticle, texts, i)
 			}
+		}
+		if l.boiler {
+			continue
 		}
 		if bylines < 6 && len(l.text) <= 200 && l.heading == 0 {
 			isBy := startsLikeByline(l.text) && bylinePrefixRE.MatchString(l.text)
@@ -152,6 +160,37 @@ func (r *reader) addTextDate(text string, found []textDate, near, placed bool, p
 		r.addShownDate("modified", found[1].date, "text:updated-label", rank, line)
 	}
 	return 0
+}
+
+// minDateHeadingShare is the least part of a heading's letters and digits
+// its date must make for the heading to be a date line: "Monday,
+// September 8, 2008" is two thirds date, "Results of 11 July 2020" half.
+const minDateHeadingShare = 0.6
+
+// dateHeading reports whether a heading is a date line: short, and mostly
+// a date, or a date with a label ("Published 3 March 2020").
+func dateHeading(text string) bool {
+	if len(text) > 60 {
+		return false
+	}
+	t, found := findTextDates(text, 1, false)
+	if len(found) == 0 {
+		return false
+	}
+	rest := t[:found[0].start] + " " + t[found[0].end:]
+	if publishedRE.MatchString(rest) || updatedRE.MatchString(rest) {
+		return len(strings.Fields(rest)) <= 3
+	}
+	date, all := 0, 0
+	for i, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			all++
+			if i >= found[0].start && i < found[0].end {
+				date++
+			}
+		}
+	}
+	return float64(date) >= minDateHeadingShare*float64(all)
 }
 
 // findItemProp returns the value of the first itemprop=name under n.

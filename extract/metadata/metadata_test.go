@@ -241,6 +241,16 @@ func TestReadDates(t *testing.T) {
 			published: "2020-10-26T18:10:00+01:00", ev: "meta:article:published_time",
 		},
 		{
+			name:      "a date heading dates the post; a title naming a date does not",
+			page:      `<h1>Results of 11 July 2020</h1><h2 class="date-header"><span>Monday, September 8, 2008</span></h2><p>Text.</p>`,
+			published: "2008-09-08T00:00:00Z", ev: "text:near-headline",
+		},
+		{
+			name:      "a date line in a page builder's post sidebar is read, a comment's is not",
+			page:      `<h1>Story</h1><div class="comments"><span class="comment-date">March 3, 2024</span></div><p>Text.</p><p>More text.</p><p>Even more.</p><p>And more.</p><p>Still more.</p><div class="single-post-sidebar"><div class="single-post-date">July 8, 2025</div></div>`,
+			published: "2025-07-08T00:00:00Z", ev: "text:date-element",
+		},
+		{
 			name: "implausible years rejected",
 			page: `<meta property="article:published_time" content="1970-01-01T00:00:00Z"><meta name="date" content="2999-01-01">`,
 		},

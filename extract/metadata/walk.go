@@ -68,6 +68,9 @@ type line struct {
 	hint string
 	// boiler is true inside nav, footer, aside, form or a comment section.
 	boiler bool
+	// others is true inside elements that hold other content than the
+	// article's: comments, related and recommended lists, teasers.
+	others bool
 	// heading is the heading level (1–6) of the line, 0 if none.
 	heading int
 	// inArticle is true inside an <article> or [itemprop=articleBody].
@@ -114,6 +117,7 @@ type walker struct {
 	buf     strings.Builder
 	hints   []string
 	boiler  int
+	others  int
 	article int
 	heading int
 	itemTyp []string
@@ -191,7 +195,7 @@ func (w *walker) flush() {
 		hint += w.hints[i] + " "
 	}
 	w.p.lines = append(w.p.lines, line{
-		text: t, hint: hint, boiler: w.boiler > 0, heading: w.heading, inArticle: w.article > 0,
+		text: t, hint: hint, boiler: w.boiler > 0, others: w.others > 0, heading: w.heading, inArticle: w.article > 0,
 	})
 }
 
@@ -307,6 +311,10 @@ func (w *walker) visit(n *html.Node, depth int) {
 	if isBoiler {
 		w.boiler++
 	}
+	isOthers := isBoiler && hint != "" && containsAny(hint, otherContentWords)
+	if isOthers {
+		w.others++
+	}
 	isArticle := n.DataAtom == atom.Article || attr(n, "itemprop") == "articleBody"
 	if isArticle {
 		w.article++
@@ -369,6 +377,9 @@ func (w *walker) visit(n *html.Node, depth int) {
 	}
 	if isBoiler {
 		w.boiler--
+	}
+	if isOthers {
+		w.others--
 	}
 	w.hints = w.hints[:len(w.hints)-1]
 }
@@ -469,6 +480,12 @@ func textOf(n *html.Node, max int) string {
 // boilerWords are class and id fragments of page furniture whose dates and
 // names are not the article's: comments, related lists, footers, sidebars.
 var boilerWords = []string{"comment", "related", "footer", "sidebar", "recommend", "popular", "most-read", "mostread", "trending", "teaser", "more-news", "morenews", "newsletter", "cookie", "consent", "share", "social"}
+
+// otherContentWords are the boilerWords of elements holding other content
+// than the article's, whose dates are other content's: the rest (footers,
+// sidebars, share bars) is furniture around the article, where page
+// builders put its date line too.
+var otherContentWords = []string{"comment", "related", "recommend", "popular", "most-read", "mostread", "trending", "teaser", "more-news", "morenews"}
 
 func isBoilerElement(n *html.Node, hint string) bool {
 	switch n.DataAtom {
