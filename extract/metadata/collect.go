@@ -124,6 +124,13 @@ func (r *reader) collect() {
 	for _, m := range p.metas {
 		mf, ok := metaKeys[m.key]
 		if !ok {
+			// Site-specific names ("w-published-date", "published")
+			// still say what they hold.
+			if k := m.key; strings.Contains(k, "publish") && !strings.Contains(k, "publisher") {
+				r.addDate("published", m.content, "meta:"+k, rankMetaWeak+1)
+			} else if strings.Contains(k, "modified") || strings.Contains(k, "updated") {
+				r.addDate("modified", m.content, "meta:"+k, rankMetaWeak+1)
+			}
 			continue
 		}
 		ev := "meta:" + m.key
@@ -156,6 +163,13 @@ func (r *reader) collect() {
 		r.add("title", p.lines[p.h1Line].text, "h1", rankH1)
 	}
 	r.collectMicrodata()
+	for _, d := range p.scriptDates {
+		field := "published"
+		if d.modified {
+			field = "modified"
+		}
+		r.addDate(field, d.value, "script:"+d.key, rankScript)
+	}
 	r.collectTimes()
 	if d, ev, ok := urlDate(r.pageURL); ok {
 		rank := rankURL

@@ -251,6 +251,26 @@ func TestReadDates(t *testing.T) {
 			published: "2025-07-08T00:00:00Z", ev: "text:date-element",
 		},
 		{
+			name:      "a data layer's publishDate in an inline script",
+			page:      `<script>window.dataLayer = [{"pageType":"article","createDate":"2019-09-12","publishDate":"2025-05-27"}];</script><h1>Story</h1><p>Text.</p>`,
+			published: "2025-05-27T00:00:00Z", ev: "script:publishDate",
+		},
+		{
+			name:      "a site's own meta name for the publication date",
+			page:      `<meta name="w-published-date" content="2025-05-27T06:03:43.274Z"><h1>Story</h1>`,
+			published: "2025-05-27T06:03:43Z", ev: "meta:w-published-date",
+		},
+		{
+			name:      "JSON-LD put in a meta tag",
+			page:      `<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"><h1>Story</h1>`,
+			published: "2025-11-17T09:00:00-05:00", ev: "json-ld:Article.datePublished",
+		},
+		{
+			name:      "a component's JSON props in an attribute",
+			page:      `<div data-props="{&quot;title&quot;:&quot;Story&quot;,&quot;datePublished&quot;:&quot;2024-02-03T10:00:00Z&quot;}"></div><h1>Story</h1>`,
+			published: "2024-02-03T10:00:00Z", ev: "script:datePublished",
+		},
+		{
 			name: "implausible years rejected",
 			page: `<meta property="article:published_time" content="1970-01-01T00:00:00Z"><meta name="date" content="2999-01-01">`,
 		},

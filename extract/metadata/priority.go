@@ -21,6 +21,7 @@ const (
 	rankTimePub    = 20 // <time pubdate>
 	rankLDMedia    = 22 // JSON-LD VideoObject and friends: a media page's item
 	rankLDCreated  = 26 // JSON-LD dateCreated: close to, not always, publication
+	rankScript     = 28 // a dated key in an inline script's data
 
 	// What the visible page shows.
 	rankTextLabel = 30 // a line labelled "Published …" or a dated byline

@@ -93,6 +93,12 @@ type page struct {
 	times    []timeElem
 	lines    []line
 	headings []heading // h1–h3 with text, in page order (up to 60)
+	// scriptDates holds the dates that inline scripts and JSON
+	// attributes give under a publication or modification key, the first
+	// of each key, in page order (see walker.scriptDates).
+	scriptDates []scriptDate
+	// scriptScanned counts the script bytes searched for them.
+	scriptScanned int
 	// h1Line is the headline's line: the h1 that matches the page's title
 	// metadata, else the first; -1 if none. Set by the reader.
 	h1Line     int
@@ -279,6 +285,8 @@ func (w *walker) visit(n *html.Node, depth int) {
 				w.p.scripts = append(w.p.scripts, s)
 				w.p.scriptSize += len(s)
 			}
+		} else if n.FirstChild != nil && (t == "" || strings.Contains(t, "javascript") || strings.Contains(t, "json")) {
+			w.scriptDates(n.FirstChild.Data)
 		}
 		return
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Object:
@@ -288,6 +296,13 @@ func (w *walker) visit(n *html.Node, depth int) {
 	block := blockAtoms[n.DataAtom]
 	if block {
 		w.flush()
+	}
+	for _, a := range n.Attr {
+		// Components carry their state as JSON in an attribute
+		// (data-props, :article).
+		if len(a.Val) > 32 && a.Val[0] == '{' {
+			w.scriptDates(a.Val)
+		}
 	}
 	hint := elementHint(n)
 	w.hints = append(w.hints, hint)
@@ -396,6 +411,16 @@ func (w *walker) meta(n *html.Node) {
 	}
 	if !ok {
 		return
+	}
+	if c := strings.TrimSpace(content); len(c) > 32 && c[0] == '{' {
+		// JSON-LD or app state put in a meta tag (name="script:ld+json").
+		if strings.Contains(strings.ToLower(attr(n, "name")), "ld+json") && len(w.p.scripts) < maxScripts &&
+			len(c) <= maxScriptLen && w.p.scriptSize+len(c) <= 4*maxScriptLen {
+			w.p.scripts = append(w.p.scripts, c)
+			w.p.scriptSize += len(c)
+		} else {
+			w.scriptDates(c)
+		}
 	}
 	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
 		if v := attr(n, k); v != "" {
