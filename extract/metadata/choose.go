@@ -202,19 +202,23 @@ func (r *reader) localDay(c cand, cands []cand) (time.Time, string, bool) {
 	for i := range cands {
 		o := &cands[i]
 		// Shown dates: written for readers, not converted by a machine —
-		// the URL, a placed date line, a <time>'s own text.
+		// the URL, a placed date line, a <time>'s own text. A date line
+		// away from the headline may confirm the timestamp's day but not
+		// move it: a live blog's entries and a list's dates are other
+		// days.
 		if !isShown(o.Evidence) || o.rank == rankTextOther {
 			continue
 		}
+		listed := o.Evidence == "text:date-element"
 		switch o.date.Time.Format("2006-01-02") {
 		case day:
 			return time.Time{}, "", false
 		case prev:
-			if h < 12 && shown == nil {
+			if h < 12 && shown == nil && !listed {
 				shown = o
 			}
 		case next:
-			if h >= 10 && shown == nil {
+			if h >= 10 && shown == nil && !listed {
 				shown = o
 			}
 		}
@@ -322,13 +326,20 @@ func (r *reader) shownFirst(cands []cand, ok func(cand) bool) []cand {
 	if meta == nil {
 		return cands
 	}
-	day := meta.date.Time
 	var modified []time.Time
+	latestModified := time.Time{}
 	for _, o := range r.cands {
 		if o.Field == "modified" && o.rank < rankTextLabel && o.line < 0 {
 			modified = append(modified, o.date.Time)
+			if o.date.Time.After(latestModified) {
+				latestModified = o.date.Time
+			}
 		}
 	}
+	// A publication date after the page's own last modification is a
+	// malformed one (day and month swapped, a server's clock): it agrees
+	// with nothing.
+	broken := !latestModified.IsZero() && meta.date.Time.After(latestModified.Add(24*time.Hour))
 	var shown *cand
 	days := map[string]bool{}
 	for i := range r.cands {
@@ -337,20 +348,22 @@ func (r *reader) shownFirst(cands []cand, ok func(cand) bool) []cand {
 			continue
 		}
 		visible := o.line >= 0 || strings.HasPrefix(o.Evidence, "url")
-		if visible && sameDayish(o.date, day) {
+		if visible && !broken && shownAs(*o, meta.date) {
 			return cands
 		}
 		if o.Field != "published" || o.line < 0 || o.rank > rankTextNear {
 			continue
 		}
-		if !r.nearHeadline(o.line) && o.Evidence != "text:published-label" {
+		if o.Evidence == "text:date-element" || !r.nearHeadline(o.line) && o.Evidence != "text:published-label" {
 			continue
 		}
+		// A <time> holding the metadata's modification day is an update
+		// stamp; a date line by the headline is what readers see.
 		updated := false
 		for _, m := range modified {
 			updated = updated || sameDay(o.date.Time, m)
 		}
-		if updated {
+		if updated && !strings.HasPrefix(o.Evidence, "text") {
 			continue
 		}
 		days[o.date.Day()] = true
@@ -373,23 +386,38 @@ func sameDay(a, b time.Time) bool {
 	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
-// sameDayish reports whether the shown date d falls on day b or a
-// neighbouring day that a time zone may separate; a numeric date whose
-// day and month could be read either way ("10/09/2024") counts both ways.
-func sameDayish(d Date, b time.Time) bool {
-	near := func(a time.Time) bool {
-		da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
-		db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
-		diff := da.Sub(db)
-		return diff >= -24*time.Hour && diff <= 24*time.Hour
+// shownAs reports whether the shown date o shows the structured date d:
+// the same day as written, or a neighbouring day that some zone (UTC−12
+// to UTC+14) puts the instant on (either neighbour, for a date without a
+// time). A numeric
+// date whose day and month could be read either way ("10/09/2024") counts
+// both ways.
+func shownAs(o cand, d Date) bool {
+	reach := func(a time.Time) bool {
+		if sameDay(a, d.Time) {
+			return true
+		}
+		if !d.HasTime {
+			return sameDayish(a, d.Time)
+		}
+		t := d.Time.UTC()
+		return sameDay(a, t.Add(-12*time.Hour)) || sameDay(a, t.Add(14*time.Hour))
 	}
-	a := d.Time
-	if near(a) {
+	a := o.date.Time
+	if reach(a) {
 		return true
 	}
-	if a.Day() <= 12 && int(a.Month()) != a.Day() {
-		swapped := time.Date(a.Year(), time.Month(a.Day()), int(a.Month()), 0, 0, 0, 0, time.UTC)
-		return near(swapped)
+	if o.ambiguous && a.Day() <= 12 {
+		return reach(time.Date(a.Year(), time.Month(a.Day()), int(a.Month()), 0, 0, 0, 0, time.UTC))
 	}
 	return false
+}
+
+// sameDayish reports whether a and b fall on the same calendar day or on
+// neighbouring ones.
+func sameDayish(a, b time.Time) bool {
+	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+	diff := da.Sub(db)
+	return diff >= -24*time.Hour && diff <= 24*time.Hour
 }

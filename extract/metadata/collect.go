@@ -171,6 +171,17 @@ func (r *reader) collect() {
 		r.addDate(field, d.value, "script:"+d.key, rankScript)
 	}
 	r.collectTimes()
+	for _, a := range p.attrDates {
+		d, ok := ParseDate(a.value)
+		if !ok || !d.HasTime && !strings.ContainsAny(a.value, "-./") {
+			continue // a bare number that happens to parse: a count, an id
+		}
+		field := "published"
+		if strings.Contains(a.key, "modif") || strings.Contains(a.key, "updat") || strings.Contains(a.key, "-re-") {
+			field = "modified"
+		}
+		r.addShownDate(field, d, "attr:"+a.key, rankAttr, a.line)
+	}
 	if d, ev, ok := urlDate(r.pageURL); ok {
 		rank := rankURL
 		if ev == "url:compact-serial" {

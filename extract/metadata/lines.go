@@ -155,6 +155,9 @@ func (r *reader) addTextDate(text string, found []textDate, near, placed bool, p
 		return 1
 	}
 	r.addShownDate(field, first.date, ev, rank, line)
+	if n := len(r.cands); n > 0 && r.cands[n-1].line == line {
+		r.cands[n-1].ambiguous = first.ambiguous
+	}
 	// "Published 3 March 2020, updated 4 March 2020"
 	if len(found) > 1 && field == "published" && updatedRE.MatchString(text[first.end:found[1].start]) {
 		r.addShownDate("modified", found[1].date, "text:updated-label", rank, line)

@@ -92,6 +92,9 @@ type cand struct {
 	date  Date
 	// line is the visible line a shown date was read from, else -1.
 	line int
+	// ambiguous is set for a shown numeric date whose day and month could
+	// be read either way.
+	ambiguous bool
 }
 
 // reader holds one document's walk and the candidates found in it.

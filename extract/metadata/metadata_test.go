@@ -231,8 +231,8 @@ func TestReadDates(t *testing.T) {
 			published: "2025-12-18T00:00:00Z", ev: "meta:article:published_time (day as shown: url)",
 		},
 		{
-			name:      "an updated date shown by the headline does not replace the publication date",
-			page:      `<meta property="article:published_time" content="2020-01-05T16:32:00Z"><meta property="article:modified_time" content="2025-06-02T02:29:20Z"><h1>Story</h1><div class="date">June 2, 2025</div><p>Text.</p>`,
+			name:      "a <time> by the headline holding the update day does not replace the publication date",
+			page:      `<meta property="article:published_time" content="2020-01-05T16:32:00Z"><meta property="article:modified_time" content="2025-06-02T02:29:20Z"><h1>Story</h1><time datetime="2025-06-02T02:29:20Z"></time><p>Text.</p>`,
 			published: "2020-01-05T16:32:00Z", modified: "2025-06-02T02:29:20Z", ev: "meta:article:published_time",
 		},
 		{
@@ -269,6 +269,27 @@ func TestReadDates(t *testing.T) {
 			name:      "a component's JSON props in an attribute",
 			page:      `<div data-props="{&quot;title&quot;:&quot;Story&quot;,&quot;datePublished&quot;:&quot;2024-02-03T10:00:00Z&quot;}"></div><h1>Story</h1>`,
 			published: "2024-02-03T10:00:00Z", ev: "script:datePublished",
+		},
+		{
+			name:      "JSON escaped in a script's string (streamed app state)",
+			page:      `<script>self.__next_f.push([1,"{\"headline\":\"Story\",\"datePublished\":\"2026-01-29T18:40:00+09:00\"}"])</script><h1>Story</h1>`,
+			published: "2026-01-29T18:40:00+09:00", ev: "script:datePublished",
+		},
+		{
+			name:      "a data- attribute named as a date",
+			page:      `<h1>Story</h1><div class="byline" data-deploy-dt="2026.01.29 18:40" data-re-deploy-dt="2026.01.29 18:49">Reporter</div><p>Text.</p>`,
+			published: "2026-01-29T18:40:00Z", modified: "2026-01-29T18:49:00Z", ev: "attr:data-deploy-dt",
+		},
+		{
+			name:      "a publication date after the last modification is broken; the labelled date is the article's",
+			page:      `<meta property="article:published_time" content="2026-09-03"><meta property="article:modified_time" content="2026-07-03"><h1>Fasting</h1><p class="meta">Published March 9, 2026</p><p>Text.</p>`,
+			published: "2026-03-09T00:00:00Z", modified: "2026-07-03T00:00:00Z",
+			ev: "text:published-label (shown by the headline; the metadata's meta:article:published_time is not on the page)",
+		},
+		{
+			name:      "a live blog's entry dates do not move its timestamp's day",
+			page:      `<script type="application/ld+json">{"@type":"LiveBlogPosting","datePublished":"2024-08-04T13:23:00Z"}</script><h1>Riots live</h1><p>Intro.</p>`+strings.Repeat("<p>More.</p>", 20)+`<div class="entry"><span class="entry-date">5 August 2024</span></div>`,
+			published: "2024-08-04T13:23:00Z", ev: "json-ld:LiveBlogPosting.datePublished",
 		},
 		{
 			name: "implausible years rejected",

@@ -28,6 +28,7 @@ const (
 	rankTimeNear  = 32 // <time> near the headline or inside the article
 	rankURL       = 36 // a date spelled in the URL's path
 	rankTextNear  = 40 // a date line near the headline or in a date-hinted element
+	rankAttr      = 42 // a data- attribute named as a date
 	rankURLSerial = 44 // yyyymmdd followed by a serial number in the URL
 	rankTimeOther = 50 // any other <time>
 	rankTextOther = 60 // any other short dated line

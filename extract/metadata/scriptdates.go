@@ -72,19 +72,21 @@ func (w *walker) hasScriptKey(key string) bool {
 
 // quotedKeyValue reads the JSON member around position i of text: a key
 // in double quotes holding i, a colon, and a string value of plausible date
-// length. It reports false when the text there is not such a member.
+// length. JSON escaped inside a script's string (\"datePublished\":\"…\")
+// is read too. It reports false when the text there is not such a member.
 func quotedKeyValue(text string, i int) (key, value string, ok bool) {
-	start := strings.LastIndexByte(text[max(0, i-24):i], '"')
+	from := max(0, i-24)
+	start := strings.LastIndexByte(text[from:i], '"')
 	if start < 0 {
 		return "", "", false
 	}
-	start += max(0, i-24) + 1
+	start += from + 1
 	end := strings.IndexByte(text[i:min(len(text), i+24)], '"')
 	if end < 0 {
 		return "", "", false
 	}
 	end += i
-	key = text[start:end]
+	key = strings.TrimSuffix(text[start:end], `\`)
 	for _, c := range key {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') {
 			return "", "", false
@@ -95,6 +97,7 @@ func quotedKeyValue(text string, i int) (key, value string, ok bool) {
 		return "", "", false
 	}
 	rest = strings.TrimLeft(rest[1:], " \t")
+	rest = strings.TrimPrefix(rest, `\`)
 	if !strings.HasPrefix(rest, `"`) {
 		return "", "", false
 	}
@@ -103,5 +106,26 @@ func quotedKeyValue(text string, i int) (key, value string, ok bool) {
 	if q < 8 {
 		return "", "", false
 	}
-	return key, rest[:q], true
+	return key, strings.TrimSuffix(rest[:q], `\`), true
+}
+
+// maxAttrDates bounds the dated data- attributes kept: the article's come
+// first; a calendar or a list has dozens.
+const maxAttrDates = 4
+
+// attrDate is a data- attribute named as a date, and the line it sits at.
+type attrDate struct {
+	key, value string
+	line       int
+}
+
+// dateAttr reports whether a data- attribute's name says it holds a date
+// ("data-date", "data-publish-time", "data-deploy-dt").
+func dateAttr(key string) bool {
+	if !strings.HasPrefix(key, "data-") {
+		return false
+	}
+	k := key[len("data-"):]
+	return strings.Contains(k, "date") || strings.Contains(k, "publish") || strings.HasSuffix(k, "-dt") ||
+		strings.Contains(k, "time") && !strings.Contains(k, "timeout") && !strings.Contains(k, "times")
 }

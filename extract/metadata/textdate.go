@@ -14,6 +14,9 @@ type textDate struct {
 	date       Date
 	start, end int
 	withTime   bool
+	// ambiguous is set for a numeric date whose day and month could be
+	// read either way (03/04/2020).
+	ambiguous bool
 }
 
 // maxTextDateScan bounds how much of one text is searched for dates: date
@@ -126,8 +129,12 @@ func findTextDates(text string, limit int, monthFirst bool) (string, []textDate)
 		if b > 12 || (monthFirst && a <= 12) {
 			day, month = b, a
 		}
+		n := len(found)
 		d, ok := makeDate(y, month, day, 0, 0, 0, nil)
 		add(d, ok, m[2], m[11])
+		if len(found) > n && a <= 12 && b <= 12 && a != b {
+			found[n].ambiguous = true
+		}
 	}
 	for _, m := range shortYearRE.FindAllStringSubmatchIndex(text, -1) {
 		d, ok := makeDate(2000+atoi(text[m[6]:m[7]]), atoi(text[m[4]:m[5]]), atoi(text[m[2]:m[3]]), 0, 0, 0, nil)

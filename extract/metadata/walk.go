@@ -97,6 +97,8 @@ type page struct {
 	// attributes give under a publication or modification key, the first
 	// of each key, in page order (see walker.scriptDates).
 	scriptDates []scriptDate
+	// attrDates holds the first data- attributes named as dates.
+	attrDates []attrDate
 	// scriptScanned counts the script bytes searched for them.
 	scriptScanned int
 	// h1Line is the headline's line: the h1 that matches the page's title
@@ -302,6 +304,8 @@ func (w *walker) visit(n *html.Node, depth int) {
 		// (data-props, :article).
 		if len(a.Val) > 32 && a.Val[0] == '{' {
 			w.scriptDates(a.Val)
+		} else if len(w.p.attrDates) < maxAttrDates && dateAttr(a.Key) && len(a.Val) >= 8 && len(a.Val) <= 40 {
+			w.p.attrDates = append(w.p.attrDates, attrDate{key: a.Key, value: a.Val, line: len(w.p.lines)})
 		}
 	}
 	hint := elementHint(n)
