@@ -288,7 +288,7 @@ func TestReadDates(t *testing.T) {
 		},
 		{
 			name:      "a live blog's entry dates do not move its timestamp's day",
-			page:      `<script type="application/ld+json">{"@type":"LiveBlogPosting","datePublished":"2024-08-04T13:23:00Z"}</script><h1>Riots live</h1><p>Intro.</p>`+strings.Repeat("<p>More.</p>", 20)+`<div class="entry"><span class="entry-date">5 August 2024</span></div>`,
+			page:      `<script type="application/ld+json">{"@type":"LiveBlogPosting","datePublished":"2024-08-04T13:23:00Z"}</script><h1>Riots live</h1><p>Intro.</p>` + strings.Repeat("<p>More.</p>", 20) + `<div class="entry"><span class="entry-date">5 August 2024</span></div>`,
 			published: "2024-08-04T13:23:00Z", ev: "json-ld:LiveBlogPosting.datePublished",
 		},
 		{
