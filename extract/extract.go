@@ -133,13 +133,16 @@ func (o Options) parse(b []byte, pageURL string) (*html.Node, *url.URL, error) {
 	return doc, u, nil
 }
 
-// parseHTML parses a UTF-8 document, first rewriting the markup that would
-// make the parser's work grow faster than the page (see rewrite.go). The
+// parseHTML parses a UTF-8 document, first cutting the text of styles and
+// long scripts that nothing reads (see stripRawText) and rewriting the
+// markup that would make the parser's work grow faster than the page (see
+// rewrite.go). The
 // parser refuses documents nested more than 512 deep: those are read again
 // with their deepest tags dropped, and once more with a quarter of that
 // depth, for markup whose every tag implies others (<table><td> opens a
 // table body and a row as well).
 func parseHTML(text []byte) (*html.Node, error) {
+	text = stripRawText(text)
 	if parserTraps(text) {
 		text = rewrite(text, 0)
 	}

@@ -107,8 +107,12 @@ func FuzzRewrite(f *testing.F) {
 	f.Add([]byte(strings.Repeat("<b id=1>", 20)+"<p>x</p>"), 0)
 	f.Add([]byte("<html a><html b><body><body c><script>a<b</script><p>x"), 0)
 	f.Add([]byte(strings.Repeat("<table><td>", 50)+"x"), 8)
+	f.Add([]byte("<style>p{}</style><SCRIPT type=x>"+strings.Repeat("a", maxScriptKept+5)+"</script ><script type=application/ld+json>{}</script>"), 0)
 	f.Fuzz(func(t *testing.T, b []byte, depth int) {
 		parserTraps(b)
+		if s := stripRawText(b); len(s) > len(b) {
+			t.Fatalf("stripRawText grew %d bytes to %d", len(b), len(s))
+		}
 		out := rewrite(b, depth%300)
 		if len(out) > len(b) {
 			t.Fatalf("rewrite grew %d bytes to %d", len(b), len(out))

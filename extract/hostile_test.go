@@ -311,3 +311,21 @@ func TestSubtreeRanges(t *testing.T) {
 		}
 	}
 }
+
+func TestStripRawText(t *testing.T) {
+	long := strings.Repeat("x", maxScriptKept+10)
+	cases := []struct{ in, want string }{
+		{"<p>a</p>", "<p>a</p>"},
+		{"<style>p { color: red }</style><p>a</p>", "<style></style><p>a</p>"},
+		{"<STYLE media=x>a</Style>", "<STYLE media=x></Style>"},
+		{"<script>" + long + "</script>", "<script>" + long[:maxScriptKept] + "</script>"},
+		{`<script type="application/ld+json">` + long + "</script>", `<script type="application/ld+json">` + long + "</script>"},
+		{"<scripts>a</scripts>", "<scripts>a</scripts>"},
+		{"<style>unclosed", "<style>"},
+	}
+	for _, tc := range cases {
+		if got := string(stripRawText([]byte(tc.in))); got != tc.want {
+			t.Errorf("stripRawText(%.40q…) = %.60q…, want %.60q…", tc.in, got, tc.want)
+		}
+	}
+}

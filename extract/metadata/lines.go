@@ -75,11 +75,10 @@ func (r *reader) collectLines() {
 	monthFirst := strings.HasSuffix(strings.ToLower(r.p.lang), "-us")
 	texts, bylines := 0, 0
 	for i, l := range r.p.lines {
-		hinted := containsAny(l.hint, dateHints)
 		// Boilerplate is skipped, save a date line in furniture around
 		// the article (a page builder's "post-sidebar" with its date):
 		// dates in comments and lists of other stories are theirs.
-		if l.boiler && (l.others || !hinted) {
+		if l.boiler && (l.others || len(l.text) > maxDateLine || !containsAny(l.hint, dateHints)) {
 			continue
 		}
 		near := r.nearHeadline(i)
@@ -89,7 +88,8 @@ func (r *reader) collectLines() {
 		if len(l.text) <= maxDateLine && (l.heading == 0 || dateHeading(l.text)) {
 			text, found := findTextDates(l.text, 2, monthFirst)
 			if len(found) > 0 {
-				texts += r.addTextDate(text, found, near && !l.boiler, hinted || l.inArticle, texts, i)
+				placed := l.inArticle || containsAny(l.hint, dateHints)
+				texts += r.addTextDate(text, found, near && !l.boiler, placed, texts, i)
 			}
 		}
 		if l.boiler {
