@@ -69,11 +69,26 @@ func FromPage(p *sayso.Page) (*sayso.Article, error) {
 
 // FromReader is like the package's FromReader with these options.
 func (o Options) FromReader(r io.Reader, pageURL string) (*sayso.Article, error) {
-	b, err := io.ReadAll(io.LimitReader(r, o.maxBytes()+1))
+	b, err := o.readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("extract: read page: %w", err)
 	}
 	return o.FromBytes(b, pageURL)
+}
+
+// readAll reads r to its end, or to one byte past the size limit. A reader
+// that knows its length (bytes.Reader, strings.Reader, bytes.Buffer) is
+// read into a buffer of that size, not one grown by doubling.
+func (o Options) readAll(r io.Reader) ([]byte, error) {
+	lr := io.LimitReader(r, o.maxBytes()+1)
+	l, ok := r.(interface{ Len() int })
+	if !ok || int64(l.Len()) > o.maxBytes() {
+		return io.ReadAll(lr)
+	}
+	var buf bytes.Buffer
+	buf.Grow(l.Len() + bytes.MinRead)
+	_, err := buf.ReadFrom(lr)
+	return buf.Bytes(), err
 }
 
 func (o Options) maxBytes() int64 {

@@ -1,6 +1,10 @@
 package extract
 
-import "sort"
+import (
+	"sort"
+
+	"golang.org/x/net/html/atom"
+)
 
 // An article body is often cut into sibling elements of one kind: a
 // content-element div per paragraph group between ad slots, a section per
@@ -20,8 +24,10 @@ const maxWrapperClimb = 3
 // second). It needs markRegions.
 func (c *collector) bodyParts(container int32) []int32 {
 	parts := []int32{container}
-	if attr(c.elems[container].node, "class") == "" {
-		return parts // an anonymous element has no kind to match
+	if attr(c.elems[container].node, "class") == "" || c.elems[container].tag == atom.Article {
+		// An anonymous element has no kind to match; an <article> is a
+		// whole story, and its like siblings are other stories.
+		return parts
 	}
 	a := container
 	for n := 0; n < maxWrapperClimb; n++ {
@@ -40,7 +46,7 @@ func (c *collector) bodyParts(container int32) []int32 {
 	var cands []int32
 	for s := p + 1; s <= c.elems[p].last; s = c.elems[s].last + 1 {
 		sib := &c.elems[s]
-		if s == a || sib.tag != like.tag || sib.good < goodChars || c.region[s] >= 0 || attr(sib.node, "class") != likeClass {
+		if s == a || sib.tag != like.tag || sib.tag == atom.Article || sib.good < goodChars || c.region[s] >= 0 || attr(sib.node, "class") != likeClass {
 			continue
 		}
 		cands = append(cands, s)

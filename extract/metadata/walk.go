@@ -139,6 +139,11 @@ type walker struct {
 // elementHint returns the lower-cased class, id, itemprop and rel of n,
 // cut at 200 bytes; "" when it has none.
 func elementHint(n *html.Node) string {
+	// Most elements carry a class and nothing else of the four: its
+	// lower-case form needs no copy when it is lower-case already.
+	if len(n.Attr) == 1 && n.Attr[0].Key == "class" && len(n.Attr[0].Val) <= 200 && !hasUpper(n.Attr[0].Val) {
+		return n.Attr[0].Val
+	}
 	var b []byte
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -526,6 +531,15 @@ func isBoilerElement(n *html.Node, hint string) bool {
 	}
 	for _, w := range boilerWords {
 		if strings.Contains(hint, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
 			return true
 		}
 	}
