@@ -179,6 +179,10 @@ func (c *collector) markRegions() {
 // summary. Longer items are sections of the article itself.
 const maxTeaserChars = 600
 
+// maxTeaserProse bounds the good text of a teaser: a summary of one or two
+// sentences stays under it, a listicle item's paragraph goes over.
+const maxTeaserProse = 3 * goodChars
+
 // teasers finds the items of listings: an element repeated at least three
 // times among its siblings (same tag and class) whose content is a linked
 // headline plus a little text. Lists of other articles, comment threads and
@@ -208,13 +212,23 @@ func (c *collector) teasers(total int) []bool {
 			count[k]++
 		}
 	}
+	// inBody: inside an element named as the article body.
+	inBody := make([]bool, len(c.elems))
+	for i := range c.elems {
+		if p := c.elems[i].parent; p >= 0 {
+			inBody[i] = inBody[p] || c.elems[p].pos >= hintStrongPos
+		}
+	}
 	out := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
 		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
 			continue
 		}
-		out[i] = count[keys[i]] >= 3 && good[keys[i]]*2 <= total
+		// A teaser's summary is a sentence or two; an item with a
+		// paragraph of its own inside the element named as the article
+		// body is a section of the article.
+		out[i] = count[keys[i]] >= 3 && good[keys[i]]*2 <= total && (e.good < maxTeaserProse || !inBody[i])
 	}
 	return out
 }
