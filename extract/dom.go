@@ -24,7 +24,7 @@ func hidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			if !streamedSegment(n) {
+			if !streamedSegment(n) && !disclosurePanel(n) {
 				return true
 			}
 		case "aria-hidden":
@@ -34,7 +34,35 @@ func hidden(n *html.Node) bool {
 		case "style":
 			if strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden") {
 				s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
-				if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				if (strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")) && !disclosurePanel(n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// panelWords name the panels of accordions and tabs in class names.
+var panelWords = []string{"accordion", "collapse", "tab-pane", "tabpanel", "tab-content", "faq"}
+
+// disclosurePanel reports whether n is the closed panel of an accordion or
+// a tab: text a reader opens with a click, part of the article (a recipe's
+// steps, a guide's answers), hidden only until then. ARIA names it (role
+// tabpanel or region, aria-labelledby its header), or its class does.
+func disclosurePanel(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			if a.Val == "tabpanel" || a.Val == "region" {
+				return true
+			}
+		case "aria-labelledby":
+			return true
+		case "class":
+			c := strings.ToLower(a.Val)
+			for _, w := range panelWords {
+				if strings.Contains(c, w) && !strings.Contains(c, "nav") && !strings.Contains(c, "menu") {
 					return true
 				}
 			}

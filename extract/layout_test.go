@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// para returns a paragraph of n sentences about topic, long enough to be
+// judged prose.
+func para(topic string, n int) string {
+	s := ""
+	for i := 0; i < n; i++ {
+		s += "The council said the " + topic + " plan would be reviewed again next spring by the committee. "
+	}
+	return "<p>" + s + "</p>"
+}
+
+// TestLayouts checks the body on layouts that split or hide the article's
+// text: each case must keep every want line and drop every drop line.
+func TestLayouts(t *testing.T) {
+	cases := []struct {
+		name       string
+		page       string
+		want, drop []string
+	}{
+		{
+			name: "accordion panels hidden until opened are read; a hidden menu is not",
+			page: `<nav><ul style="display:none"><li>Hidden menu entry about nothing at all</li></ul></nav><article><h1>Guide</h1>` + para("bridge", 3) +
+				`<div class="accordion"><a aria-controls="p1">Step one</a><div id="p1" style="display:none" role="region" aria-labelledby="h1">` + para("harbour", 2) + `</div></div>` + para("tram", 2) + `</article>`,
+			want: []string{"harbour plan", "bridge plan", "tram plan"},
+			drop: []string{"Hidden menu entry"},
+		},
+		{
+			name: "a streamed segment is read",
+			page: `<body><main><h1>Story</h1><template id="B:0"></template></main><div hidden id="S:0">` + para("library", 4) + `</div></body>`,
+			want: []string{"library plan"},
+		},
+		{
+			name: "body parts of one class between ad slots are all read",
+			page: `<article><h1>Story</h1><div class="content-part">` + para("school", 3) + `</div><div class="ad-slot">Advertisement</div><div class="content-part">` + para("hospital", 3) + `</div></article><aside class="related">` + para("unrelated", 1) + `</aside>`,
+			want: []string{"school plan", "hospital plan"},
+			drop: []string{"Advertisement", "unrelated plan"},
+		},
+		{
+			name: "the standfirst beside the headline is read",
+			page: `<article><header><h1>Story</h1><p class="lead">Councillors approved the new harbour budget on Tuesday.</p><span class="byline">By Jane Doe</span></header><div class="article-body">` + para("school", 4) + `</div></article>`,
+			want: []string{"Councillors approved the new harbour budget", "school plan"},
+			drop: []string{"Jane Doe"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := FromReader(strings.NewReader("<html><head><title>Story</title></head><body>"+tc.page+"</body></html>"), "https://example.com/story")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := a.Text()
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("body lacks %q:\n%s", w, text)
+				}
+			}
+			for _, d := range tc.drop {
+				if strings.Contains(text, d) {
+					t.Errorf("body has %q:\n%s", d, text)
+				}
+			}
+		})
+	}
+}
