@@ -42,6 +42,13 @@ func TestLayouts(t *testing.T) {
 			drop: []string{"Advertisement", "unrelated plan"},
 		},
 		{
+			name: "paragraphs beside a long comment thread in one parent are all read",
+			page: `<div class="postarea"><h1>Story</h1>` + para("school", 2) + para("hospital", 2) + para("library", 3) +
+				`<ol class="commentlist">` + strings.Repeat(`<li class="comment"><div class="comment-content">`+para("reader", 3)+`</div></li>`, 8) + `</ol></div>`,
+			want: []string{"school plan", "hospital plan", "library plan"},
+			drop: []string{"reader plan"},
+		},
+		{
 			name: "the standfirst beside the headline is read",
 			page: `<article><header><h1>Story</h1><p class="lead">Councillors approved the new harbour budget on Tuesday.</p><span class="byline">By Jane Doe</span></header><div class="article-body">` + para("school", 4) + `</div></article>`,
 			want: []string{"Councillors approved the new harbour budget", "school plan"},

@@ -275,8 +275,60 @@ func (c *collector) chooseContainer() int32 {
 	}
 	if best >= 0 {
 		best = c.firstArticle(best)
+		best = c.beyondParagraph(best)
 	}
 	return best
+}
+
+// maxParagraphClimb bounds how far up beyondParagraph looks: the paragraphs
+// of a text share a parent or a grandparent.
+const maxParagraphClimb = 3
+
+// beyondParagraph keeps the container from losing to its own longest
+// paragraph. Boilerplate regions count against the elements holding them,
+// so a text whose paragraphs sit beside its comment thread or a widget in
+// one parent scores below its best paragraph alone. When the container holds
+// a single good block, the nearest ancestor (outside regions) whose text
+// outside its regions scores higher is the article; selectBlocks leaves
+// its regions out.
+func (c *collector) beyondParagraph(container int32) int32 {
+	// An <article> or an element named as the article body holding one
+	// paragraph is a short article, not a paragraph of one.
+	if e := &c.elems[container]; e.goodBlocks > 1 || e.tag == atom.Article || e.pos >= hintStrongPos {
+		return container
+	}
+	best, bestScore := container, c.plainScores(container)
+	e := container
+	for n := 0; n < maxParagraphClimb; n++ {
+		p := c.elems[e].parent
+		if p < 0 || c.region[p] >= 0 || c.elems[p].tag == atom.Body {
+			break
+		}
+		e = p
+		if s := c.plainScores(e); s > bestScore+goodChars {
+			best, bestScore = e, s
+		}
+	}
+	return best
+}
+
+// plainScores is the good minus the bad text of element e's blocks outside
+// the boilerplate regions inside it.
+func (c *collector) plainScores(e int32) int {
+	s := 0
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if !c.within(b.elem, e) || b.region >= 0 {
+			continue
+		}
+		switch b.class {
+		case classGood:
+			s += b.chars
+		case classBad:
+			s -= b.chars
+		}
+	}
+	return s
 }
 
 // minArticleShare is the part of a container's score an <article> inside it
