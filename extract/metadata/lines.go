@@ -78,7 +78,7 @@ func (r *reader) collectLines() {
 		// Boilerplate is skipped, save a date line in furniture around
 		// the article (a page builder's "post-sidebar" with its date):
 		// dates in comments and lists of other stories are theirs.
-		if l.boiler && (l.others || len(l.text) > maxDateLine || !containsAny(l.hint, dateHints)) {
+		if l.boiler && (l.others || len(l.text) > maxDateLine || !l.hint.has(dateHints)) {
 			continue
 		}
 		near := r.nearHeadline(i)
@@ -88,7 +88,7 @@ func (r *reader) collectLines() {
 		if len(l.text) <= maxDateLine && (l.heading == 0 || dateHeading(l.text)) {
 			text, found := findTextDates(l.text, 2, monthFirst)
 			if len(found) > 0 {
-				placed := l.inArticle || containsAny(l.hint, dateHints)
+				placed := l.inArticle || l.hint.has(dateHints)
 				texts += r.addTextDate(text, found, near && !l.boiler, placed, texts, i)
 			}
 		}
@@ -97,7 +97,7 @@ func (r *reader) collectLines() {
 		}
 		if bylines < 6 && len(l.text) <= 200 && l.heading == 0 {
 			isBy := startsLikeByline(l.text) && bylinePrefixRE.MatchString(l.text)
-			if (isBy && (near || l.inArticle)) || ((near || l.inArticle || isBy) && containsAny(l.hint, bylineHints)) {
+			if (isBy && (near || l.inArticle)) || ((near || l.inArticle || isBy) && l.hint.has(bylineHints)) {
 				r.add("author", l.text, "byline", rankByline)
 				bylines++
 			}

@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -65,7 +66,7 @@ type line struct {
 	text string
 	// hint is the class, id and itemprop words of the enclosing elements
 	// (nearest first, a few levels), lower-cased.
-	hint string
+	hint lineHint
 	// boiler is true inside nav, footer, aside, form or a comment section.
 	boiler bool
 	// others is true inside elements that hold other content than the
@@ -75,6 +76,21 @@ type line struct {
 	heading int
 	// inArticle is true inside an <article> or [itemprop=articleBody].
 	inArticle bool
+}
+
+// lineHint holds the hints of a line: those of the inline elements in it,
+// then those of its four nearest enclosing elements, nearest first. They
+// are kept apart, not joined: most are never read.
+type lineHint [5]string
+
+// has reports whether any of the hints contains any of subs.
+func (h *lineHint) has(subs []string) bool {
+	for _, s := range h {
+		if s != "" && containsAny(s, subs) {
+			return true
+		}
+	}
+	return false
 }
 
 // heading is an h1, h2 or h3: the index of its first line and its level.
@@ -202,10 +218,11 @@ func (w *walker) flush() {
 	if len(t) > maxLineLen {
 		t = truncateUTF8(t, maxLineLen)
 	}
-	hint := w.inlineHint
+	var hint lineHint
+	hint[0] = w.inlineHint
 	w.inlineHint = ""
-	for i := len(w.hints) - 1; i >= 0 && i >= len(w.hints)-4; i-- {
-		hint += w.hints[i] + " "
+	for i, k := len(w.hints)-1, 1; i >= 0 && k < len(hint); i, k = i-1, k+1 {
+		hint[k] = w.hints[i]
 	}
 	w.p.lines = append(w.p.lines, line{
 		text: t, hint: hint, boiler: w.boiler > 0, others: w.others > 0, heading: w.heading, inArticle: w.article > 0,
@@ -227,7 +244,22 @@ func collapseSpace(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// One pass, as strings.Fields and Join would make two and a slice.
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func truncateUTF8(s string, n int) string {
