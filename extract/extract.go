@@ -214,10 +214,13 @@ func fromDocument(doc *html.Node, u *url.URL, pageURL string, mo metadata.Option
 	c.classify()
 	c.markRegions()
 	container := c.chooseContainer()
-	if container < 0 {
+	if container < 0 && md.Body == "" {
 		return nil, ErrNoArticle
 	}
-	sel := c.selectBlocks(container, title)
+	var sel []int
+	if container >= 0 {
+		sel = c.selectBlocks(container, title)
+	}
 	a := &sayso.Article{
 		URL:              pageURL,
 		CanonicalURL:     md.CanonicalURL,
@@ -235,7 +238,7 @@ func fromDocument(doc *html.Node, u *url.URL, pageURL string, mo metadata.Option
 		Candidates:       md.Candidates,
 		ExtractorVersion: sayso.Version,
 	}
-	return buildArticle(a, c, sel, container, u, title)
+	return buildArticle(a, c, sel, container, u, title, md.Body)
 }
 
 // creditLookahead is how many blocks after the article's last one are
@@ -245,7 +248,7 @@ const creditLookahead = 4
 
 // buildArticle fills a's body, links and credits from the selected blocks.
 // Credit lines are moved out of the body into credits.
-func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u *url.URL, title string) (*sayso.Article, error) {
+func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u *url.URL, title, ldBody string) (*sayso.Article, error) {
 	a.Credits = []sayso.Credit{}
 	credited := map[string]bool{}
 	addCredit := func(cr sayso.Credit, b *block) {
@@ -305,6 +308,7 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u 
 			}
 		}
 	}
+	a.Blocks, a.Links = withFullText(a.Blocks, a.Links, ldBody)
 	if len(a.Blocks) == 0 {
 		return nil, ErrNoArticle
 	}

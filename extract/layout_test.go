@@ -18,6 +18,7 @@ func para(topic string, n int) string {
 // TestLayouts checks the body on layouts that split or hide the article's
 // text: each case must keep every want line and drop every drop line.
 func TestLayouts(t *testing.T) {
+	lib := "The council said the library would open later. Its budget grew by a tenth this year. Readers asked for longer hours on Sundays."
 	cases := []struct {
 		name       string
 		page       string
@@ -47,6 +48,14 @@ func TestLayouts(t *testing.T) {
 				`<ol class="commentlist">` + strings.Repeat(`<li class="comment"><div class="comment-content">`+para("reader", 3)+`</div></li>`, 8) + `</ol></div>`,
 			want: []string{"school plan", "hospital plan", "library plan"},
 			drop: []string{"reader plan"},
+		},
+		{
+			name: "a paywalled page's full text comes from its JSON-LD article",
+			page: `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` + lib +
+				`\n` + strings.Repeat("The hospital plan was approved by a large majority after a long debate in the chamber. ", 4) + `"}</script>` +
+				`<article><h1>Story</h1><p>` + lib + `</p><div class="paywall">Subscribe to read on.</div></article>`,
+			want: []string{"library would open", "hospital plan was approved"},
+			drop: []string{"Subscribe"},
 		},
 		{
 			name: "the standfirst beside the headline is read",

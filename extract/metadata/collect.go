@@ -219,8 +219,12 @@ func (r *reader) ldObject(o ldObject) {
 		}
 		// An object that names another page as its own (a related story
 		// listed in the page's JSON-LD) ranks below the page's meta tags.
-		if r.otherPage(ldString(m["url"])) || r.otherPage(ldString(m["mainEntityOfPage"])) {
+		other := r.otherPage(ldString(m["url"])) || r.otherPage(ldString(m["mainEntityOfPage"]))
+		if other {
 			rank += 3
+		}
+		if o.kind == ldArticle && !other && r.body == "" {
+			r.body = ldBody(ldString(m["articleBody"]))
 		}
 		r.addDate("published", ldString(m["datePublished"]), ev("datePublished"), rank)
 		r.addDate("modified", ldString(m["dateModified"]), ev("dateModified"), rank)

@@ -43,6 +43,10 @@ type Metadata struct {
 	Tags    []string
 	// Image is the address of the article's lead image, made absolute.
 	Image string
+	// Body is the article's text as the page's own JSON-LD article gives
+	// it (articleBody), markup removed, bounded to MaxBodyBytes: a paywalled
+	// page often shows a paragraph and carries the whole text there.
+	Body string
 	// Evidence maps a field name ("title", "published"…) to the evidence of
 	// its chosen value.
 	Evidence map[string]string
@@ -77,6 +81,7 @@ func ReadOptions(doc *html.Node, pageURL *url.URL, opt Options) *Metadata {
 	r.p.h1Line = pickHeadline(r.p)
 	r.collect()
 	r.choose(md)
+	md.Body = r.body
 	for _, c := range r.cands {
 		md.Candidates = append(md.Candidates, c.Candidate)
 	}
@@ -105,7 +110,13 @@ type reader struct {
 	cands   []cand
 	// self holds the paths the page gives as its own; see selfPaths.
 	self map[string]bool
+	// body is the articleBody of the page's own JSON-LD article.
+	body string
 }
+
+// MaxBodyBytes bounds Metadata.Body: the longest articles are a few
+// hundred kilobytes.
+const MaxBodyBytes = 512 << 10
 
 // maxCandidates bounds the candidates kept for one page: a real page has a
 // few dozen; a hostile one could repeat meta tags endlessly.
