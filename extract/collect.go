@@ -83,7 +83,7 @@ const (
 
 // skipTags hold no readable article text: their whole subtree is ignored.
 var skipTags = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Script: true, atom.Style: true, atom.Template: true,
 	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
 	atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Select: true,
 	atom.Textarea: true, atom.Button: true, atom.Input: true, atom.Option: true,

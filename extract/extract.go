@@ -161,12 +161,12 @@ func parseHTML(text []byte) (*html.Node, error) {
 	if parserTraps(text) {
 		text = rewrite(text, 0)
 	}
-	doc, err := html.Parse(bytes.NewReader(text))
+	doc, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
 	for _, depth := range []int{maxNesting, maxNesting / 4} {
 		if err == nil {
 			break
 		}
-		doc, err = html.Parse(bytes.NewReader(rewrite(text, depth)))
+		doc, err = html.ParseWithOptions(bytes.NewReader(rewrite(text, depth)), html.ParseOptionEnableScripting(false))
 	}
 	return doc, err
 }

@@ -58,6 +58,11 @@ func TestLayouts(t *testing.T) {
 			drop: []string{"Subscribe"},
 		},
 		{
+			name: "a body given only in <noscript> is read",
+			page: `<div id="app"></div><noscript><article><h1>Story</h1>` + para("museum", 3) + para("station", 2) + `</article></noscript>`,
+			want: []string{"museum plan", "station plan"},
+		},
+		{
 			name: "the standfirst beside the headline is read",
 			page: `<article><header><h1>Story</h1><p class="lead">Councillors approved the new harbour budget on Tuesday.</p><span class="byline">By Jane Doe</span></header><div class="article-body">` + para("school", 4) + `</div></article>`,
 			want: []string{"Councillors approved the new harbour budget", "school plan"},
