@@ -36,15 +36,15 @@ func toUTF8(b []byte, contentType string) ([]byte, string, error) {
 	if enc == nil || name == "utf-8" {
 		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 		if utf8.Valid(b) {
-			return b, "utf-8", nil
+			return repairMojibake(b), "utf-8", nil
 		}
-		return bytes.ToValidUTF8(b, []byte("\uFFFD")), "utf-8", nil
+		return repairMojibake(bytes.ToValidUTF8(b, []byte("\uFFFD"))), "utf-8", nil
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), b)
 	if err != nil {
 		return nil, name, fmt.Errorf("decode %s: %w", name, err)
 	}
-	return out, name, nil
+	return repairMojibake(out), name, nil
 }
 
 // minUTF8Sequences is how many multi-byte sequences valid UTF-8 must have
@@ -185,4 +185,73 @@ func asciiEqualFold(b []byte, s string) bool {
 		}
 	}
 	return true
+}
+
+// minMojibake is how many marks of double-encoded text a page needs before
+// it is repaired: one C1 control or "â€" can be a typo, three are a page
+// whose UTF-8 was read as Latin-1 and encoded again.
+const minMojibake = 3
+
+// cp1252 maps the characters windows-1252 puts at bytes 0x80–0x9F back to
+// those bytes.
+var cp1252 = map[rune]byte{
+	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89,
+	'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
+	'–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+}
+
+// repairMojibake undoes double encoding: text that was UTF-8, read as
+// Latin-1 or windows-1252 and encoded as UTF-8 again ("âThe fact", "itâ€™s").
+// Pages carry it from a CMS that converted twice; C1 control characters and
+// "â€" mark it. Each run of characters that are single bytes in those
+// charsets is turned back into its bytes, and kept when they are valid
+// UTF-8 of fewer characters; other text is left alone. It returns b itself
+// when the page shows too few marks.
+func repairMojibake(b []byte) []byte {
+	marks := bytes.Count(b, []byte("â€"))
+	for i := 0; i+1 < len(b) && marks < minMojibake; i++ {
+		if b[i] == 0xC2 && b[i+1] >= 0x80 && b[i+1] <= 0x9F {
+			marks++
+		}
+	}
+	if marks < minMojibake {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	var run []byte // the bytes the current run of single-byte characters stands for
+	runStart := 0
+	flush := func(end int) {
+		if len(run) >= 2 && utf8.Valid(run) && utf8.RuneCount(run) < utf8.RuneCount(b[runStart:end]) {
+			out = append(out, run...)
+		} else {
+			out = append(out, b[runStart:end]...)
+		}
+		run = run[:0]
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		c, ok := byte(0), false
+		switch {
+		case r >= 0x80 && r <= 0xFF:
+			c, ok = byte(r), true
+		case r > 0xFF:
+			c, ok = cp1252[r]
+		}
+		if !ok {
+			if len(run) > 0 {
+				flush(i)
+			}
+			out = append(out, b[i:i+size]...)
+		} else {
+			if len(run) == 0 {
+				runStart = i
+			}
+			run = append(run, c)
+		}
+		i += size
+	}
+	if len(run) > 0 {
+		flush(len(b))
+	}
+	return out
 }

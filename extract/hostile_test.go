@@ -329,3 +329,20 @@ func TestStripRawText(t *testing.T) {
 		}
 	}
 }
+
+func TestRepairMojibake(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"plain café text", "plain café text"},
+		// Latin-1 read: C1 controls mark it.
+		{"\u00e2\u0080\u009cThe fact\u00e2\u0080\u009d, it\u00e2\u0080\u0099s. Caf\u00c3\u00a9 \u00e2\u0080\u0094 done", "“The fact”, it’s. Café — done"},
+		// windows-1252 read: "â€" marks it.
+		{"itâ€™s, weâ€™re, theyâ€™re, cafÃ©", "it’s, we’re, they’re, café"},
+		// One mark is not enough to touch a page.
+		{"itâ€™s café", "itâ€™s café"},
+	}
+	for _, tc := range cases {
+		if got := string(repairMojibake([]byte(tc.in))); got != tc.want {
+			t.Errorf("repairMojibake(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
