@@ -94,6 +94,9 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 				keep[j] = true
 			case prev == classGood && (next == classGood || next == edge):
 				keep[j] = b.linkChars*2 <= b.chars
+			case prev == classGood && b.kind == sayso.BlockListItem && b.linkChars*2 <= b.chars:
+				// A list closing the text, before the share bar or tags.
+				keep[j] = true
 			}
 		}
 	}
