@@ -11,7 +11,7 @@ import (
 
 // Labels that say what a date on a visible line is, in the main languages.
 var (
-	publishedRE = regexp.MustCompile(`(?i)(published|posted|publicad[oa]|publicat|publié|publie le|pubblicato|veröffentlicht|gepubliceerd|opublikowano|publikováno|publikované|közzétéve|julkaistu|publicerad|publiceret|publisert|objavljeno|objavljen|paskelbta|publicēts|yayın|yayınlanma|опубликовано|опубліковано|публикувано|дата публикации|дата публікації|게재|입력|発行|公開|发布|發布)`)
+	publishedRE = regexp.MustCompile(`(?i)(published|posted|publicad[oa]|publicat|publié|publie le|pubblicato|veröffentlicht|gepubliceerd|opublikowano|publikováno|publikované|\bdatum\b|\bfecha\b|közzétéve|julkaistu|publicerad|publiceret|publisert|objavljeno|objavljen|paskelbta|publicēts|yayın|yayınlanma|опубликовано|опубліковано|публикувано|дата публикации|дата публікації|게재|입력|発行|公開|发布|發布)`)
 	updatedRE   = regexp.MustCompile(`(?i)(updated|last modified|modified|actualizad[oa]|atualizad[oa]|actualizat|mis à jour|modifié|aggiornato|aktualisiert|aktualisierung|bijgewerkt|zaktualizowano|aktualizováno|frissítve|päivitetty|uppdaterad|opdateret|oppdatert|ažurirano|güncelleme|güncellendi|обновлено|обновлен|оновлено|актуализирано|수정|更新)`)
 )
 
@@ -141,8 +141,12 @@ func (r *reader) addTextDate(text string, found []textDate, near, placed bool, p
 		rank = rankTextLabel
 	case (near || placed) && first.withTime:
 		rank = rankTextNear - 2
-	case near || placed || labelled:
+	case near || placed:
 		rank = rankTextNear
+	case labelled:
+		// A labelled line away from the headline ("Datum 28.04.2023" in
+		// a side column) still says what it is.
+		rank = rankTextNear - 1
 	case first.withTime:
 		rank = rankTextNear + 2
 	default:
