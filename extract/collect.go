@@ -34,6 +34,9 @@ type elem struct {
 	// comments is set when its class or id speaks of comments or replies,
 	// boilerplate that holds real prose.
 	comments bool
+	// bio is set when its class or id names an author box: prose about
+	// the writer, not the article.
+	bio bool
 	// blocks and linkBlocks count the blocks inside it, and those mostly
 	// made of links; filled by markRegions.
 	blocks, linkBlocks int32
@@ -300,6 +303,9 @@ func (c *collector) newElem(n *html.Node, parent int32) elem {
 		e.neg, e.pos = minNeg(e.neg, neg), maxPos(e.pos, pos)
 		if neg <= hintStrongNeg {
 			e.comments = commentName(class)
+		}
+		if neg < 0 {
+			e.bio = bioName(class) || bioName(id)
 		}
 		if id != "" {
 			neg, pos = c.hinter.hint("", id)

@@ -248,3 +248,11 @@ func commentName(s string) bool {
 	}
 	return false
 }
+
+// bioName reports whether a class or id names an author box ("author-bio",
+// "about-the-author", "author-box"): what it holds is about the writer.
+func bioName(s string) bool {
+	s = strings.ToLower(s)
+	return strings.Contains(s, "author") && (strings.Contains(s, "bio") || strings.Contains(s, "box") || strings.Contains(s, "about") ||
+		strings.Contains(s, "info") || strings.Contains(s, "profile") || strings.Contains(s, "card") || strings.Contains(s, "description"))
+}

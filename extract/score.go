@@ -149,7 +149,7 @@ func (c *collector) markRegions() {
 		// An element named as ordinary boilerplate ("paywall", "meta")
 		// that holds several paragraphs of prose and little else wraps
 		// article text; comments, consent and share boxes stay regions.
-		if e.neg > hintStrongNeg && e.good >= 3*goodChars && e.good*10 > e.text*7 {
+		if e.neg > hintStrongNeg && e.good >= 3*goodChars && e.good*10 > e.text*7 && !e.bio {
 			continue
 		}
 		isRegion[i] = true
