@@ -304,9 +304,7 @@ func (c *collector) newElem(n *html.Node, parent int32) elem {
 		if neg <= hintStrongNeg {
 			e.comments = commentName(class)
 		}
-		if neg < 0 {
-			e.bio = bioName(class) || bioName(id)
-		}
+		e.bio = bioName(class) || bioName(id)
 		if id != "" {
 			neg, pos = c.hinter.hint("", id)
 			e.neg, e.pos = minNeg(e.neg, neg), maxPos(e.pos, pos)

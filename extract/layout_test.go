@@ -58,6 +58,12 @@ func TestLayouts(t *testing.T) {
 			drop: []string{"Subscribe"},
 		},
 		{
+			name: "an author box with a long biography stays out",
+			page: `<article><h1>Story</h1><div class="entry-content">` + para("school", 4) + `<div class="author-box"><div class="author-box__text"><p>Jane Doe is a reporter who covered city hall for ten years before she joined the paper, and she writes about schools, housing and transport for the metro desk.</p><p>She lives with her family in the old town and teaches a journalism class at the university every spring term.</p></div></div></div></article>`,
+			want: []string{"school plan"},
+			drop: []string{"Jane Doe is a reporter"},
+		},
+		{
 			name: "a body given only in <noscript> is read",
 			page: `<div id="app"></div><noscript><article><h1>Story</h1>` + para("museum", 3) + para("station", 2) + `</article></noscript>`,
 			want: []string{"museum plan", "station plan"},

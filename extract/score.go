@@ -128,7 +128,7 @@ func (c *collector) markRegions() {
 			isRegion[i] = true
 			continue
 		}
-		if e.neg == 0 || int(-e.neg) <= int(e.pos) || vouched[i] {
+		if (e.neg == 0 || int(-e.neg) <= int(e.pos)) && !e.bio || vouched[i] {
 			continue
 		}
 		if grouped[i] {
