@@ -44,6 +44,7 @@ var tokenHints = map[string]int8{
 	"partner": hintNeg, "follow": hintNeg, "rating": hintNeg, "print": hintNeg, "overlay": hintNeg,
 	"cta": hintNeg, "upsell": hintNeg, "teaser": hintNeg, "teasers": hintNeg, "more": hintNeg, "readmore": hintNeg, "newsletters": hintNeg,
 	"hidden": hintNeg, "mostread": hintNeg, "mostpopular": hintNeg,
+	"disclaimer": hintNeg, "disclosure": hintNeg,
 	// boilerplate, often
 	"meta": hintWeakNeg, "byline": hintWeakNeg, "author": hintWeakNeg, "tags": hintWeakNeg, "tag": hintWeakNeg,
 	"topics": hintWeakNeg, "caption": hintWeakNeg, "credit": hintWeakNeg, "credits": hintWeakNeg,
