@@ -417,7 +417,9 @@ func (c *collector) headlineItems() []bool {
 		b := &c.blocks[i]
 		// A teaser summarises: a title linked to "by Mary Shelley" in a
 		// reading list is not one.
-		if len(b.links) == 0 || b.elem < 0 || b.chars-b.linkChars < mixedTextChars {
+		if len(b.links) == 0 || b.elem < 0 || b.chars-b.linkChars < mixedTextChars || b.chars-b.linkChars > maxTeaserProse {
+			// A teaser's summary is a sentence or two: a paragraph of
+			// its own opening with a linked name is prose.
 			continue
 		}
 		l := strings.TrimSpace(b.links[0].text)
