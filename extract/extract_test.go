@@ -355,6 +355,9 @@ func TestClassHints(t *testing.T) {
 		{"", "comments", hintStrongNeg, 0},
 		{"header", "masthead", hintNeg, 0},
 		{"shadow loading thread", "", 0, 0},
+		{"grid overflow-hidden transition", "", 0, 0},
+		{"about-author-box", "", hintWeakNeg, 0},
+		{"affiliate-disclaimer", "", hintNeg, 0},
 	}
 	var h hinter
 	for _, tc := range cases {

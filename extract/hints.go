@@ -207,12 +207,13 @@ func hexIdentifier(s string) bool {
 	return digit && letter
 }
 
-// stateClass reports whether a class name describes a state or a feature
-// flag ("has-comments", "modal-enabled", "no-sidebar") rather than what the
-// element is: such names say nothing about the element's content.
+// stateClass reports whether a class name describes a state, a feature
+// flag or a style ("has-comments", "modal-enabled", "no-sidebar",
+// "overflow-hidden") rather than what the element is: such names say
+// nothing about the element's content.
 func stateClass(s string) bool {
 	s = strings.ToLower(s)
-	for _, p := range []string{"has-", "has_", "no-", "no_", "with-", "is-", "show-", "hide-"} {
+	for _, p := range []string{"has-", "has_", "no-", "no_", "with-", "is-", "show-", "hide-", "overflow-", "overflow_"} {
 		if strings.HasPrefix(s, p) {
 			return true
 		}
