@@ -315,6 +315,15 @@ func (c *collector) newElem(n *html.Node, parent int32) elem {
 		if h, ok := tagHints[n.DataAtom]; ok {
 			e.neg = minNeg(e.neg, h)
 		}
+		switch n.DataAtom {
+		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			// A heading named "…-title" or "…-header" is a heading:
+			// those weak names mark a page's header area, not a section
+			// title inside the text.
+			if e.neg == hintWeakNeg {
+				e.neg = 0
+			}
+		}
 		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
 			e.pos = maxPos(e.pos, hintPos)
 		}
