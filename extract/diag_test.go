@@ -193,8 +193,10 @@ func (cs *causes) add(page []byte, truth, predicted string) {
 	c.markRegions()
 	cont := c.chooseContainer()
 	kept := map[int]bool{}
+	var selOrder []int
 	if cont >= 0 {
-		for _, i := range c.selectBlocks(cont, c.titleText) {
+		selOrder = c.selectBlocks(cont, c.titleText)
+		for _, i := range selOrder {
 			kept[i] = true
 		}
 	}
@@ -237,7 +239,13 @@ func (cs *causes) add(page []byte, truth, predicted string) {
 		if kept[i] && out > 0 && nPred > 0 {
 			cs.extra[describe(i)] += float64(out) / float64(nPred)
 			if *showExtra && out > in && b.class == classGood {
-				fmt.Printf("  extra: %s | %s\n", clip(b.text, 90), c.path(b.elem))
+				pos := 0
+				for k, j := range selOrder {
+					if j == i {
+						pos = 100 * k / len(selOrder)
+					}
+				}
+				fmt.Printf("  extra@%d%%: %s | %s\n", pos, clip(b.text, 90), c.path(b.elem))
 			}
 		}
 		if !kept[i] && in > 0 && nTruth > 0 {
