@@ -209,8 +209,13 @@ var cp1252 = map[rune]byte{
 // when the page shows too few marks.
 func repairMojibake(b []byte) []byte {
 	marks := bytes.Count(b, []byte("â€"))
-	for i := 0; i+1 < len(b) && marks < minMojibake; i++ {
-		if b[i] == 0xC2 && b[i+1] >= 0x80 && b[i+1] <= 0x9F {
+	for i := 0; marks < minMojibake; {
+		j := bytes.IndexByte(b[i:], 0xC2)
+		if j < 0 || i+j+1 >= len(b) {
+			break
+		}
+		i += j + 1
+		if b[i] >= 0x80 && b[i] <= 0x9F {
 			marks++
 		}
 	}

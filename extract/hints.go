@@ -78,10 +78,29 @@ var substringHints = []struct {
 	{[]byte("articletext"), hintStrongPos}, {[]byte("bodytext"), hintStrongPos}, {[]byte("storytext"), hintStrongPos},
 }
 
-// hinter scores class and id words, remembering the long words it has
-// looked up: a page repeats its template's vocabulary in many ids.
-type hinter struct {
-	words map[string][2]int8
+// hinter scores class and id words.
+type hinter struct{}
+
+// substringStarts lists, by first byte, the substringHints starting with it.
+var substringStarts [256][]int
+
+func init() {
+	for i, sh := range substringHints {
+		substringStarts[sh.sub[0]] = append(substringStarts[sh.sub[0]], i)
+	}
+}
+
+// substringHint returns the most negative and most positive weights of the
+// substringHints that w contains, in one pass over w.
+func substringHint(w []byte) (r [2]int8) {
+	for i, c := range w {
+		for _, k := range substringStarts[c] {
+			if sh := &substringHints[k]; bytes.HasPrefix(w[i:], sh.sub) {
+				r[0], r[1] = minNeg(r[0], sh.w), maxPos(r[1], sh.w)
+			}
+		}
+	}
+	return r
 }
 
 // hint scores an element's class and id words. It returns the most
@@ -102,18 +121,7 @@ func (h *hinter) hint(class, id string) (neg, pos int8) {
 		if len(w) < 6 {
 			return
 		}
-		r, ok := h.words[string(w)]
-		if !ok {
-			for _, sh := range substringHints {
-				if bytes.Contains(w, sh.sub) {
-					r[0], r[1] = minNeg(r[0], sh.w), maxPos(r[1], sh.w)
-				}
-			}
-			if h.words == nil {
-				h.words = make(map[string][2]int8, 64)
-			}
-			h.words[string(w)] = r
-		}
+		r := substringHint(w)
 		neg, pos = minNeg(neg, r[0]), maxPos(pos, r[1])
 	}
 	var buf [64]byte

@@ -322,6 +322,8 @@ func TestStripRawText(t *testing.T) {
 		{`<script type="application/ld+json">` + long + "</script>", `<script type="application/ld+json">` + long + "</script>"},
 		{"<scripts>a</scripts>", "<scripts>a</scripts>"},
 		{"<style>unclosed", "<style>"},
+		{`<svg viewBox="0 0 9 9"><path d="M0 0"/></svg><p>a</p>`, `<svg viewBox="0 0 9 9"></svg><p>a</p>`},
+		{"<svgx>a</svgx>", "<svgx>a</svgx>"},
 	}
 	for _, tc := range cases {
 		if got := string(stripRawText([]byte(tc.in))); got != tc.want {

@@ -217,9 +217,10 @@ func voidElement(a atom.Atom) bool {
 // code after it are only work for the tokenizer.
 const maxScriptKept = 32 << 10
 
-// stripRawText returns b without the text of its <style> elements and
-// with each script's text cut to maxScriptKept bytes, JSON-LD kept whole:
-// nothing reads them, and the tokenizer reads raw text a byte at a time.
+// stripRawText returns b without the content of its <style> and <svg>
+// elements and with each script's text cut to maxScriptKept bytes, JSON-LD
+// kept whole: nothing reads them, the tokenizer reads raw text a byte at a
+// time, and an inline icon's paths are hundreds of tags.
 // It returns b itself when there is nothing to cut. Script and style ends
 // are found as parserTraps finds them.
 func stripRawText(b []byte) []byte {
@@ -237,6 +238,8 @@ func stripRawText(b []byte) []byte {
 			name = "script"
 		case len(b)-i >= 5 && asciiEqualFold(b[i:i+5], "style") && tagEnd(b, i+5):
 			name = "style"
+		case len(b)-i >= 3 && asciiEqualFold(b[i:i+3], "svg") && tagEnd(b, i+3):
+			name = "svg"
 		default:
 			continue
 		}
