@@ -78,7 +78,7 @@ func (r *reader) collectLines() {
 		// Boilerplate is skipped, save a date line in furniture around
 		// the article (a page builder's "post-sidebar" with its date):
 		// dates in comments and lists of other stories are theirs.
-		if l.boiler && (l.others || len(l.text) > maxDateLine || !l.hint.has(dateHints)) {
+		if l.boiler && (l.others || len(l.text) > maxDateLine || !r.hinted(&l.hint, hintDate)) {
 			continue
 		}
 		near := r.nearHeadline(i)
@@ -88,7 +88,7 @@ func (r *reader) collectLines() {
 		if len(l.text) <= maxDateLine && (l.heading == 0 || dateHeading(l.text)) {
 			text, found := findTextDates(l.text, 2, monthFirst)
 			if len(found) > 0 {
-				placed := l.inArticle || l.hint.has(dateHints)
+				placed := l.inArticle || r.hinted(&l.hint, hintDate)
 				texts += r.addTextDate(text, found, near && !l.boiler, placed, texts, i)
 			}
 		}
@@ -97,7 +97,7 @@ func (r *reader) collectLines() {
 		}
 		if bylines < 6 && len(l.text) <= 200 && l.heading == 0 {
 			isBy := startsLikeByline(l.text) && bylinePrefixRE.MatchString(l.text)
-			if (isBy && (near || l.inArticle)) || ((near || l.inArticle || isBy) && l.hint.has(bylineHints)) {
+			if (isBy && (near || l.inArticle)) || ((near || l.inArticle || isBy) && r.hinted(&l.hint, hintByline)) {
 				r.add("author", l.text, "byline", rankByline)
 				bylines++
 			}
@@ -222,4 +222,38 @@ func findItemProp(n *html.Node, name string, depth int) string {
 		}
 	}
 	return ""
+}
+
+// Kinds of element hints a line's enclosing elements may carry.
+const (
+	hintDate   = 1 << iota // dateHints
+	hintByline             // bylineHints
+)
+
+// hinted reports whether any of a line's hints holds a word of the kind
+// asked for. Templates repeat a few class lists on every line: each is
+// looked at once per page.
+func (r *reader) hinted(h *lineHint, kind uint8) bool {
+	if r.hintKinds == nil {
+		r.hintKinds = make(map[string]uint8, 256)
+	}
+	for _, s := range h {
+		if s == "" {
+			continue
+		}
+		k, ok := r.hintKinds[s]
+		if !ok {
+			if containsAny(s, dateHints) {
+				k |= hintDate
+			}
+			if containsAny(s, bylineHints) {
+				k |= hintByline
+			}
+			r.hintKinds[s] = k
+		}
+		if k&kind != 0 {
+			return true
+		}
+	}
+	return false
 }

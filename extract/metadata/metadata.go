@@ -112,6 +112,8 @@ type reader struct {
 	self map[string]bool
 	// body is the articleBody of the page's own JSON-LD article.
 	body string
+	// hintKinds caches what each hint string holds; see hinted.
+	hintKinds map[string]uint8
 }
 
 // MaxBodyBytes bounds Metadata.Body: the longest articles are a few

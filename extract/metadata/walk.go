@@ -83,16 +83,6 @@ type line struct {
 // are kept apart, not joined: most are never read.
 type lineHint [5]string
 
-// has reports whether any of the hints contains any of subs.
-func (h *lineHint) has(subs []string) bool {
-	for _, s := range h {
-		if s != "" && containsAny(s, subs) {
-			return true
-		}
-	}
-	return false
-}
-
 // heading is an h1, h2 or h3: the index of its first line and its level.
 type heading struct {
 	line, level int
