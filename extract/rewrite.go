@@ -215,7 +215,7 @@ func voidElement(a atom.Atom) bool {
 // the data a page puts in its scripts for readers of its metadata (a data
 // layer, JSON-LD, an app's first state) comes first; megabytes of bundled
 // code after it are only work for the tokenizer.
-const maxScriptKept = 32 << 10
+const maxScriptKept = 8 << 10
 
 // stripRawText returns b without the content of its <style> and <svg>
 // elements and with each script's text cut to maxScriptKept bytes, JSON-LD
