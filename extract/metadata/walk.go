@@ -145,31 +145,46 @@ type walker struct {
 // elementHint returns the lower-cased class, id, itemprop and rel of n,
 // cut at 200 bytes; "" when it has none.
 func elementHint(n *html.Node) string {
-	// Most elements carry a class and nothing else of the four: its
-	// lower-case form needs no copy when it is lower-case already.
-	if len(n.Attr) == 1 && n.Attr[0].Key == "class" && len(n.Attr[0].Val) <= 200 && !hasUpper(n.Attr[0].Val) {
-		return n.Attr[0].Val
+	// Most elements carry one of the four, lower-case already: it is the
+	// hint, with no copy.
+	only, count := "", 0
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id", "itemprop", "rel":
+			if a.Val != "" {
+				only = a.Val
+				count++
+			}
+		}
 	}
-	var b []byte
+	if count == 0 {
+		return ""
+	}
+	if count == 1 && len(only) <= 200 && !hasUpper(only) {
+		return only
+	}
+	var buf [200]byte
+	b := buf[:0]
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id", "itemprop", "rel":
 			if a.Val == "" {
 				continue
 			}
-			if len(b) > 0 {
+			if len(b) > 0 && len(b) < len(buf) {
 				b = append(b, ' ')
 			}
-			b = append(b, a.Val...)
+			for i := 0; i < len(a.Val) && len(b) < len(buf); i++ {
+				c := a.Val[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b = append(b, c)
+			}
 		}
 	}
-	if len(b) == 0 {
-		return ""
-	}
-	if len(b) > 200 {
-		b = b[:200]
-	}
-	return strings.ToLower(string(b))
+	// Letters beyond ASCII keep their case: class names are ASCII.
+	return string(b)
 }
 
 func walk(doc *html.Node) *page {
