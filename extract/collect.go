@@ -34,6 +34,9 @@ type elem struct {
 	// comments is set when its class or id speaks of comments or replies,
 	// boilerplate that holds real prose.
 	comments bool
+	// bio is set when its class or id names an author box: prose about
+	// the writer, not the article.
+	bio bool
 	// blocks and linkBlocks count the blocks inside it, and those mostly
 	// made of links; filled by markRegions.
 	blocks, linkBlocks int32
@@ -83,7 +86,7 @@ const (
 
 // skipTags hold no readable article text: their whole subtree is ignored.
 var skipTags = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Script: true, atom.Style: true, atom.Template: true,
 	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
 	atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Select: true,
 	atom.Textarea: true, atom.Button: true, atom.Input: true, atom.Option: true,
@@ -139,6 +142,9 @@ type collector struct {
 	hints map[string][2]int8
 	// hinter scores class and id words, remembering long ones.
 	hinter hinter
+	// region is the nearest boilerplate region at or above each element,
+	// or -1; filled by markRegions.
+	region []int32
 }
 
 // classHint scores a class attribute (see hinter.hint), cached.
@@ -298,6 +304,7 @@ func (c *collector) newElem(n *html.Node, parent int32) elem {
 		if neg <= hintStrongNeg {
 			e.comments = commentName(class)
 		}
+		e.bio = bioName(class) || bioName(id)
 		if id != "" {
 			neg, pos = c.hinter.hint("", id)
 			e.neg, e.pos = minNeg(e.neg, neg), maxPos(e.pos, pos)
@@ -307,6 +314,15 @@ func (c *collector) newElem(n *html.Node, parent int32) elem {
 		}
 		if h, ok := tagHints[n.DataAtom]; ok {
 			e.neg = minNeg(e.neg, h)
+		}
+		switch n.DataAtom {
+		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			// A heading named "…-title" or "…-header" is a heading:
+			// those weak names mark a page's header area, not a section
+			// title inside the text.
+			if e.neg == hintWeakNeg {
+				e.neg = 0
+			}
 		}
 		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
 			e.pos = maxPos(e.pos, hintPos)

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -21,22 +22,51 @@ const metaScanBytes = 64 << 10
 // order is the HTML standard's: a byte-order mark, then the transport's
 // Content-Type charset, then a <meta> declaration, then sniffing (valid
 // UTF-8 stays UTF-8; otherwise the legacy encoding whose script the bytes
-// decode into, else windows-1252, the web's default). Invalid sequences
-// become U+FFFD.
+// decode into, else windows-1252, the web's default). A declared legacy
+// charset gives way to UTF-8 when the bytes are plainly UTF-8 (see
+// plainlyUTF8). Invalid sequences become U+FFFD.
 func toUTF8(b []byte, contentType string) ([]byte, string, error) {
 	enc, name := sniffEncoding(b, contentType)
+	if enc != nil && !strings.HasPrefix(name, "utf-16") && plainlyUTF8(b) {
+		// A page declared in a legacy charset whose bytes are valid UTF-8
+		// with many multi-byte characters was re-encoded without its
+		// declaration: no legacy text decodes so by chance.
+		enc, name = nil, "utf-8"
+	}
 	if enc == nil || name == "utf-8" {
 		b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 		if utf8.Valid(b) {
-			return b, "utf-8", nil
+			return repairMojibake(b), "utf-8", nil
 		}
-		return bytes.ToValidUTF8(b, []byte("\uFFFD")), "utf-8", nil
+		return repairMojibake(bytes.ToValidUTF8(b, []byte("\uFFFD"))), "utf-8", nil
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), b)
 	if err != nil {
 		return nil, name, fmt.Errorf("decode %s: %w", name, err)
 	}
-	return out, name, nil
+	return repairMojibake(out), name, nil
+}
+
+// minUTF8Sequences is how many multi-byte sequences valid UTF-8 must have
+// to overrule a declared charset: a handful could be legacy text that
+// happens to decode, hundreds cannot.
+const minUTF8Sequences = 32
+
+// plainlyUTF8 reports whether b is valid UTF-8 holding at least
+// minUTF8Sequences multi-byte characters.
+func plainlyUTF8(b []byte) bool {
+	if !utf8.Valid(b) {
+		return false
+	}
+	n := 0
+	for _, c := range b {
+		if c >= 0xC0 {
+			if n++; n >= minUTF8Sequences {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sniffEncoding determines the encoding of b as toUTF8 describes.
@@ -155,4 +185,78 @@ func asciiEqualFold(b []byte, s string) bool {
 		}
 	}
 	return true
+}
+
+// minMojibake is how many marks of double-encoded text a page needs before
+// it is repaired: one C1 control or "â€" can be a typo, three are a page
+// whose UTF-8 was read as Latin-1 and encoded again.
+const minMojibake = 3
+
+// cp1252 maps the characters windows-1252 puts at bytes 0x80–0x9F back to
+// those bytes.
+var cp1252 = map[rune]byte{
+	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89,
+	'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
+	'–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+}
+
+// repairMojibake undoes double encoding: text that was UTF-8, read as
+// Latin-1 or windows-1252 and encoded as UTF-8 again ("âThe fact", "itâ€™s").
+// Pages carry it from a CMS that converted twice; C1 control characters and
+// "â€" mark it. Each run of characters that are single bytes in those
+// charsets is turned back into its bytes, and kept when they are valid
+// UTF-8 of fewer characters; other text is left alone. It returns b itself
+// when the page shows too few marks.
+func repairMojibake(b []byte) []byte {
+	marks := bytes.Count(b, []byte("â€"))
+	for i := 0; marks < minMojibake; {
+		j := bytes.IndexByte(b[i:], 0xC2)
+		if j < 0 || i+j+1 >= len(b) {
+			break
+		}
+		i += j + 1
+		if b[i] >= 0x80 && b[i] <= 0x9F {
+			marks++
+		}
+	}
+	if marks < minMojibake {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	var run []byte // the bytes the current run of single-byte characters stands for
+	runStart := 0
+	flush := func(end int) {
+		if len(run) >= 2 && utf8.Valid(run) && utf8.RuneCount(run) < utf8.RuneCount(b[runStart:end]) {
+			out = append(out, run...)
+		} else {
+			out = append(out, b[runStart:end]...)
+		}
+		run = run[:0]
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		c, ok := byte(0), false
+		switch {
+		case r >= 0x80 && r <= 0xFF:
+			c, ok = byte(r), true
+		case r > 0xFF:
+			c, ok = cp1252[r]
+		}
+		if !ok {
+			if len(run) > 0 {
+				flush(i)
+			}
+			out = append(out, b[i:i+size]...)
+		} else {
+			if len(run) == 0 {
+				runStart = i
+			}
+			run = append(run, c)
+		}
+		i += size
+	}
+	if len(run) > 0 {
+		flush(len(b))
+	}
+	return out
 }

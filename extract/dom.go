@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // attr returns the value of n's attribute key, or "".
@@ -23,7 +24,9 @@ func hidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			return true
+			if !streamedSegment(n) && !disclosurePanel(n) {
+				return true
+			}
 		case "aria-hidden":
 			if a.Val == "true" {
 				return true
@@ -31,7 +34,35 @@ func hidden(n *html.Node) bool {
 		case "style":
 			if strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden") {
 				s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
-				if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				if (strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")) && !disclosurePanel(n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// panelWords name the panels of accordions and tabs in class names.
+var panelWords = []string{"accordion", "collapse", "tab-pane", "tabpanel", "tab-content", "faq"}
+
+// disclosurePanel reports whether n is the closed panel of an accordion or
+// a tab: text a reader opens with a click, part of the article (a recipe's
+// steps, a guide's answers), hidden only until then. ARIA names it (role
+// tabpanel or region, aria-labelledby its header), or its class does.
+func disclosurePanel(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			if a.Val == "tabpanel" || a.Val == "region" {
+				return true
+			}
+		case "aria-labelledby":
+			return true
+		case "class":
+			c := strings.ToLower(a.Val)
+			for _, w := range panelWords {
+				if strings.Contains(c, w) && !strings.Contains(c, "nav") && !strings.Contains(c, "menu") {
 					return true
 				}
 			}
@@ -71,4 +102,26 @@ func isSpace(r rune) bool {
 
 func isLetterOrDigit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// streamedSegment reports whether n is a segment of a page rendered by
+// streaming (React's server rendering): the server sends the content of a
+// late part of the page in <div hidden id="S:0"> (ids count in base 32:
+// "S:1a"), and a script moves it in
+// place of its <template id="B:0"> placeholder. Readers see it; it is
+// hidden only until the script runs.
+func streamedSegment(n *html.Node) bool {
+	if n.DataAtom != atom.Div {
+		return false
+	}
+	id := attr(n, "id")
+	if len(id) < 3 || id[0] != 'S' || id[1] != ':' {
+		return false
+	}
+	for _, c := range id[2:] {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return true
 }

@@ -69,11 +69,26 @@ func FromPage(p *sayso.Page) (*sayso.Article, error) {
 
 // FromReader is like the package's FromReader with these options.
 func (o Options) FromReader(r io.Reader, pageURL string) (*sayso.Article, error) {
-	b, err := io.ReadAll(io.LimitReader(r, o.maxBytes()+1))
+	b, err := o.readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("extract: read page: %w", err)
 	}
 	return o.FromBytes(b, pageURL)
+}
+
+// readAll reads r to its end, or to one byte past the size limit. A reader
+// that knows its length (bytes.Reader, strings.Reader, bytes.Buffer) is
+// read into a buffer of that size, not one grown by doubling.
+func (o Options) readAll(r io.Reader) ([]byte, error) {
+	lr := io.LimitReader(r, o.maxBytes()+1)
+	l, ok := r.(interface{ Len() int })
+	if !ok || int64(l.Len()) > o.maxBytes() {
+		return io.ReadAll(lr)
+	}
+	var buf bytes.Buffer
+	buf.Grow(l.Len() + bytes.MinRead)
+	_, err := buf.ReadFrom(lr)
+	return buf.Bytes(), err
 }
 
 func (o Options) maxBytes() int64 {
@@ -133,22 +148,25 @@ func (o Options) parse(b []byte, pageURL string) (*html.Node, *url.URL, error) {
 	return doc, u, nil
 }
 
-// parseHTML parses a UTF-8 document, first rewriting the markup that would
-// make the parser's work grow faster than the page (see rewrite.go). The
+// parseHTML parses a UTF-8 document, first cutting the text of styles and
+// long scripts that nothing reads (see stripRawText) and rewriting the
+// markup that would make the parser's work grow faster than the page (see
+// rewrite.go). The
 // parser refuses documents nested more than 512 deep: those are read again
 // with their deepest tags dropped, and once more with a quarter of that
 // depth, for markup whose every tag implies others (<table><td> opens a
 // table body and a row as well).
 func parseHTML(text []byte) (*html.Node, error) {
+	text = stripRawText(text)
 	if parserTraps(text) {
 		text = rewrite(text, 0)
 	}
-	doc, err := html.Parse(bytes.NewReader(text))
+	doc, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
 	for _, depth := range []int{maxNesting, maxNesting / 4} {
 		if err == nil {
 			break
 		}
-		doc, err = html.Parse(bytes.NewReader(rewrite(text, depth)))
+		doc, err = html.ParseWithOptions(bytes.NewReader(rewrite(text, depth)), html.ParseOptionEnableScripting(false))
 	}
 	return doc, err
 }
@@ -196,10 +214,13 @@ func fromDocument(doc *html.Node, u *url.URL, pageURL string, mo metadata.Option
 	c.classify()
 	c.markRegions()
 	container := c.chooseContainer()
-	if container < 0 {
+	if container < 0 && md.Body == "" {
 		return nil, ErrNoArticle
 	}
-	sel := c.selectBlocks(container, title)
+	var sel []int
+	if container >= 0 {
+		sel = c.selectBlocks(container, title)
+	}
 	a := &sayso.Article{
 		URL:              pageURL,
 		CanonicalURL:     md.CanonicalURL,
@@ -217,7 +238,7 @@ func fromDocument(doc *html.Node, u *url.URL, pageURL string, mo metadata.Option
 		Candidates:       md.Candidates,
 		ExtractorVersion: sayso.Version,
 	}
-	return buildArticle(a, c, sel, container, u, title)
+	return buildArticle(a, c, sel, container, u, title, md.Body)
 }
 
 // creditLookahead is how many blocks after the article's last one are
@@ -227,7 +248,7 @@ const creditLookahead = 4
 
 // buildArticle fills a's body, links and credits from the selected blocks.
 // Credit lines are moved out of the body into credits.
-func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u *url.URL, title string) (*sayso.Article, error) {
+func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u *url.URL, title, ldBody string) (*sayso.Article, error) {
 	a.Credits = []sayso.Credit{}
 	credited := map[string]bool{}
 	addCredit := func(cr sayso.Credit, b *block) {
@@ -287,6 +308,7 @@ func buildArticle(a *sayso.Article, c *collector, sel []int, container int32, u 
 			}
 		}
 	}
+	a.Blocks, a.Links = withFullText(a.Blocks, a.Links, ldBody)
 	if len(a.Blocks) == 0 {
 		return nil, ErrNoArticle
 	}

@@ -50,6 +50,8 @@ func TestCharsets(t *testing.T) {
 		{"shift_jis header", japanese.ShiftJIS, "大阪市の新しい図書館は来月開館し、週末には子ども向けの読み聞かせ会が開かれる予定だと市の担当者が話した。", "", "text/html; charset=shift_jis"},
 		{"gb18030 meta", simplifiedchinese.GB18030, "市政府宣布将在明年春季开通新的地铁线路，连接机场和市中心，预计每天可运送乘客十万人次。", `<meta charset="gb18030">`, ""},
 		{"gbk declared gb2312", simplifiedchinese.GBK, "教育部表示，新学期将在全国推广课后服务，并增加体育和艺术课程的课时，以减轻学生负担。", `<meta charset="gb2312">`, ""},
+		{"utf-8 declared gb2312", encoding.Nop, "教育部表示，新学期将在全国推广课后服务，并增加体育和艺术课程的课时，以减轻学生负担。", `<meta charset="gb2312">`, ""},
+		{"utf-8 declared windows-1251", encoding.Nop, "Председатель парламента заявил журналистам, что закон о бюджете будет принят до конца месяца.", `<meta charset="windows-1251">`, ""},
 		{"iso-8859-2 meta", charmap.ISO8859_2, "Przewodniczący rady miasta powiedział, że nowy most zostanie otwarty jesienią, a koszty budowy nie wzrosną.", `<meta charset="iso-8859-2">`, ""},
 		{"iso-8859-15 header", charmap.ISO8859_15, "Le maire a annoncé que la nouvelle piscine coûtera 12 millions d'euros et ouvrira ses portes à l'été prochain.", "", "text/html; charset=ISO-8859-15"},
 		{"latin-1 undeclared", charmap.Windows1252, "Der Bürgermeister erklärte, dass die Straßenbahn ab nächstem Jahr bis zum Flughafen fahren wird, für alle Fahrgäste.", "", ""},
@@ -353,6 +355,9 @@ func TestClassHints(t *testing.T) {
 		{"", "comments", hintStrongNeg, 0},
 		{"header", "masthead", hintNeg, 0},
 		{"shadow loading thread", "", 0, 0},
+		{"grid overflow-hidden transition", "", 0, 0},
+		{"about-author-box", "", hintWeakNeg, 0},
+		{"affiliate-disclaimer", "", hintNeg, 0},
 	}
 	var h hinter
 	for _, tc := range cases {

@@ -92,6 +92,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`<meta charset="windows-1251"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>`), "")
 	f.Add([]byte("\xef\xbb\xbf<p>bom</p>"), "text/html; charset=utf-8")
 	f.Add([]byte("<p>x</p>"), "text/html; charset=shift_jis")
+	f.Add([]byte("it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s \xc3\xa2\xc2\x80\xc2\x9c \xc3\xa2\xc2\x80\xc2\x9d x\xc3\xa2\xc2\x80"), "")
 	f.Fuzz(func(t *testing.T, b []byte, contentType string) {
 		out, _, err := toUTF8(b, contentType)
 		if err == nil && !utf8.Valid(out) {
@@ -107,8 +108,12 @@ func FuzzRewrite(f *testing.F) {
 	f.Add([]byte(strings.Repeat("<b id=1>", 20)+"<p>x</p>"), 0)
 	f.Add([]byte("<html a><html b><body><body c><script>a<b</script><p>x"), 0)
 	f.Add([]byte(strings.Repeat("<table><td>", 50)+"x"), 8)
+	f.Add([]byte("<style>p{}</style><SCRIPT type=x>"+strings.Repeat("a", maxScriptKept+5)+"</script ><script type=application/ld+json>{}</script>"), 0)
 	f.Fuzz(func(t *testing.T, b []byte, depth int) {
 		parserTraps(b)
+		if s := stripRawText(b); len(s) > len(b) {
+			t.Fatalf("stripRawText grew %d bytes to %d", len(b), len(s))
+		}
 		out := rewrite(b, depth%300)
 		if len(out) > len(b) {
 			t.Fatalf("rewrite grew %d bytes to %d", len(b), len(out))

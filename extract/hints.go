@@ -44,6 +44,7 @@ var tokenHints = map[string]int8{
 	"partner": hintNeg, "follow": hintNeg, "rating": hintNeg, "print": hintNeg, "overlay": hintNeg,
 	"cta": hintNeg, "upsell": hintNeg, "teaser": hintNeg, "teasers": hintNeg, "more": hintNeg, "readmore": hintNeg, "newsletters": hintNeg,
 	"hidden": hintNeg, "mostread": hintNeg, "mostpopular": hintNeg,
+	"disclaimer": hintNeg, "disclosure": hintNeg,
 	// boilerplate, often
 	"meta": hintWeakNeg, "byline": hintWeakNeg, "author": hintWeakNeg, "tags": hintWeakNeg, "tag": hintWeakNeg,
 	"topics": hintWeakNeg, "caption": hintWeakNeg, "credit": hintWeakNeg, "credits": hintWeakNeg,
@@ -77,10 +78,29 @@ var substringHints = []struct {
 	{[]byte("articletext"), hintStrongPos}, {[]byte("bodytext"), hintStrongPos}, {[]byte("storytext"), hintStrongPos},
 }
 
-// hinter scores class and id words, remembering the long words it has
-// looked up: a page repeats its template's vocabulary in many ids.
-type hinter struct {
-	words map[string][2]int8
+// hinter scores class and id words.
+type hinter struct{}
+
+// substringStarts lists, by first byte, the substringHints starting with it.
+var substringStarts [256][]int
+
+func init() {
+	for i, sh := range substringHints {
+		substringStarts[sh.sub[0]] = append(substringStarts[sh.sub[0]], i)
+	}
+}
+
+// substringHint returns the most negative and most positive weights of the
+// substringHints that w contains, in one pass over w.
+func substringHint(w []byte) (r [2]int8) {
+	for i, c := range w {
+		for _, k := range substringStarts[c] {
+			if sh := &substringHints[k]; bytes.HasPrefix(w[i:], sh.sub) {
+				r[0], r[1] = minNeg(r[0], sh.w), maxPos(r[1], sh.w)
+			}
+		}
+	}
+	return r
 }
 
 // hint scores an element's class and id words. It returns the most
@@ -101,18 +121,7 @@ func (h *hinter) hint(class, id string) (neg, pos int8) {
 		if len(w) < 6 {
 			return
 		}
-		r, ok := h.words[string(w)]
-		if !ok {
-			for _, sh := range substringHints {
-				if bytes.Contains(w, sh.sub) {
-					r[0], r[1] = minNeg(r[0], sh.w), maxPos(r[1], sh.w)
-				}
-			}
-			if h.words == nil {
-				h.words = make(map[string][2]int8, 64)
-			}
-			h.words[string(w)] = r
-		}
+		r := substringHint(w)
 		neg, pos = minNeg(neg, r[0]), maxPos(pos, r[1])
 	}
 	var buf [64]byte
@@ -120,6 +129,7 @@ func (h *hinter) hint(class, id string) (neg, pos int8) {
 		if stateClass(s) {
 			return
 		}
+		s = dropHexRuns(s)
 		joined := buf[:0]
 		start := -1
 		for i := 0; i <= len(s); i++ {
@@ -156,12 +166,62 @@ func (h *hinter) hint(class, id string) (neg, pos int8) {
 	return neg, pos
 }
 
-// stateClass reports whether a class name describes a state or a feature
-// flag ("has-comments", "modal-enabled", "no-sidebar") rather than what the
-// element is: such names say nothing about the element's content.
+// dropHexRuns blanks the parts of a class or id name that are hexadecimal
+// identifiers ("block-ddd261f2-56d7-4daf-ad66", "elementor-element-5ad3f1"):
+// split at their digits they would read as words ("ad", "daf") that no one
+// wrote. A part of four characters or more made of digits and the letters
+// a to f, with at least one of each, is such an identifier.
+func dropHexRuns(s string) string {
+	var out []byte
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isAlnumByte(s[i]) {
+			continue
+		}
+		if i-start >= 4 && hexIdentifier(s[start:i]) {
+			if out == nil {
+				out = []byte(s)
+			}
+			for k := start; k < i; k++ {
+				out[k] = '-'
+			}
+		}
+		start = i + 1
+	}
+	if out == nil {
+		return s
+	}
+	return string(out)
+}
+
+func isAlnumByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// hexIdentifier reports whether s is made of hexadecimal digits only, with
+// at least one decimal digit and one letter.
+func hexIdentifier(s string) bool {
+	digit, letter := false, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F':
+			letter = true
+		default:
+			return false
+		}
+	}
+	return digit && letter
+}
+
+// stateClass reports whether a class name describes a state, a feature
+// flag or a style ("has-comments", "modal-enabled", "no-sidebar",
+// "overflow-hidden") rather than what the element is: such names say
+// nothing about the element's content.
 func stateClass(s string) bool {
 	s = strings.ToLower(s)
-	for _, p := range []string{"has-", "has_", "no-", "no_", "with-", "is-", "show-", "hide-"} {
+	for _, p := range []string{"has-", "has_", "no-", "no_", "with-", "is-", "show-", "hide-", "overflow-", "overflow_"} {
 		if strings.HasPrefix(s, p) {
 			return true
 		}
@@ -197,4 +257,12 @@ func commentName(s string) bool {
 		}
 	}
 	return false
+}
+
+// bioName reports whether a class or id names an author box ("author-bio",
+// "about-the-author", "author-box"): what it holds is about the writer.
+func bioName(s string) bool {
+	s = strings.ToLower(s)
+	return strings.Contains(s, "author") && (strings.Contains(s, "bio") || strings.Contains(s, "box") || strings.Contains(s, "about") ||
+		strings.Contains(s, "info") || strings.Contains(s, "profile") || strings.Contains(s, "card") || strings.Contains(s, "description"))
 }

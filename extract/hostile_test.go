@@ -311,3 +311,40 @@ func TestSubtreeRanges(t *testing.T) {
 		}
 	}
 }
+
+func TestStripRawText(t *testing.T) {
+	long := strings.Repeat("x", maxScriptKept+10)
+	cases := []struct{ in, want string }{
+		{"<p>a</p>", "<p>a</p>"},
+		{"<style>p { color: red }</style><p>a</p>", "<style></style><p>a</p>"},
+		{"<STYLE media=x>a</Style>", "<STYLE media=x></Style>"},
+		{"<script>" + long + "</script>", "<script>" + long[:maxScriptKept] + "</script>"},
+		{`<script type="application/ld+json">` + long + "</script>", `<script type="application/ld+json">` + long + "</script>"},
+		{"<scripts>a</scripts>", "<scripts>a</scripts>"},
+		{"<style>unclosed", "<style>"},
+		{`<svg viewBox="0 0 9 9"><path d="M0 0"/></svg><p>a</p>`, `<svg viewBox="0 0 9 9"></svg><p>a</p>`},
+		{"<svgx>a</svgx>", "<svgx>a</svgx>"},
+	}
+	for _, tc := range cases {
+		if got := string(stripRawText([]byte(tc.in))); got != tc.want {
+			t.Errorf("stripRawText(%.40q…) = %.60q…, want %.60q…", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestRepairMojibake(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"plain café text", "plain café text"},
+		// Latin-1 read: C1 controls mark it.
+		{"\u00e2\u0080\u009cThe fact\u00e2\u0080\u009d, it\u00e2\u0080\u0099s. Caf\u00c3\u00a9 \u00e2\u0080\u0094 done", "“The fact”, it’s. Café — done"},
+		// windows-1252 read: "â€" marks it.
+		{"itâ€™s, weâ€™re, theyâ€™re, cafÃ©", "it’s, we’re, they’re, café"},
+		// One mark is not enough to touch a page.
+		{"itâ€™s café", "itâ€™s café"},
+	}
+	for _, tc := range cases {
+		if got := string(repairMojibake([]byte(tc.in))); got != tc.want {
+			t.Errorf("repairMojibake(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -104,3 +104,23 @@ func TestPhraseDetectors(t *testing.T) {
 		t.Error("a sentence taken for a phrase")
 	}
 }
+
+func TestDropHexRuns(t *testing.T) {
+	cases := map[string]string{
+		"block-ddd261f2-56d7-4daf-ad66": "block------------------------",
+		"elementor-element-5ad3f1":      "elementor-element-------",
+		"ad-slot-2":                     "ad-slot-2",
+		"ad1":                           "ad1",
+		"feed":                          "feed",
+		"col-md-6":                      "col-md-6",
+	}
+	for in, want := range cases {
+		if got := dropHexRuns(in); got != want {
+			t.Errorf("dropHexRuns(%q) = %q, want %q", in, got, want)
+		}
+	}
+	var h hinter
+	if neg, _ := h.hint("wp-block-menlo block-ddd261f2-56d7-4daf-ad66", ""); neg != 0 {
+		t.Errorf("a hex id reads as boilerplate: neg %d", neg)
+	}
+}

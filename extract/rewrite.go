@@ -210,3 +210,76 @@ func voidElement(a atom.Atom) bool {
 	}
 	return false
 }
+
+// maxScriptKept is how much of an inline script's text stripRawText keeps:
+// the data a page puts in its scripts for readers of its metadata (a data
+// layer, JSON-LD, an app's first state) comes first; megabytes of bundled
+// code after it are only work for the tokenizer.
+const maxScriptKept = 8 << 10
+
+// stripRawText returns b without the content of its <style> and <svg>
+// elements and with each script's text cut to maxScriptKept bytes, JSON-LD
+// kept whole: nothing reads them, the tokenizer reads raw text a byte at a
+// time, and an inline icon's paths are hundreds of tags.
+// It returns b itself when there is nothing to cut. Script and style ends
+// are found as parserTraps finds them.
+func stripRawText(b []byte) []byte {
+	var out []byte
+	copied := 0 // b[:copied] is in out (or needs no copy while out is nil)
+	for i := 0; i < len(b); {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		var name string
+		switch {
+		case len(b)-i >= 6 && asciiEqualFold(b[i:i+6], "script") && tagEnd(b, i+6):
+			name = "script"
+		case len(b)-i >= 5 && asciiEqualFold(b[i:i+5], "style") && tagEnd(b, i+5):
+			name = "style"
+		case len(b)-i >= 3 && asciiEqualFold(b[i:i+3], "svg") && tagEnd(b, i+3):
+			name = "svg"
+		default:
+			continue
+		}
+		gt := bytes.IndexByte(b[i:], '>')
+		if gt < 0 {
+			break
+		}
+		start := i + gt + 1
+		keep := 0
+		if name == "script" {
+			keep = maxScriptKept
+			if bytes.Contains(bytes.ToLower(b[i:i+gt]), []byte("ld+json")) {
+				keep = len(b)
+			}
+		}
+		end := skipRawText(b, start, []byte(name))
+		if end-start > keep {
+			if out == nil {
+				out = make([]byte, 0, len(b))
+			}
+			out = append(out, b[copied:start+keep]...)
+			copied = end
+		}
+		i = end
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[copied:]...)
+}
+
+// tagEnd reports whether a tag name ends at b[i]: a space, '>' or '/'
+// follows it, or the input ends.
+func tagEnd(b []byte, i int) bool {
+	if i >= len(b) {
+		return true
+	}
+	switch b[i] {
+	case ' ', '\t', '\n', '\r', '\f', '>', '/':
+		return true
+	}
+	return false
+}

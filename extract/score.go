@@ -3,11 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
-
-	"github.com/sayso-news/sayso"
 )
 
 // Block classification thresholds, in weighted characters (see runeWeight).
@@ -106,7 +103,7 @@ func (c *collector) markRegions() {
 		parent.linkBlocks += child.linkBlocks
 		parent.goodBlocks += child.goodBlocks
 	})
-	teaser := c.teasers()
+	teaser := c.teasers(total)
 	// An element named as the article body (or an <article>) that holds
 	// most of an ancestor's prose vouches for that ancestor: a wrapper
 	// named "box modal" or "main-ads" around it is not boilerplate.
@@ -123,6 +120,7 @@ func (c *collector) markRegions() {
 			vouched[a] = true
 		}
 	}
+	grouped := c.groupedProse(total)
 	isRegion := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
@@ -130,7 +128,10 @@ func (c *collector) markRegions() {
 			isRegion[i] = true
 			continue
 		}
-		if e.neg == 0 || int(-e.neg) <= int(e.pos) || vouched[i] {
+		if (e.neg == 0 || int(-e.neg) <= int(e.pos)) && !e.bio || vouched[i] {
+			continue
+		}
+		if grouped[i] {
 			continue
 		}
 		// A region may hold good text (a long comment, a footer notice) but
@@ -148,7 +149,7 @@ func (c *collector) markRegions() {
 		// An element named as ordinary boilerplate ("paywall", "meta")
 		// that holds several paragraphs of prose and little else wraps
 		// article text; comments, consent and share boxes stay regions.
-		if e.neg > hintStrongNeg && e.good >= 3*goodChars && e.good*10 > e.text*7 {
+		if e.neg > hintStrongNeg && e.good >= 3*goodChars && e.good*10 > e.text*7 && !e.bio {
 			continue
 		}
 		isRegion[i] = true
@@ -171,33 +172,52 @@ func (c *collector) markRegions() {
 			b.region = region[b.elem]
 		}
 	}
+	c.region = region
 }
 
 // maxTeaserChars bounds a teaser: a headline and a sentence or two of
 // summary. Longer items are sections of the article itself.
 const maxTeaserChars = 600
 
+// maxTeaserProse bounds the good text of a teaser: a summary of one or two
+// sentences stays under it, a listicle item's paragraph goes over.
+const maxTeaserProse = 3 * goodChars
+
 // teasers finds the items of listings: an element repeated at least three
 // times among its siblings (same tag and class) whose content is a linked
 // headline plus a little text. Lists of other articles, comment threads and
 // product grids look like this; an article's own paragraphs and list items
-// are one block each.
-func (c *collector) teasers() []bool {
+// are one block each. Items that together hold more than half of the
+// page's prose (total good characters) are the article itself, a list of
+// reviewed products or places with a linked name over each.
+func (c *collector) teasers(total int) []bool {
 	type key struct {
 		parent int32
 		tag    atom.Atom
 		class  string
 	}
 	count := make(map[key]int, len(c.elems)/2)
+	good := make(map[key]int, len(c.elems)/2)
 	keys := make([]key, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
-		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
+		if e.blocks < 2 || e.linkBlocks == 0 {
 			continue
 		}
 		k := key{e.parent, e.tag, attr(e.node, "class")}
 		keys[i] = k
-		count[k]++
+		// The whole list's prose counts, its long items too.
+		good[k] += e.good
+		if e.text <= maxTeaserChars {
+			count[k]++
+		}
+	}
+	// inBody: inside an element named as the article body.
+	inBody := make([]bool, len(c.elems))
+	for i := range c.elems {
+		if p := c.elems[i].parent; p >= 0 {
+			inBody[i] = inBody[p] || c.elems[p].pos >= hintStrongPos
+		}
 	}
 	out := make([]bool, len(c.elems))
 	for i := range c.elems {
@@ -205,7 +225,10 @@ func (c *collector) teasers() []bool {
 		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
 			continue
 		}
-		out[i] = count[keys[i]] >= 3
+		// A teaser's summary is a sentence or two; an item with a
+		// paragraph of its own inside the element named as the article
+		// body is a section of the article.
+		out[i] = count[keys[i]] >= 3 && good[keys[i]]*2 <= total && (e.good < maxTeaserProse || !inBody[i])
 	}
 	return out
 }
@@ -252,8 +275,60 @@ func (c *collector) chooseContainer() int32 {
 	}
 	if best >= 0 {
 		best = c.firstArticle(best)
+		best = c.beyondParagraph(best)
 	}
 	return best
+}
+
+// maxParagraphClimb bounds how far up beyondParagraph looks: the paragraphs
+// of a text share a parent or a grandparent.
+const maxParagraphClimb = 3
+
+// beyondParagraph keeps the container from losing to its own longest
+// paragraph. Boilerplate regions count against the elements holding them,
+// so a text whose paragraphs sit beside its comment thread or a widget in
+// one parent scores below its best paragraph alone. When the container holds
+// a single good block, the nearest ancestor (outside regions) whose text
+// outside its regions scores higher is the article; selectBlocks leaves
+// its regions out.
+func (c *collector) beyondParagraph(container int32) int32 {
+	// An <article> or an element named as the article body holding one
+	// paragraph is a short article, not a paragraph of one.
+	if e := &c.elems[container]; e.goodBlocks > 1 || e.tag == atom.Article || e.pos >= hintStrongPos {
+		return container
+	}
+	best, bestScore := container, c.plainScores(container)
+	e := container
+	for n := 0; n < maxParagraphClimb; n++ {
+		p := c.elems[e].parent
+		if p < 0 || c.region[p] >= 0 || c.elems[p].tag == atom.Body {
+			break
+		}
+		e = p
+		if s := c.plainScores(e); s > bestScore+goodChars {
+			best, bestScore = e, s
+		}
+	}
+	return best
+}
+
+// plainScores is the good minus the bad text of element e's blocks outside
+// the boilerplate regions inside it.
+func (c *collector) plainScores(e int32) int {
+	s := 0
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if !c.within(b.elem, e) || b.region >= 0 {
+			continue
+		}
+		switch b.class {
+		case classGood:
+			s += b.chars
+		case classBad:
+			s -= b.chars
+		}
+	}
+	return s
 }
 
 // minArticleShare is the part of a container's score an <article> inside it
@@ -314,127 +389,6 @@ func (c *collector) sumUp(add func(parent, child *elem)) {
 	}
 }
 
-// selectBlocks returns the indexes of the blocks that make the article:
-// those inside the container, outside boilerplate regions, judged good
-// alone or by their neighbours.
-func (c *collector) selectBlocks(container int32, title string) []int {
-	var in []int
-	for i := range c.blocks {
-		b := &c.blocks[i]
-		if !c.within(b.elem, container) {
-			continue
-		}
-		if b.region >= 0 && c.within(b.region, container) {
-			continue
-		}
-		in = append(in, i)
-	}
-	title = oneSpaced(title)
-	// Context: a short block between good ones is part of the text, a
-	// heading that leads into good text is a subheading. Past the last
-	// sure block, short text that follows good text (a closing list, a
-	// table) belongs to it; before the first, it is a kicker or a byline.
-	keep := make([]bool, len(in))
-	const edge = classBad + 1
-	// An article of short paragraphs (a table with a few lines around it)
-	// has few blocks long enough to vouch for themselves: when near-good
-	// text outweighs good text, the near-good blocks vouch for the rest.
-	goodText, nearText := 0, 0
-	for _, i := range in {
-		switch c.blocks[i].class {
-		case classGood:
-			goodText += c.blocks[i].chars
-		case classNearGood:
-			nearText += c.blocks[i].chars
-		}
-	}
-	if nearText > goodText {
-		for _, i := range in {
-			if c.blocks[i].class == classNearGood {
-				c.blocks[i].class = classGood
-			}
-		}
-	}
-	// The nearest sure (good or bad) block on each side, found in two
-	// linear passes so that long runs of short blocks stay cheap.
-	before, after := make([]blockClass, len(in)), make([]blockClass, len(in))
-	// A container named as the article body ("entry-content",
-	// itemprop=articleBody) holds the text from its first line to its
-	// last: its edges vouch like good text. Elsewhere an edge is neutral.
-	var start blockClass = edge
-	if c.elems[container].pos >= hintStrongPos {
-		start = classGood
-	}
-	last := start
-	for j, i := range in {
-		before[j] = last
-		if cl := c.blocks[i].class; cl == classGood || cl == classBad {
-			last = cl
-		}
-	}
-	last = start
-	for j := len(in) - 1; j >= 0; j-- {
-		after[j] = last
-		if cl := c.blocks[in[j]].class; cl == classGood || cl == classBad {
-			last = cl
-		}
-	}
-	for j, i := range in {
-		b := &c.blocks[i]
-		if b.chars < goodChars*2 && sameText(b.text, title) {
-			continue // the headline, repeated above the body
-		}
-		switch b.class {
-		case classGood:
-			keep[j] = true
-		case classBad:
-		default:
-			prev, next := before[j], after[j]
-			switch {
-			case b.kind == sayso.BlockHeading:
-				keep[j] = (next == classGood || next == edge && prev == classGood) && !sameText(b.text, title)
-			case b.class == classNearGood && (prev == classGood || next == classGood):
-				keep[j] = true
-			case prev == classGood && (next == classGood || next == edge):
-				keep[j] = b.linkChars*2 <= b.chars
-			}
-		}
-	}
-	out := in[:0]
-	for j, i := range in {
-		if keep[j] {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// hasSentencePunct reports whether s has punctuation that prose has and
-// menus lack.
-func hasSentencePunct(s string) bool {
-	return strings.ContainsAny(s, ".,;:!?。，、！？؛،")
-}
-
-// sameText reports whether a and b are the same line up to case and
-// spacing, as a heading repeating the page title is. b must have its
-// spacing collapsed already (see oneSpaced): it is the same for every block
-// of a page, and may be long.
-func sameText(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	a = oneSpaced(a)
-	if strings.EqualFold(a, b) {
-		return true
-	}
-	// <title> often appends the site's name: "Headline - Site". A prefix
-	// of 20 characters or fewer is a word or two, not a headline.
-	return utf8.RuneCountInString(a) > 20 && len(b) > len(a) && strings.EqualFold(b[:len(a)], a)
-}
-
-// oneSpaced returns s trimmed, with each run of white space made one space.
-func oneSpaced(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 func hasLetter(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -463,7 +417,9 @@ func (c *collector) headlineItems() []bool {
 		b := &c.blocks[i]
 		// A teaser summarises: a title linked to "by Mary Shelley" in a
 		// reading list is not one.
-		if len(b.links) == 0 || b.elem < 0 || b.chars-b.linkChars < mixedTextChars {
+		if len(b.links) == 0 || b.elem < 0 || b.chars-b.linkChars < mixedTextChars || b.chars-b.linkChars > maxTeaserProse {
+			// A teaser's summary is a sentence or two: a paragraph of
+			// its own opening with a linked name is prose.
 			continue
 		}
 		l := strings.TrimSpace(b.links[0].text)
@@ -485,4 +441,71 @@ func (c *collector) headlineItems() []bool {
 		}
 	}
 	return lead
+}
+
+// classGroup is what the elements of one tag and class hold together.
+type classGroup struct {
+	members int32
+	good    int
+}
+
+// groupedProse finds the elements named as boilerplate that are sections of
+// the article: an article cut into elements of one class (a "skip-item"
+// per topic, a page builder's "widget-container" around each paragraph)
+// whose members together hold more than half of the page's prose (total
+// good characters) is the article, whatever the class says. A group inside
+// an element named as boilerplate that is not itself such a section (text
+// widgets in a sidebar) stays boilerplate: the elements are judged top
+// down, parents first. Comment threads never qualify.
+func (c *collector) groupedProse(total int) []bool {
+	type key struct {
+		tag   atom.Atom
+		class string
+	}
+	named := func(e *elem) bool { return e.neg != 0 && int(-e.neg) > int(e.pos) }
+	groups := make(map[key]classGroup, 64)
+	keys := make([]key, len(c.elems))
+	for i := range c.elems {
+		e := &c.elems[i]
+		if !named(e) {
+			continue // only named boilerplate asks for its group
+		}
+		k := key{e.tag, attr(e.node, "class")}
+		if k.class == "" {
+			continue // named by its id alone: a group of one
+		}
+		keys[i] = k
+		groups[k] = classGroup{}
+	}
+	if len(groups) == 0 {
+		return make([]bool, len(c.elems))
+	}
+	for i := range c.elems {
+		e := &c.elems[i]
+		if e.parent < 0 || e.good == 0 {
+			continue
+		}
+		k := key{e.tag, attr(e.node, "class")}
+		if g, ok := groups[k]; ok {
+			g.members++
+			g.good += e.good
+			groups[k] = g
+		}
+	}
+	out := make([]bool, len(c.elems))
+	// blocked[i]: element i lies inside a named element that is not a
+	// section of the article.
+	blocked := make([]bool, len(c.elems))
+	for i := range c.elems {
+		e := &c.elems[i]
+		if p := e.parent; p >= 0 {
+			blocked[i] = blocked[p] || (named(&c.elems[p]) && !out[p])
+		}
+		if keys[i].class == "" || blocked[i] || e.comments || e.goodBlocks == 0 {
+			continue
+		}
+		g := groups[keys[i]]
+		out[i] = g.members >= 2 && g.good*2 > total
+	}
+	return out
 }

@@ -25,6 +25,9 @@ type Page struct {
 // none. An error counts as "no date".
 type DateReader func(html []byte, pageURL string) (*time.Time, error)
 
+// MediaCloud is the name of the date set under dates/.
+const MediaCloud = "mediacloud-2020"
+
 // Load reads the set from dir (the dates/mediacloud-2020 folder):
 // ground-truth.json and html/<file>.gz. Pages come back sorted by file
 // name. It returns an error when the folder, the truth file or a page is
@@ -87,6 +90,8 @@ type PageResult struct {
 
 // Report summarises one date reader over a set of pages.
 type Report struct {
+	// Name names the set, for Print; "" prints as "pages".
+	Name                           string
 	Pages, Correct, Wrong, Missing int
 	// Accuracy is Correct / Pages (0 for no pages).
 	Accuracy float64
@@ -151,8 +156,12 @@ func Evaluate(ctx context.Context, pages []Page, read DateReader) *Report {
 // Print writes the summary line: exact-day accuracy, pages, correct, wrong,
 // missing and failures.
 func (r *Report) Print(w io.Writer) {
-	fmt.Fprintf(w, "mediacloud-2020 dates: %d pages  exact-day accuracy %.3f  correct %d  wrong %d  missing %d  failed %d\n",
-		r.Pages, r.Accuracy, r.Correct, r.Wrong, r.Missing, r.Failed)
+	name := r.Name
+	if name == "" {
+		name = "pages"
+	}
+	fmt.Fprintf(w, "%s dates: %d pages  exact-day accuracy %.3f  correct %d  wrong %d  missing %d  failed %d\n",
+		name, r.Pages, r.Accuracy, r.Correct, r.Wrong, r.Missing, r.Failed)
 }
 
 // PrintErrors writes one line per page that was not correct: the file, the
@@ -170,4 +179,23 @@ func (r *Report) PrintErrors(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%-8s %s want %s got %s  %s\n", res.Outcome, res.File, show(res.Want), show(res.Got), res.URL)
 	}
+}
+
+// Merge returns one report over the results of several, as if their pages
+// had been scored in one run.
+func Merge(name string, reports ...*Report) *Report {
+	m := &Report{Name: name}
+	for _, r := range reports {
+		m.Results = append(m.Results, r.Results...)
+		m.Correct += r.Correct
+		m.Wrong += r.Wrong
+		m.Missing += r.Missing
+		m.Failed += r.Failed
+		m.Elapsed += r.Elapsed
+	}
+	m.Pages = len(m.Results)
+	if m.Pages > 0 {
+		m.Accuracy = float64(m.Correct) / float64(m.Pages)
+	}
+	return m
 }

@@ -15,6 +15,7 @@ func ExampleEvaluate() {
 		{URL: "https://example.com/about", File: "b.html", HTML: []byte(`<p>No date here.</p>`), Want: nil},
 	}
 	r := dates.Evaluate(context.Background(), pages, dates.MetadataReader)
+	r.Name = dates.MediaCloud
 	r.Print(os.Stdout)
 	// Output:
 	// mediacloud-2020 dates: 2 pages  exact-day accuracy 1.000  correct 2  wrong 0  missing 0  failed 0

@@ -131,6 +131,14 @@ func (r *reader) chooseDates(md *Metadata) {
 	}
 	for _, field := range []string{"published", "modified"} {
 		cands := r.best(field)
+		if field == "published" {
+			cands = r.shownFirst(cands, ok)
+			if len(cands) == 0 {
+				// A page that gives only the day it was updated is dated
+				// by it: that is the day its readers see.
+				cands = r.best("modified")
+			}
+		}
 		for _, c := range cands {
 			if !ok(c) {
 				continue
@@ -194,19 +202,23 @@ func (r *reader) localDay(c cand, cands []cand) (time.Time, string, bool) {
 	for i := range cands {
 		o := &cands[i]
 		// Shown dates: written for readers, not converted by a machine —
-		// the URL, a placed date line, a <time>'s own text.
+		// the URL, a placed date line, a <time>'s own text. A date line
+		// away from the headline may confirm the timestamp's day but not
+		// move it: a live blog's entries and a list's dates are other
+		// days.
 		if !isShown(o.Evidence) || o.rank == rankTextOther {
 			continue
 		}
+		listed := o.Evidence == "text:date-element"
 		switch o.date.Time.Format("2006-01-02") {
 		case day:
 			return time.Time{}, "", false
 		case prev:
-			if h < 12 && shown == nil {
+			if h < 12 && shown == nil && !listed {
 				shown = o
 			}
 		case next:
-			if h >= 10 && shown == nil {
+			if h >= 10 && shown == nil && !listed {
 				shown = o
 			}
 		}
@@ -286,4 +298,126 @@ func cleanTitle(s, publisher, host string) string {
 // (the URL, a visible line, a <time>'s text) rather than a machine value.
 func isShown(evidence string) bool {
 	return evidence == "time" || strings.HasPrefix(evidence, "url") || strings.HasPrefix(evidence, "text")
+}
+
+// shownFirst weighs the date the page shows its readers against its
+// metadata. When the strongest structured publication date (JSON-LD, meta
+// tags) is a day the page shows nowhere — not in any visible line, <time>
+// or the URL, the day before or after included for time zones — while the
+// page shows a publication date by its headline (a date line or a <time>
+// there, or a line labelled "Published"), the shown date is the article's:
+// the metadata then names a first draft, a template's default or a page
+// the text was moved from. A shown date that is the metadata's
+// modification day is an "updated" date and does not count; nor do lines
+// labelled "Updated", which readers take as the article's date about as
+// often as not; and several days shown by the headline decide nothing. It
+// returns cands with the chosen shown date moved to the
+// front, or cands as they were.
+func (r *reader) shownFirst(cands []cand, ok func(cand) bool) []cand {
+	var meta *cand
+	for i := range cands {
+		if ok(cands[i]) {
+			if cands[i].rank < rankTextLabel && !isShown(cands[i].Evidence) && cands[i].line < 0 {
+				meta = &cands[i]
+			}
+			break
+		}
+	}
+	if meta == nil {
+		return cands
+	}
+	var modified []time.Time
+	latestModified := time.Time{}
+	for _, o := range r.cands {
+		if o.Field == "modified" && o.rank < rankTextLabel && o.line < 0 {
+			modified = append(modified, o.date.Time)
+			if o.date.Time.After(latestModified) {
+				latestModified = o.date.Time
+			}
+		}
+	}
+	// A publication date after the page's own last modification is a
+	// malformed one (day and month swapped, a server's clock): it agrees
+	// with nothing.
+	broken := !latestModified.IsZero() && meta.date.Time.After(latestModified.Add(24*time.Hour))
+	var shown *cand
+	days := map[string]bool{}
+	for i := range r.cands {
+		o := &r.cands[i]
+		if !isDateField(o.Field) || !ok(*o) {
+			continue
+		}
+		visible := o.line >= 0 || strings.HasPrefix(o.Evidence, "url")
+		if visible && !broken && shownAs(*o, meta.date) {
+			return cands
+		}
+		if o.Field != "published" || o.line < 0 || o.rank > rankTextNear {
+			continue
+		}
+		if o.Evidence == "text:date-element" || !r.nearHeadline(o.line) && o.Evidence != "text:published-label" {
+			continue
+		}
+		// A <time> holding the metadata's modification day is an update
+		// stamp; a date line by the headline is what readers see.
+		updated := false
+		for _, m := range modified {
+			updated = updated || sameDay(o.date.Time, m)
+		}
+		if updated && !strings.HasPrefix(o.Evidence, "text") {
+			continue
+		}
+		days[o.date.Day()] = true
+		if shown == nil || o.rank < shown.rank {
+			shown = o
+		}
+	}
+	// Several days shown by the headline are a list's (related stories,
+	// an archive), not the article's.
+	if shown == nil || len(days) > 1 {
+		return cands
+	}
+	s := *shown
+	s.Evidence += " (shown by the headline; the metadata's " + meta.Evidence + " is not on the page)"
+	return append([]cand{s}, cands...)
+}
+
+// sameDay reports whether a and b fall on the same calendar day as written.
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+}
+
+// shownAs reports whether the shown date o shows the structured date d:
+// the same day as written, or a neighbouring day that some zone (UTC−12
+// to UTC+14) puts the instant on (either neighbour, for a date without a
+// time). A numeric
+// date whose day and month could be read either way ("10/09/2024") counts
+// both ways.
+func shownAs(o cand, d Date) bool {
+	reach := func(a time.Time) bool {
+		if sameDay(a, d.Time) {
+			return true
+		}
+		if !d.HasTime {
+			return sameDayish(a, d.Time)
+		}
+		t := d.Time.UTC()
+		return sameDay(a, t.Add(-12*time.Hour)) || sameDay(a, t.Add(14*time.Hour))
+	}
+	a := o.date.Time
+	if reach(a) {
+		return true
+	}
+	if o.ambiguous && a.Day() <= 12 {
+		return reach(time.Date(a.Year(), time.Month(a.Day()), int(a.Month()), 0, 0, 0, 0, time.UTC))
+	}
+	return false
+}
+
+// sameDayish reports whether a and b fall on the same calendar day or on
+// neighbouring ones.
+func sameDayish(a, b time.Time) bool {
+	da := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	db := time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
+	diff := da.Sub(db)
+	return diff >= -24*time.Hour && diff <= 24*time.Hour
 }

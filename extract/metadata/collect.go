@@ -124,6 +124,13 @@ func (r *reader) collect() {
 	for _, m := range p.metas {
 		mf, ok := metaKeys[m.key]
 		if !ok {
+			// Site-specific names ("w-published-date", "published")
+			// still say what they hold.
+			if k := m.key; strings.Contains(k, "publish") && !strings.Contains(k, "publisher") {
+				r.addDate("published", m.content, "meta:"+k, rankMetaWeak+1)
+			} else if strings.Contains(k, "modified") || strings.Contains(k, "updated") {
+				r.addDate("modified", m.content, "meta:"+k, rankMetaWeak+1)
+			}
 			continue
 		}
 		ev := "meta:" + m.key
@@ -156,7 +163,25 @@ func (r *reader) collect() {
 		r.add("title", p.lines[p.h1Line].text, "h1", rankH1)
 	}
 	r.collectMicrodata()
+	for _, d := range p.scriptDates {
+		field := "published"
+		if d.modified {
+			field = "modified"
+		}
+		r.addDate(field, d.value, "script:"+d.key, rankScript)
+	}
 	r.collectTimes()
+	for _, a := range p.attrDates {
+		d, ok := ParseDate(a.value)
+		if !ok || !d.HasTime && !strings.ContainsAny(a.value, "-./") {
+			continue // a bare number that happens to parse: a count, an id
+		}
+		field := "published"
+		if strings.Contains(a.key, "modif") || strings.Contains(a.key, "updat") || strings.Contains(a.key, "-re-") {
+			field = "modified"
+		}
+		r.addShownDate(field, d, "attr:"+a.key, rankAttr, a.line)
+	}
 	if d, ev, ok := urlDate(r.pageURL); ok {
 		rank := rankURL
 		if ev == "url:compact-serial" {
@@ -194,8 +219,12 @@ func (r *reader) ldObject(o ldObject) {
 		}
 		// An object that names another page as its own (a related story
 		// listed in the page's JSON-LD) ranks below the page's meta tags.
-		if r.otherPage(ldString(m["url"])) || r.otherPage(ldString(m["mainEntityOfPage"])) {
+		other := r.otherPage(ldString(m["url"])) || r.otherPage(ldString(m["mainEntityOfPage"]))
+		if other {
 			rank += 3
+		}
+		if o.kind == ldArticle && !other && r.body == "" {
+			r.body = ldBody(ldString(m["articleBody"]))
 		}
 		r.addDate("published", ldString(m["datePublished"]), ev("datePublished"), rank)
 		r.addDate("modified", ldString(m["dateModified"]), ev("dateModified"), rank)
@@ -298,15 +327,15 @@ func (r *reader) collectTimes() {
 			if !t.pubdate {
 				field = "modified"
 			}
-			r.addParsedDate(field, d, "microformat:"+field, rankTimePub)
+			r.addShownDate(field, d, "microformat:"+field, rankTimePub, t.line)
 		case t.pubdate:
-			r.addParsedDate(field, d, "time[pubdate]", rankTimePub)
+			r.addShownDate(field, d, "time[pubdate]", rankTimePub, t.line)
 		case r.nearHeadline(t.line) || (t.line < len(r.p.lines) && r.p.lines[t.line].inArticle && !r.p.lines[t.line].boiler):
-			r.addParsedDate(field, d, ev, rankTimeNear)
+			r.addShownDate(field, d, ev, rankTimeNear, t.line)
 		default:
 			// Only the first few: later <time>s date comments and teasers.
 			if others < 3 {
-				r.addParsedDate(field, d, ev, rankTimeOther)
+				r.addShownDate(field, d, ev, rankTimeOther, t.line)
 			}
 			others++
 		}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // Bounds on JSON-LD reading.
@@ -324,4 +326,35 @@ func ldNames(v any, depth int) []string {
 		}
 	}
 	return nil
+}
+
+// ldBody cleans an articleBody: markup some sites leave in it removed,
+// character references decoded, cut to MaxBodyBytes.
+func ldBody(s string) string {
+	if len(s) > MaxBodyBytes {
+		s = truncateUTF8(s, MaxBodyBytes)
+	}
+	if strings.ContainsRune(s, '<') {
+		var b strings.Builder
+		z := html.NewTokenizer(strings.NewReader(s))
+		for {
+			switch z.Next() {
+			case html.ErrorToken:
+				s = b.String()
+				return strings.TrimSpace(s)
+			case html.TextToken:
+				b.Write(z.Text())
+			case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+				if name, _ := z.TagName(); len(name) == 1 && name[0] == 'p' || string(name) == "br" || string(name) == "div" {
+					b.WriteString("\n")
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+		}
+	}
+	if strings.Contains(s, "&") {
+		s = html.UnescapeString(s)
+	}
+	return strings.TrimSpace(s)
 }

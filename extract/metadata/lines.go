@@ -3,6 +3,7 @@ package metadata
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -10,7 +11,7 @@ import (
 
 // Labels that say what a date on a visible line is, in the main languages.
 var (
-	publishedRE = regexp.MustCompile(`(?i)(published|posted|publicad[oa]|publicat|publié|publie le|pubblicato|veröffentlicht|gepubliceerd|opublikowano|publikováno|publikované|közzétéve|julkaistu|publicerad|publiceret|publisert|objavljeno|objavljen|paskelbta|publicēts|yayın|yayınlanma|опубликовано|опубліковано|публикувано|дата публикации|дата публікації|게재|입력|発行|公開|发布|發布)`)
+	publishedRE = regexp.MustCompile(`(?i)(published|posted|publicad[oa]|publicat|publié|publie le|pubblicato|veröffentlicht|gepubliceerd|opublikowano|publikováno|publikované|\bdatum\b|\bfecha\b|közzétéve|julkaistu|publicerad|publiceret|publisert|objavljeno|objavljen|paskelbta|publicēts|yayın|yayınlanma|опубликовано|опубліковано|публикувано|дата публикации|дата публікації|게재|입력|発行|公開|发布|發布)`)
 	updatedRE   = regexp.MustCompile(`(?i)(updated|last modified|modified|actualizad[oa]|atualizad[oa]|actualizat|mis à jour|modifié|aggiornato|aktualisiert|aktualisierung|bijgewerkt|zaktualizowano|aktualizováno|frissítve|päivitetty|uppdaterad|opdateret|oppdatert|ažurirano|güncelleme|güncellendi|обновлено|обновлен|оновлено|актуализирано|수정|更新)`)
 )
 
@@ -74,22 +75,29 @@ func (r *reader) collectLines() {
 	monthFirst := strings.HasSuffix(strings.ToLower(r.p.lang), "-us")
 	texts, bylines := 0, 0
 	for i, l := range r.p.lines {
-		if l.boiler {
+		// Boilerplate is skipped, save a date line in furniture around
+		// the article (a page builder's "post-sidebar" with its date):
+		// dates in comments and lists of other stories are theirs.
+		if l.boiler && (l.others || len(l.text) > maxDateLine || !r.hinted(&l.hint, hintDate)) {
 			continue
 		}
 		near := r.nearHeadline(i)
-		// Headings are skipped: a title that names a date ("Results of
-		// 11–12 July") is about that date, not dated by it.
-		if len(l.text) <= maxDateLine && l.heading == 0 {
+		// Headings are skipped, save those that are a date and little
+		// else: a title that names a date ("Results of 11–12 July") is
+		// about that date, not dated by it.
+		if len(l.text) <= maxDateLine && (l.heading == 0 || dateHeading(l.text)) {
 			text, found := findTextDates(l.text, 2, monthFirst)
 			if len(found) > 0 {
-				hinted := containsAny(l.hint, dateHints)
-				texts += r.addTextDate(text, found, near, hinted || l.inArticle, texts)
+				placed := l.inArticle || r.hinted(&l.hint, hintDate)
+				texts += r.addTextDate(text, found, near && !l.boiler, placed, texts, i)
 			}
+		}
+		if l.boiler {
+			continue
 		}
 		if bylines < 6 && len(l.text) <= 200 && l.heading == 0 {
 			isBy := startsLikeByline(l.text) && bylinePrefixRE.MatchString(l.text)
-			if (isBy && (near || l.inArticle)) || ((near || l.inArticle || isBy) && containsAny(l.hint, bylineHints)) {
+			if (isBy && (near || l.inArticle)) || ((near || l.inArticle || isBy) && r.hinted(&l.hint, hintByline)) {
 				r.add("author", l.text, "byline", rankByline)
 				bylines++
 			}
@@ -106,7 +114,7 @@ func (r *reader) collectLines() {
 // of day — article timestamps do, the "today is" date in a site header
 // does not; then a placed line; then an unplaced line with a time; then the
 // first dozen other dated lines.
-func (r *reader) addTextDate(text string, found []textDate, near, placed bool, plain int) int {
+func (r *reader) addTextDate(text string, found []textDate, near, placed bool, plain, line int) int {
 	first := found[0]
 	prefix := text[:first.start]
 	// A date deep inside a sentence is a mention ("the vote on 15 March
@@ -133,8 +141,12 @@ func (r *reader) addTextDate(text string, found []textDate, near, placed bool, p
 		rank = rankTextLabel
 	case (near || placed) && first.withTime:
 		rank = rankTextNear - 2
-	case near || placed || labelled:
+	case near || placed:
 		rank = rankTextNear
+	case labelled:
+		// A labelled line away from the headline ("Datum 28.04.2023" in
+		// a side column) still says what it is.
+		rank = rankTextNear - 1
 	case first.withTime:
 		rank = rankTextNear + 2
 	default:
@@ -143,15 +155,49 @@ func (r *reader) addTextDate(text string, found []textDate, near, placed bool, p
 		if plain >= 12 {
 			return 0
 		}
-		r.addParsedDate(field, first.date, ev, rankTextOther)
+		r.addShownDate(field, first.date, ev, rankTextOther, line)
 		return 1
 	}
-	r.addParsedDate(field, first.date, ev, rank)
+	r.addShownDate(field, first.date, ev, rank, line)
+	if n := len(r.cands); n > 0 && r.cands[n-1].line == line {
+		r.cands[n-1].ambiguous = first.ambiguous
+	}
 	// "Published 3 March 2020, updated 4 March 2020"
 	if len(found) > 1 && field == "published" && updatedRE.MatchString(text[first.end:found[1].start]) {
-		r.addParsedDate("modified", found[1].date, "text:updated-label", rank)
+		r.addShownDate("modified", found[1].date, "text:updated-label", rank, line)
 	}
 	return 0
+}
+
+// minDateHeadingShare is the least part of a heading's letters and digits
+// its date must make for the heading to be a date line: "Monday,
+// September 8, 2008" is two thirds date, "Results of 11 July 2020" half.
+const minDateHeadingShare = 0.6
+
+// dateHeading reports whether a heading is a date line: short, and mostly
+// a date, or a date with a label ("Published 3 March 2020").
+func dateHeading(text string) bool {
+	if len(text) > 60 {
+		return false
+	}
+	t, found := findTextDates(text, 1, false)
+	if len(found) == 0 {
+		return false
+	}
+	rest := t[:found[0].start] + " " + t[found[0].end:]
+	if publishedRE.MatchString(rest) || updatedRE.MatchString(rest) {
+		return len(strings.Fields(rest)) <= 3
+	}
+	date, all := 0, 0
+	for i, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			all++
+			if i >= found[0].start && i < found[0].end {
+				date++
+			}
+		}
+	}
+	return float64(date) >= minDateHeadingShare*float64(all)
 }
 
 // findItemProp returns the value of the first itemprop=name under n.
@@ -176,4 +222,38 @@ func findItemProp(n *html.Node, name string, depth int) string {
 		}
 	}
 	return ""
+}
+
+// Kinds of element hints a line's enclosing elements may carry.
+const (
+	hintDate   = 1 << iota // dateHints
+	hintByline             // bylineHints
+)
+
+// hinted reports whether any of a line's hints holds a word of the kind
+// asked for. Templates repeat a few class lists on every line: each is
+// looked at once per page.
+func (r *reader) hinted(h *lineHint, kind uint8) bool {
+	if r.hintKinds == nil {
+		r.hintKinds = make(map[string]uint8, 256)
+	}
+	for _, s := range h {
+		if s == "" {
+			continue
+		}
+		k, ok := r.hintKinds[s]
+		if !ok {
+			if containsAny(s, dateHints) {
+				k |= hintDate
+			}
+			if containsAny(s, bylineHints) {
+				k |= hintByline
+			}
+			r.hintKinds[s] = k
+		}
+		if k&kind != 0 {
+			return true
+		}
+	}
+	return false
 }

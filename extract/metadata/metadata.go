@@ -43,6 +43,10 @@ type Metadata struct {
 	Tags    []string
 	// Image is the address of the article's lead image, made absolute.
 	Image string
+	// Body is the article's text as the page's own JSON-LD article gives
+	// it (articleBody), markup removed, bounded to MaxBodyBytes: a paywalled
+	// page often shows a paragraph and carries the whole text there.
+	Body string
 	// Evidence maps a field name ("title", "published"…) to the evidence of
 	// its chosen value.
 	Evidence map[string]string
@@ -77,6 +81,7 @@ func ReadOptions(doc *html.Node, pageURL *url.URL, opt Options) *Metadata {
 	r.p.h1Line = pickHeadline(r.p)
 	r.collect()
 	r.choose(md)
+	md.Body = r.body
 	for _, c := range r.cands {
 		md.Candidates = append(md.Candidates, c.Candidate)
 	}
@@ -90,6 +95,11 @@ type cand struct {
 	rank  int
 	order int
 	date  Date
+	// line is the visible line a shown date was read from, else -1.
+	line int
+	// ambiguous is set for a shown numeric date whose day and month could
+	// be read either way.
+	ambiguous bool
 }
 
 // reader holds one document's walk and the candidates found in it.
@@ -100,7 +110,15 @@ type reader struct {
 	cands   []cand
 	// self holds the paths the page gives as its own; see selfPaths.
 	self map[string]bool
+	// body is the articleBody of the page's own JSON-LD article.
+	body string
+	// hintKinds caches what each hint string holds; see hinted.
+	hintKinds map[string]uint8
 }
+
+// MaxBodyBytes bounds Metadata.Body: the longest articles are a few
+// hundred kilobytes.
+const MaxBodyBytes = 512 << 10
 
 // maxCandidates bounds the candidates kept for one page: a real page has a
 // few dozen; a hostile one could repeat meta tags endlessly.
@@ -121,7 +139,7 @@ func (r *reader) add(field, value, evidence string, rank int) {
 	}
 	r.cands = append(r.cands, cand{
 		Candidate: sayso.Candidate{Field: field, Value: value, Evidence: evidence},
-		rank:      rank, order: len(r.cands),
+		rank:      rank, order: len(r.cands), line: -1,
 	})
 }
 
@@ -135,12 +153,17 @@ func (r *reader) addDate(field, value, evidence string, rank int) {
 }
 
 func (r *reader) addParsedDate(field string, d Date, evidence string, rank int) {
+	r.addShownDate(field, d, evidence, rank, -1)
+}
+
+// addShownDate adds a date read from the visible line at index line.
+func (r *reader) addShownDate(field string, d Date, evidence string, rank, line int) {
 	if len(r.cands) >= maxCandidates {
 		return
 	}
 	r.cands = append(r.cands, cand{
 		Candidate: sayso.Candidate{Field: field, Value: formatDate(d), Evidence: evidence},
-		rank:      rank, order: len(r.cands), date: d,
+		rank:      rank, order: len(r.cands), date: d, line: line,
 	})
 }
 

@@ -214,6 +214,84 @@ func TestReadDates(t *testing.T) {
 			published: "2021-03-02T00:00:00Z", ev: "text:near-headline",
 		},
 		{
+			name:      "a page that gives only its update date is dated by it",
+			page:      `<h1>Guide</h1><p class="date">Last updated on 17 December 2025</p><p>Text.</p>`,
+			published: "2025-12-17T00:00:00Z", modified: "2025-12-17T00:00:00Z", ev: "text:updated-label",
+		},
+		{
+			name:      "the date shown by the headline beats metadata the page shows nowhere",
+			page:      `<meta property="article:published_time" content="2024-07-05T14:20:08Z"><h1>Healthy eating</h1><div class="date">March 1, 2024</div><p>Text.</p>`,
+			published: "2024-03-01T00:00:00Z",
+			ev:        "text:near-headline (shown by the headline; the metadata's meta:article:published_time is not on the page)",
+		},
+		{
+			name:      "metadata the page shows, the day before in its zone, stays",
+			url:       "https://example.com/2025/12/18/story",
+			page:      `<meta property="article:published_time" content="2025-12-19T03:05:00Z"><h1>Story</h1><div class="date">December 18, 2025</div><p>Text.</p>`,
+			published: "2025-12-18T00:00:00Z", ev: "meta:article:published_time (day as shown: url)",
+		},
+		{
+			name:      "a <time> by the headline holding the update day does not replace the publication date",
+			page:      `<meta property="article:published_time" content="2020-01-05T16:32:00Z"><meta property="article:modified_time" content="2025-06-02T02:29:20Z"><h1>Story</h1><time datetime="2025-06-02T02:29:20Z"></time><p>Text.</p>`,
+			published: "2020-01-05T16:32:00Z", modified: "2025-06-02T02:29:20Z", ev: "meta:article:published_time",
+		},
+		{
+			name:      "several days by the headline are a list's, not the article's",
+			page:      `<meta property="article:published_time" content="2020-10-26T18:10:00+01:00"><h1>Story</h1><ul><li><span class="date">9 August 2020</span></li><li><span class="date">25 May 2020</span></li></ul><p>Text.</p>`,
+			published: "2020-10-26T18:10:00+01:00", ev: "meta:article:published_time",
+		},
+		{
+			name:      "a date heading dates the post; a title naming a date does not",
+			page:      `<h1>Results of 11 July 2020</h1><h2 class="date-header"><span>Monday, September 8, 2008</span></h2><p>Text.</p>`,
+			published: "2008-09-08T00:00:00Z", ev: "text:near-headline",
+		},
+		{
+			name:      "a date line in a page builder's post sidebar is read, a comment's is not",
+			page:      `<h1>Story</h1><div class="comments"><span class="comment-date">March 3, 2024</span></div><p>Text.</p><p>More text.</p><p>Even more.</p><p>And more.</p><p>Still more.</p><div class="single-post-sidebar"><div class="single-post-date">July 8, 2025</div></div>`,
+			published: "2025-07-08T00:00:00Z", ev: "text:date-element",
+		},
+		{
+			name:      "a data layer's publishDate in an inline script",
+			page:      `<script>window.dataLayer = [{"pageType":"article","createDate":"2019-09-12","publishDate":"2025-05-27"}];</script><h1>Story</h1><p>Text.</p>`,
+			published: "2025-05-27T00:00:00Z", ev: "script:publishDate",
+		},
+		{
+			name:      "a site's own meta name for the publication date",
+			page:      `<meta name="w-published-date" content="2025-05-27T06:03:43.274Z"><h1>Story</h1>`,
+			published: "2025-05-27T06:03:43Z", ev: "meta:w-published-date",
+		},
+		{
+			name:      "JSON-LD put in a meta tag",
+			page:      `<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"><h1>Story</h1>`,
+			published: "2025-11-17T09:00:00-05:00", ev: "json-ld:Article.datePublished",
+		},
+		{
+			name:      "a component's JSON props in an attribute",
+			page:      `<div data-props="{&quot;title&quot;:&quot;Story&quot;,&quot;datePublished&quot;:&quot;2024-02-03T10:00:00Z&quot;}"></div><h1>Story</h1>`,
+			published: "2024-02-03T10:00:00Z", ev: "script:datePublished",
+		},
+		{
+			name:      "JSON escaped in a script's string (streamed app state)",
+			page:      `<script>self.__next_f.push([1,"{\"headline\":\"Story\",\"datePublished\":\"2026-01-29T18:40:00+09:00\"}"])</script><h1>Story</h1>`,
+			published: "2026-01-29T18:40:00+09:00", ev: "script:datePublished",
+		},
+		{
+			name:      "a data- attribute named as a date",
+			page:      `<h1>Story</h1><div class="byline" data-deploy-dt="2026.01.29 18:40" data-re-deploy-dt="2026.01.29 18:49">Reporter</div><p>Text.</p>`,
+			published: "2026-01-29T18:40:00Z", modified: "2026-01-29T18:49:00Z", ev: "attr:data-deploy-dt",
+		},
+		{
+			name:      "a publication date after the last modification is broken; the labelled date is the article's",
+			page:      `<meta property="article:published_time" content="2026-09-03"><meta property="article:modified_time" content="2026-07-03"><h1>Fasting</h1><p class="meta">Published March 9, 2026</p><p>Text.</p>`,
+			published: "2026-03-09T00:00:00Z", modified: "2026-07-03T00:00:00Z",
+			ev: "text:published-label (shown by the headline; the metadata's meta:article:published_time is not on the page)",
+		},
+		{
+			name:      "a live blog's entry dates do not move its timestamp's day",
+			page:      `<script type="application/ld+json">{"@type":"LiveBlogPosting","datePublished":"2024-08-04T13:23:00Z"}</script><h1>Riots live</h1><p>Intro.</p>` + strings.Repeat("<p>More.</p>", 20) + `<div class="entry"><span class="entry-date">5 August 2024</span></div>`,
+			published: "2024-08-04T13:23:00Z", ev: "json-ld:LiveBlogPosting.datePublished",
+		},
+		{
 			name: "implausible years rejected",
 			page: `<meta property="article:published_time" content="1970-01-01T00:00:00Z"><meta name="date" content="2999-01-01">`,
 		},

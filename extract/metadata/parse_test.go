@@ -192,6 +192,8 @@ func FuzzJSONLD(f *testing.F) {
 func FuzzRead(f *testing.F) {
 	f.Add(`<html lang="en"><head><meta property="og:title" content="T"></head><body><h1>T</h1><p class="byline">By Jane Doe</p><time datetime="2020-01-02">2 Jan</time></body></html>`)
 	f.Add(`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-01-01"}</script>`)
+	f.Add(`<script>var d = {"publishDate":"2025-05-27", "dateModified" : "2025-06-01T10:00:00Z"};</script><div data-x='{"ublish":"'></div>`)
+	f.Add(`<meta name="script:ld+json" content='{"@type":"Article","datePublished":"2020-01-01"}'><h2>Monday, 8 September 2008</h2>`)
 	f.Fuzz(func(t *testing.T, page string) {
 		doc, err := html.Parse(strings.NewReader(page))
 		if err != nil {

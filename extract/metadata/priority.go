@@ -21,12 +21,14 @@ const (
 	rankTimePub    = 20 // <time pubdate>
 	rankLDMedia    = 22 // JSON-LD VideoObject and friends: a media page's item
 	rankLDCreated  = 26 // JSON-LD dateCreated: close to, not always, publication
+	rankScript     = 28 // a dated key in an inline script's data
 
 	// What the visible page shows.
 	rankTextLabel = 30 // a line labelled "Published …" or a dated byline
 	rankTimeNear  = 32 // <time> near the headline or inside the article
 	rankURL       = 36 // a date spelled in the URL's path
 	rankTextNear  = 40 // a date line near the headline or in a date-hinted element
+	rankAttr      = 42 // a data- attribute named as a date
 	rankURLSerial = 44 // yyyymmdd followed by a serial number in the URL
 	rankTimeOther = 50 // any other <time>
 	rankTextOther = 60 // any other short dated line

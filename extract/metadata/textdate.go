@@ -14,6 +14,9 @@ type textDate struct {
 	date       Date
 	start, end int
 	withTime   bool
+	// ambiguous is set for a numeric date whose day and month could be
+	// read either way (03/04/2020).
+	ambiguous bool
 }
 
 // maxTextDateScan bounds how much of one text is searched for dates: date
@@ -87,14 +90,31 @@ func findTextDates(text string, limit int, monthFirst bool) (string, []textDate)
 	text = normalizeDigits(text)
 	// Every pattern but the short dd.mm.yy form needs a four-digit year;
 	// most lines have none and return here, before any regular expression.
+	// One scan finds what the patterns need, so that most run none: the
+	// longest run of digits, whether a four-digit run is followed or
+	// preceded by a date separator, and whether any letter is written.
 	run, maxRun := 0, 0
+	yearSep, sepYear, letters := false, false, false
 	for i := 0; i < len(text); i++ {
-		if text[i] >= '0' && text[i] <= '9' {
+		c := text[i]
+		if c >= '0' && c <= '9' {
 			run++
 			maxRun = max(maxRun, run)
-		} else {
-			run = 0
+			continue
 		}
+		if run == 4 {
+			yearSep = yearSep || c == '-' || c == '/' || c == '.' || c == ' ' || c >= 0x80
+			if start := i - 5; start >= 0 {
+				p := text[start]
+				sepYear = sepYear || p == '.' || p == '/' || p == '-'
+			}
+		}
+		run = 0
+		letters = letters || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= 0x80
+	}
+	if run == 4 && len(text) >= 5 {
+		p := text[len(text)-5]
+		sepYear = sepYear || p == '.' || p == '/' || p == '-'
 	}
 	if maxRun < 2 || (maxRun < 4 && !strings.Contains(text, ".")) {
 		return text, nil
@@ -113,11 +133,11 @@ func findTextDates(text string, limit int, monthFirst bool) (string, []textDate)
 		}
 		return text, finish(text, found, limit)
 	}
-	for _, m := range yearFirstRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(yearFirstRE, text, yearSep) {
 		d, ok := makeDate(atoi(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]), atoi(text[m[6]:m[7]]), 0, 0, 0, nil)
 		add(d, ok, m[2], m[7])
 	}
-	for _, m := range dayFirstRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(dayFirstRE, text, sepYear) {
 		if text[m[4]:m[5]] != text[m[8]:m[9]] { // mixed separators: a version or a range, not a date
 			continue
 		}
@@ -126,8 +146,12 @@ func findTextDates(text string, limit int, monthFirst bool) (string, []textDate)
 		if b > 12 || (monthFirst && a <= 12) {
 			day, month = b, a
 		}
+		n := len(found)
 		d, ok := makeDate(y, month, day, 0, 0, 0, nil)
 		add(d, ok, m[2], m[11])
+		if len(found) > n && a <= 12 && b <= 12 && a != b {
+			found[n].ambiguous = true
+		}
 	}
 	for _, m := range shortYearRE.FindAllStringSubmatchIndex(text, -1) {
 		d, ok := makeDate(2000+atoi(text[m[6]:m[7]]), atoi(text[m[4]:m[5]]), atoi(text[m[2]:m[3]]), 0, 0, 0, nil)
@@ -137,7 +161,7 @@ func findTextDates(text string, limit int, monthFirst bool) (string, []textDate)
 		d, ok := makeDate(atoi(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]), atoi(text[m[6]:m[7]]), 0, 0, 0, nil)
 		add(d, ok, m[2], m[7])
 	}
-	for _, m := range dayMonthRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(dayMonthRE, text, letters) {
 		word := text[m[4]:m[5]]
 		mo, ok := lookupMonth(word)
 		if !ok {
@@ -155,19 +179,28 @@ func findTextDates(text string, limit int, monthFirst bool) (string, []textDate)
 			add(d, ok, m[2], m[7])
 		}
 	}
-	for _, m := range monthDayRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(monthDayRE, text, letters) {
 		if mo, ok := lookupMonth(text[m[2]:m[3]]); ok {
 			d, ok := makeDate(atoi(text[m[6]:m[7]]), int(mo), atoi(text[m[4]:m[5]]), 0, 0, 0, nil)
 			add(d, ok, m[2], m[7])
 		}
 	}
-	for _, m := range yearMonthDayRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(yearMonthDayRE, text, letters && yearSep) {
 		if mo, ok := lookupMonth(text[m[4]:m[5]]); ok {
 			d, ok := makeDate(atoi(text[m[2]:m[3]]), int(mo), atoi(text[m[6]:m[7]]), 0, 0, 0, nil)
 			add(d, ok, m[2], m[7])
 		}
 	}
 	return text, finish(text, found, limit)
+}
+
+// findAll returns re's matches in text when possible is set: the caller's
+// scan has shown the pattern cannot match otherwise.
+func findAll(re *regexp.Regexp, text string, possible bool) [][]int {
+	if !possible {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
 }
 
 // finish orders the found dates, drops overlaps, keeps limit and marks those

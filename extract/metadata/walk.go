@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -65,14 +66,22 @@ type line struct {
 	text string
 	// hint is the class, id and itemprop words of the enclosing elements
 	// (nearest first, a few levels), lower-cased.
-	hint string
+	hint lineHint
 	// boiler is true inside nav, footer, aside, form or a comment section.
 	boiler bool
+	// others is true inside elements that hold other content than the
+	// article's: comments, related and recommended lists, teasers.
+	others bool
 	// heading is the heading level (1–6) of the line, 0 if none.
 	heading int
 	// inArticle is true inside an <article> or [itemprop=articleBody].
 	inArticle bool
 }
+
+// lineHint holds the hints of a line: those of the inline elements in it,
+// then those of its four nearest enclosing elements, nearest first. They
+// are kept apart, not joined: most are never read.
+type lineHint [5]string
 
 // heading is an h1, h2 or h3: the index of its first line and its level.
 type heading struct {
@@ -90,6 +99,14 @@ type page struct {
 	times    []timeElem
 	lines    []line
 	headings []heading // h1–h3 with text, in page order (up to 60)
+	// scriptDates holds the dates that inline scripts and JSON
+	// attributes give under a publication or modification key, the first
+	// of each key, in page order (see walker.scriptDates).
+	scriptDates []scriptDate
+	// attrDates holds the first data- attributes named as dates.
+	attrDates []attrDate
+	// scriptScanned counts the script bytes searched for them.
+	scriptScanned int
 	// h1Line is the headline's line: the h1 that matches the page's title
 	// metadata, else the first; -1 if none. Set by the reader.
 	h1Line     int
@@ -114,6 +131,7 @@ type walker struct {
 	buf     strings.Builder
 	hints   []string
 	boiler  int
+	others  int
 	article int
 	heading int
 	itemTyp []string
@@ -127,26 +145,46 @@ type walker struct {
 // elementHint returns the lower-cased class, id, itemprop and rel of n,
 // cut at 200 bytes; "" when it has none.
 func elementHint(n *html.Node) string {
-	var b []byte
+	// Most elements carry one of the four, lower-case already: it is the
+	// hint, with no copy.
+	only, count := "", 0
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id", "itemprop", "rel":
+			if a.Val != "" {
+				only = a.Val
+				count++
+			}
+		}
+	}
+	if count == 0 {
+		return ""
+	}
+	if count == 1 && len(only) <= 200 && !hasUpper(only) {
+		return only
+	}
+	var buf [200]byte
+	b := buf[:0]
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id", "itemprop", "rel":
 			if a.Val == "" {
 				continue
 			}
-			if len(b) > 0 {
+			if len(b) > 0 && len(b) < len(buf) {
 				b = append(b, ' ')
 			}
-			b = append(b, a.Val...)
+			for i := 0; i < len(a.Val) && len(b) < len(buf); i++ {
+				c := a.Val[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b = append(b, c)
+			}
 		}
 	}
-	if len(b) == 0 {
-		return ""
-	}
-	if len(b) > 200 {
-		b = b[:200]
-	}
-	return strings.ToLower(string(b))
+	// Letters beyond ASCII keep their case: class names are ASCII.
+	return string(b)
 }
 
 func walk(doc *html.Node) *page {
@@ -185,13 +223,14 @@ func (w *walker) flush() {
 	if len(t) > maxLineLen {
 		t = truncateUTF8(t, maxLineLen)
 	}
-	hint := w.inlineHint
+	var hint lineHint
+	hint[0] = w.inlineHint
 	w.inlineHint = ""
-	for i := len(w.hints) - 1; i >= 0 && i >= len(w.hints)-4; i-- {
-		hint += w.hints[i] + " "
+	for i, k := len(w.hints)-1, 1; i >= 0 && k < len(hint); i, k = i-1, k+1 {
+		hint[k] = w.hints[i]
 	}
 	w.p.lines = append(w.p.lines, line{
-		text: t, hint: hint, boiler: w.boiler > 0, heading: w.heading, inArticle: w.article > 0,
+		text: t, hint: hint, boiler: w.boiler > 0, others: w.others > 0, heading: w.heading, inArticle: w.article > 0,
 	})
 }
 
@@ -210,7 +249,22 @@ func collapseSpace(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// One pass, as strings.Fields and Join would make two and a slice.
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func truncateUTF8(s string, n int) string {
@@ -275,6 +329,8 @@ func (w *walker) visit(n *html.Node, depth int) {
 				w.p.scripts = append(w.p.scripts, s)
 				w.p.scriptSize += len(s)
 			}
+		} else if n.FirstChild != nil && (t == "" || strings.Contains(t, "javascript") || strings.Contains(t, "json")) {
+			w.scriptDates(n.FirstChild.Data)
 		}
 		return
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Object:
@@ -284,6 +340,15 @@ func (w *walker) visit(n *html.Node, depth int) {
 	block := blockAtoms[n.DataAtom]
 	if block {
 		w.flush()
+	}
+	for _, a := range n.Attr {
+		// Components carry their state as JSON in an attribute
+		// (data-props, :article).
+		if len(a.Val) > 32 && a.Val[0] == '{' {
+			w.scriptDates(a.Val)
+		} else if len(w.p.attrDates) < maxAttrDates && dateAttr(a.Key) && len(a.Val) >= 8 && len(a.Val) <= 40 {
+			w.p.attrDates = append(w.p.attrDates, attrDate{key: a.Key, value: a.Val, line: len(w.p.lines)})
+		}
 	}
 	hint := elementHint(n)
 	w.hints = append(w.hints, hint)
@@ -306,6 +371,10 @@ func (w *walker) visit(n *html.Node, depth int) {
 	}
 	if isBoiler {
 		w.boiler++
+	}
+	isOthers := isBoiler && hint != "" && containsAny(hint, otherContentWords)
+	if isOthers {
+		w.others++
 	}
 	isArticle := n.DataAtom == atom.Article || attr(n, "itemprop") == "articleBody"
 	if isArticle {
@@ -370,6 +439,9 @@ func (w *walker) visit(n *html.Node, depth int) {
 	if isBoiler {
 		w.boiler--
 	}
+	if isOthers {
+		w.others--
+	}
 	w.hints = w.hints[:len(w.hints)-1]
 }
 
@@ -385,6 +457,16 @@ func (w *walker) meta(n *html.Node) {
 	}
 	if !ok {
 		return
+	}
+	if c := strings.TrimSpace(content); len(c) > 32 && c[0] == '{' {
+		// JSON-LD or app state put in a meta tag (name="script:ld+json").
+		if strings.Contains(strings.ToLower(attr(n, "name")), "ld+json") && len(w.p.scripts) < maxScripts &&
+			len(c) <= maxScriptLen && w.p.scriptSize+len(c) <= 4*maxScriptLen {
+			w.p.scripts = append(w.p.scripts, c)
+			w.p.scriptSize += len(c)
+		} else {
+			w.scriptDates(c)
+		}
 	}
 	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
 		if v := attr(n, k); v != "" {
@@ -470,6 +552,12 @@ func textOf(n *html.Node, max int) string {
 // names are not the article's: comments, related lists, footers, sidebars.
 var boilerWords = []string{"comment", "related", "footer", "sidebar", "recommend", "popular", "most-read", "mostread", "trending", "teaser", "more-news", "morenews", "newsletter", "cookie", "consent", "share", "social"}
 
+// otherContentWords are the boilerWords of elements holding other content
+// than the article's, whose dates are other content's: the rest (footers,
+// sidebars, share bars) is furniture around the article, where page
+// builders put its date line too.
+var otherContentWords = []string{"comment", "related", "recommend", "popular", "most-read", "mostread", "trending", "teaser", "more-news", "morenews"}
+
 func isBoilerElement(n *html.Node, hint string) bool {
 	switch n.DataAtom {
 	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
@@ -480,6 +568,15 @@ func isBoilerElement(n *html.Node, hint string) bool {
 	}
 	for _, w := range boilerWords {
 		if strings.Contains(hint, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
 			return true
 		}
 	}

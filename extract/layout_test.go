@@ -1,0 +1,97 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// para returns a paragraph of n sentences about topic, long enough to be
+// judged prose.
+func para(topic string, n int) string {
+	s := ""
+	for i := 0; i < n; i++ {
+		s += "The council said the " + topic + " plan would be reviewed again next spring by the committee. "
+	}
+	return "<p>" + s + "</p>"
+}
+
+// TestLayouts checks the body on layouts that split or hide the article's
+// text: each case must keep every want line and drop every drop line.
+func TestLayouts(t *testing.T) {
+	lib := "The council said the library would open later. Its budget grew by a tenth this year. Readers asked for longer hours on Sundays."
+	cases := []struct {
+		name       string
+		page       string
+		want, drop []string
+	}{
+		{
+			name: "accordion panels hidden until opened are read; a hidden menu is not",
+			page: `<nav><ul style="display:none"><li>Hidden menu entry about nothing at all</li></ul></nav><article><h1>Guide</h1>` + para("bridge", 3) +
+				`<div class="accordion"><a aria-controls="p1">Step one</a><div id="p1" style="display:none" role="region" aria-labelledby="h1">` + para("harbour", 2) + `</div></div>` + para("tram", 2) + `</article>`,
+			want: []string{"harbour plan", "bridge plan", "tram plan"},
+			drop: []string{"Hidden menu entry"},
+		},
+		{
+			name: "a streamed segment is read",
+			page: `<body><main><h1>Story</h1><template id="B:0"></template></main><div hidden id="S:0">` + para("library", 4) + `</div></body>`,
+			want: []string{"library plan"},
+		},
+		{
+			name: "body parts of one class between ad slots are all read",
+			page: `<article><h1>Story</h1><div class="content-part">` + para("school", 3) + `</div><div class="ad-slot">Advertisement</div><div class="content-part">` + para("hospital", 3) + `</div></article><aside class="related">` + para("unrelated", 1) + `</aside>`,
+			want: []string{"school plan", "hospital plan"},
+			drop: []string{"Advertisement", "unrelated plan"},
+		},
+		{
+			name: "paragraphs beside a long comment thread in one parent are all read",
+			page: `<div class="postarea"><h1>Story</h1>` + para("school", 2) + para("hospital", 2) + para("library", 3) +
+				`<ol class="commentlist">` + strings.Repeat(`<li class="comment"><div class="comment-content">`+para("reader", 3)+`</div></li>`, 8) + `</ol></div>`,
+			want: []string{"school plan", "hospital plan", "library plan"},
+			drop: []string{"reader plan"},
+		},
+		{
+			name: "a paywalled page's full text comes from its JSON-LD article",
+			page: `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` + lib +
+				`\n` + strings.Repeat("The hospital plan was approved by a large majority after a long debate in the chamber. ", 4) + `"}</script>` +
+				`<article><h1>Story</h1><p>` + lib + `</p><div class="paywall">Subscribe to read on.</div></article>`,
+			want: []string{"library would open", "hospital plan was approved"},
+			drop: []string{"Subscribe"},
+		},
+		{
+			name: "an author box with a long biography stays out",
+			page: `<article><h1>Story</h1><div class="entry-content">` + para("school", 4) + `<div class="author-box"><div class="author-box__text"><p>Jane Doe is a reporter who covered city hall for ten years before she joined the paper, and she writes about schools, housing and transport for the metro desk.</p><p>She lives with her family in the old town and teaches a journalism class at the university every spring term.</p></div></div></div></article>`,
+			want: []string{"school plan"},
+			drop: []string{"Jane Doe is a reporter"},
+		},
+		{
+			name: "a body given only in <noscript> is read",
+			page: `<div id="app"></div><noscript><article><h1>Story</h1>` + para("museum", 3) + para("station", 2) + `</article></noscript>`,
+			want: []string{"museum plan", "station plan"},
+		},
+		{
+			name: "the standfirst beside the headline is read",
+			page: `<article><header><h1>Story</h1><p class="lead">Councillors approved the new harbour budget on Tuesday.</p><span class="byline">By Jane Doe</span></header><div class="article-body">` + para("school", 4) + `</div></article>`,
+			want: []string{"Councillors approved the new harbour budget", "school plan"},
+			drop: []string{"Jane Doe"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := FromReader(strings.NewReader("<html><head><title>Story</title></head><body>"+tc.page+"</body></html>"), "https://example.com/story")
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := a.Text()
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("body lacks %q:\n%s", w, text)
+				}
+			}
+			for _, d := range tc.drop {
+				if strings.Contains(text, d) {
+					t.Errorf("body has %q:\n%s", d, text)
+				}
+			}
+		})
+	}
+}
