@@ -287,16 +287,6 @@ func (cs *causes) add(page []byte, truth, predicted string) {
 	}
 }
 
-// lineKey is a line's tokens without a leading list marker ("1.", "-"):
-// the wcxb-dev truth writes them, pages mostly do not.
-func lineKey(l string) string {
-	toks := extraction.Tokens(l)
-	if len(toks) > 1 && len(toks[0]) <= 2 && toks[0][0] >= '0' && toks[0][0] <= '9' {
-		toks = toks[1:]
-	}
-	return strings.Join(toks, " ")
-}
-
 func sizeClass(n int) string {
 	switch {
 	case n < 20:
