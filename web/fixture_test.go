@@ -89,3 +89,29 @@ func newServer(t *testing.T, cfg web.Config) *web.Server {
 	}
 	return srv
 }
+
+// freshServer returns a server over a new, empty store of its own, for
+// tests that write.
+func freshServer(t *testing.T, cfg web.Config) (*web.Server, *store.Store) {
+	t.Helper()
+	d := demoCorpus(t)
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fresh.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	cfg.Corpus = s
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:0"
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	cfg.Extract = extract.FromPage
+	cfg.Analyze = d.analyzer.Analyze
+	srv, err := web.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, s
+}

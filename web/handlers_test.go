@@ -177,7 +177,7 @@ func TestWriteNeedsToken(t *testing.T) {
 	if _, err := web.New(web.Config{Corpus: demoCorpus(t).store, Addr: ":8080"}); err == nil {
 		t.Fatal("a server on every interface without a token started")
 	}
-	srv := newServer(t, web.Config{Addr: "0.0.0.0:8080", Token: "s3cret"})
+	srv, _ := freshServer(t, web.Config{Addr: "0.0.0.0:8080", Token: "s3cret"})
 	text := "Stored text one.\n\n\u201cWe stored this through the API today,\u201d said Ada Quist."
 	js, _ := json.Marshal(map[string]any{"text": text, "store": true})
 	res, body := post(t, srv, "/api/v1/analyse", "application/json", string(js), nil)
@@ -200,7 +200,7 @@ func TestWriteNeedsToken(t *testing.T) {
 }
 
 func TestCrossOriginPostRefused(t *testing.T) {
-	srv := newServer(t, web.Config{})
+	srv, _ := freshServer(t, web.Config{})
 	form := url.Values{"text": {sampleText}, "store": {"1"}}.Encode()
 	res, _ := post(t, srv, "/analyse", "application/x-www-form-urlencoded", form, map[string]string{"Sec-Fetch-Site": "cross-site"})
 	if res.StatusCode != http.StatusForbidden {
