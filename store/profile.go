@@ -17,10 +17,10 @@ import (
 // are read from the latest speakerSample statements (outletSample
 // articles), so that every profile costs about the same on any corpus.
 const (
-	profileCountMax = 10000
-	speakerSample   = 500
+	profileCountMax = 2000
+	speakerSample   = 200
 	outletSample    = 200
-	statementsShown = 20
+	statementsShown = 10
 	profileTop      = 10
 )
 
@@ -245,4 +245,53 @@ func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]sayso.Quote, err
 		}
 	}
 	return out, nil
+}
+
+// SpeakerQuotes returns the latest stored attributions to speaker id
+// (by attribution id, which the speaker index holds in order), at most
+// limit.
+func (s *Store) SpeakerQuotes(ctx context.Context, id int64, limit int) ([]sayso.Quote, error) {
+	var ids []int64
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		ids, err = listIDs(ctx, tx, s.q(`SELECT id FROM attributions WHERE speaker_id = ? ORDER BY id DESC LIMIT ?`), id, limit)
+		return err
+	})
+	if err != nil {
+		return nil, internal(fmt.Errorf("quotes of speaker %d: %w", id, err))
+	}
+	return s.QuotesByID(ctx, ids)
+}
+
+// latestQuoteMatcher is a Dialect that can list the quote index's
+// matches newest first without ranking or counting them.
+type latestQuoteMatcher interface {
+	// LatestQuoteMatches selects up to ?2 attribution ids whose content
+	// matches ?1 (the Match form), greatest id first.
+	LatestQuoteMatches() string
+}
+
+// MatchQuotes returns up to limit of the latest stored attributions
+// whose content matches the full-text query text. With a dialect that
+// lists matches newest first it reads only those; otherwise it is Quotes
+// with Text. EINVALID for a query Search would refuse.
+func (s *Store) MatchQuotes(ctx context.Context, text string, limit int) ([]sayso.Quote, error) {
+	lq, ok := s.d.(latestQuoteMatcher)
+	if !ok {
+		return s.Quotes(ctx, sayso.QuoteQuery{Text: text, Limit: limit})
+	}
+	q, err := ParseQuery(text)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		ids, err = listIDs(ctx, tx, s.q(lq.LatestQuoteMatches()), s.d.Match(q), limit)
+		return err
+	})
+	if err != nil {
+		return nil, internal(fmt.Errorf("match quotes %q: %w", text, err))
+	}
+	return s.QuotesByID(ctx, ids)
 }

@@ -26,6 +26,11 @@ type Corpus interface {
 	// whose name contains text.
 	FindSpeakers(ctx context.Context, text string, limit int) ([]sayso.SpeakerRef, error)
 	FindOutlets(ctx context.Context, text string, limit int) ([]sayso.OutletRef, error)
+	// SpeakerQuotes returns the latest attributions to speaker id;
+	// MatchQuotes the latest whose content matches a full-text query
+	// (EINVALID for a malformed one). At most limit each.
+	SpeakerQuotes(ctx context.Context, id int64, limit int) ([]sayso.Quote, error)
+	MatchQuotes(ctx context.Context, text string, limit int) ([]sayso.Quote, error)
 	// SpeakerProfile and OutletProfile return a profile; ENOTFOUND when
 	// there is no such speaker or outlet.
 	SpeakerProfile(ctx context.Context, id int64) (*sayso.SpeakerProfile, error)

@@ -14,7 +14,7 @@ import (
 // filterWindow the number of best article matches a date or outlet
 // filter is applied to.
 const (
-	searchLimit  = 20
+	searchLimit  = 10
 	filterWindow = 200
 	findLimit    = 10
 )
@@ -112,21 +112,23 @@ func (s *Server) search(ctx context.Context, p searchParams) (*searchResult, err
 			return nil, err
 		}
 	}
-	if p.Q != "" || p.Speaker != "" || p.Outlet != "" {
-		text := p.Q
-		if p.Speaker == "" && len(res.Speakers) > 0 && p.Outlet == "" {
-			// A query naming a speaker lists what they said.
-			text = ""
-			p.Speaker = res.Speakers[0].Name
-		}
-		qs, err := c.Quotes(ctx, sayso.QuoteQuery{Text: text, Speaker: p.Speaker, Outlet: p.Outlet, Limit: searchLimit})
-		if err != nil {
-			return nil, err
-		}
-		for _, q := range qs {
-			if p.inRange(q.Published) {
-				res.Quotes = append(res.Quotes, q)
-			}
+	var qs []sayso.Quote
+	var err error
+	switch {
+	case p.Speaker != "" || p.Outlet != "":
+		qs, err = c.Quotes(ctx, sayso.QuoteQuery{Text: p.Q, Speaker: p.Speaker, Outlet: p.Outlet, Limit: searchLimit})
+	case len(res.Speakers) > 0:
+		// A query naming a speaker lists what they said last.
+		qs, err = c.SpeakerQuotes(ctx, res.Speakers[0].ID, searchLimit)
+	case p.Q != "":
+		qs, err = c.MatchQuotes(ctx, p.Q, searchLimit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range qs {
+		if p.inRange(q.Published) {
+			res.Quotes = append(res.Quotes, q)
 		}
 	}
 	return res, nil

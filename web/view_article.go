@@ -191,7 +191,7 @@ func traceOf(content string, id int64, traces []*sayso.QuoteTrace) *traceLink {
 	}
 	for _, t := range traces {
 		for _, ap := range t.Appearances {
-			if ap.ArticleID != id {
+			if ap.ArticleID != id || len(ap.Text) > 4*len(content)+64 {
 				continue
 			}
 			k := wordKey(ap.Text)

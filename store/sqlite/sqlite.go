@@ -139,6 +139,13 @@ func (Dialect) QuoteMatchEach() string {
 	return `EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = t.id)`
 }
 
+// LatestQuoteMatches lists the quote index's matches from the greatest
+// rowid down: FTS5 walks its doclists backwards and stops at the limit,
+// so a word in a million quotes costs what a rare one does.
+func (Dialect) LatestQuoteMatches() string {
+	return `SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2`
+}
+
 // CountQuotes counts the quote index's matches, up to a bound.
 func (Dialect) CountQuotes() string {
 	return `SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?) x`
