@@ -9,6 +9,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/sayso-news/sayso/fetch"
 
 	"github.com/sayso-news/sayso/web"
 )
@@ -216,5 +219,20 @@ func TestIsLoopback(t *testing.T) {
 		if got := web.IsLoopback(addr); got != want {
 			t.Errorf("IsLoopback(%q) = %v, want %v", addr, got, want)
 		}
+	}
+}
+
+func TestAnalyseURLRefusesPrivateAddress(t *testing.T) {
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, "<html><body><article><p>An internal page.</p></article></body></html>")
+	}))
+	defer page.Close()
+	client := fetch.New(fetch.Options{Timeout: 5 * time.Second})
+	srv := newServer(t, web.Config{Fetch: client.Fetch})
+	js, _ := json.Marshal(map[string]any{"url": page.URL + "/story"})
+	res, body := post(t, srv, "/api/v1/analyse", "application/json", string(js), nil)
+	if res.StatusCode != http.StatusForbidden || !strings.Contains(body, `"code":"forbidden"`) {
+		t.Fatalf("analyse of a loopback URL: %d %s", res.StatusCode, body)
 	}
 }
