@@ -295,3 +295,60 @@ func (s *Store) MatchQuotes(ctx context.Context, text string, limit int) ([]says
 	}
 	return s.QuotesByID(ctx, ids)
 }
+
+// latestArticleMatcher is a Dialect that can list the article index's
+// matches newest first without ranking them.
+type latestArticleMatcher interface {
+	// LatestArticleMatches selects up to ?2 article ids whose title or
+	// text matches ?1 (the Match form), greatest id first.
+	LatestArticleMatches() string
+}
+
+// LatestArticles returns up to limit of the most recently stored
+// articles matching the full-text query text, newest first, each with
+// a snippet (Rank 0). It reads only those, so a word in every article
+// costs what a rare one does; without a dialect that can, it is Search.
+// EINVALID for a query Search would refuse.
+func (s *Store) LatestArticles(ctx context.Context, text string, limit int) ([]sayso.SearchHit, error) {
+	la, ok := s.d.(latestArticleMatcher)
+	if !ok {
+		return s.Search(ctx, sayso.SearchQuery{Text: text, Limit: limit})
+	}
+	q, err := ParseQuery(text)
+	if err != nil {
+		return nil, err
+	}
+	var hits []sayso.SearchHit
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		ids, err := listIDs(ctx, tx, s.q(la.LatestArticleMatches()), s.d.Match(q), limit)
+		if err != nil {
+			return err
+		}
+		st, err := tx.PrepareContext(ctx, s.q(`SELECT a.url, a.title, o.host, a.published, a.text
+			FROM articles a JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id WHERE a.id = ?`))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, id := range ids {
+			h := sayso.SearchHit{ArticleID: id}
+			var published sql.NullString
+			var blob []byte
+			if err := st.QueryRowContext(ctx, id).Scan(&h.URL, &h.Title, &h.Outlet, &published, &blob); err != nil {
+				return err
+			}
+			text, err := decompress(blob)
+			if err != nil {
+				return fmt.Errorf("article %d text: %w", id, err)
+			}
+			h.Published = parseTime(published)
+			h.Snippet = Snippet(string(text), q)
+			hits = append(hits, h)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, internal(fmt.Errorf("latest articles %q: %w", text, err))
+	}
+	return hits, nil
+}

@@ -26,6 +26,9 @@ type Corpus interface {
 	// whose name contains text.
 	FindSpeakers(ctx context.Context, text string, limit int) ([]sayso.SpeakerRef, error)
 	FindOutlets(ctx context.Context, text string, limit int) ([]sayso.OutletRef, error)
+	// LatestArticles returns the latest stored articles matching a
+	// full-text query, newest first (EINVALID for a malformed query).
+	LatestArticles(ctx context.Context, text string, limit int) ([]sayso.SearchHit, error)
 	// SpeakerQuotes returns the latest attributions to speaker id;
 	// MatchQuotes the latest whose content matches a full-text query
 	// (EINVALID for a malformed one). At most limit each.

@@ -41,7 +41,7 @@ func TestPages(t *testing.T) {
 	}{
 		{"/", 200, []string{"12 articles", "6 outlets"}, nil},
 		{"/search?q=Okafor", 200, []string{`href="/speaker/`, "Ines Okafor", "Chemical leak closes"}, nil},
-		{"/search?q=river&outlet=northwire.example", 200, []string{"northwire.example", "best 200"}, []string{`/outlet/harbourgazette.example">harbourgazette.example</a> ·`}},
+		{"/search?q=river&outlet=northwire.example", 200, []string{"northwire.example", "first 200"}, []string{`/outlet/harbourgazette.example">harbourgazette.example</a> ·`}},
 		{"/search?q=river&from=2026-03-06&to=2026-03-09", 200, []string{"Tap water safe"}, []string{"Chemical leak closes"}},
 		{fmt.Sprintf("/article/%d", d.wire), 200, []string{`class="att sp0 content"`, `class="att sp0 source"`, "Trace this quote", "altered in some",
 			"This is the <strong>original</strong>", "Who is speaking"}, nil},
@@ -57,6 +57,8 @@ func TestPages(t *testing.T) {
 		{"/speaker/999999", 404, nil, nil},
 		{"/outlet/nowhere.example", 404, nil, nil},
 		{"/search?q=river&from=March", 400, []string{"YYYY-MM-DD"}, nil},
+		{"/search?q=Okafor&sort=relevance", 200, []string{"most relevant first)", "Chemical leak closes"}, nil},
+		{"/search?q=Okafor&sort=oldest", 400, []string{"want newest or relevance"}, nil},
 		{"/no/such/page", 404, nil, nil},
 	} {
 		t.Run(tc.path, func(t *testing.T) {

@@ -56,6 +56,7 @@ func TestOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/search?q=Okafor", "", 200},
 		{"GET", "/api/v1/search?q=river&outlet=northwire.example&from=2026-03-01&to=2026-03-31", "", 200},
 		{"GET", "/api/v1/search?speaker=Varga", "", 200},
+		{"GET", "/api/v1/search?q=water&sort=relevance", "", 200},
 		{"GET", fmt.Sprintf("/api/v1/articles/%d", d.wire), "", 200},
 		{"GET", fmt.Sprintf("/api/v1/articles/%d", d.copy), "", 200},
 		{"GET", fmt.Sprintf("/api/v1/articles/%d/annotations", d.wire), "", 200},

@@ -26,8 +26,11 @@ type searchParams struct {
 	Speaker string `json:"speaker,omitempty"`
 	From    string `json:"from,omitempty"`
 	To      string `json:"to,omitempty"`
-	from    *time.Time
-	to      *time.Time
+	// Sort orders the articles: "newest" stored first (the default), or
+	// by "relevance" (BM25 over the most recent matches).
+	Sort string `json:"sort"`
+	from *time.Time
+	to   *time.Time
 }
 
 // searchResult is what a search finds, for the page and the API.
@@ -46,7 +49,15 @@ type searchResult struct {
 func parseSearch(r *http.Request) (searchParams, error) {
 	q := r.URL.Query()
 	p := searchParams{Q: strings.TrimSpace(q.Get("q")), Outlet: strings.TrimSpace(q.Get("outlet")),
-		Speaker: strings.TrimSpace(q.Get("speaker")), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
+		Speaker: strings.TrimSpace(q.Get("speaker")), From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")),
+		Sort: q.Get("sort")}
+	switch p.Sort {
+	case "":
+		p.Sort = "newest"
+	case "newest", "relevance":
+	default:
+		return p, sayso.Errorf(sayso.EINVALID, "sort %q: want newest or relevance", p.Sort)
+	}
 	for _, d := range []struct {
 		s   string
 		dst **time.Time
@@ -93,7 +104,13 @@ func (s *Server) search(ctx context.Context, p searchParams) (*searchResult, err
 		if filtered {
 			limit = filterWindow
 		}
-		hits, err := c.Search(ctx, sayso.SearchQuery{Text: p.Q, Limit: limit})
+		var hits []sayso.SearchHit
+		var err error
+		if p.Sort == "relevance" {
+			hits, err = c.Search(ctx, sayso.SearchQuery{Text: p.Q, Limit: limit})
+		} else {
+			hits, err = c.LatestArticles(ctx, p.Q, limit)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -103,7 +120,7 @@ func (s *Server) search(ctx context.Context, p searchParams) (*searchResult, err
 			}
 		}
 		if filtered {
-			res.Notes = append(res.Notes, "Outlet and date filters apply to the best 200 article matches.")
+			res.Notes = append(res.Notes, "Outlet and date filters apply to the first 200 article matches.")
 		}
 		if res.Speakers, err = c.FindSpeakers(ctx, p.Q, findLimit); err != nil {
 			return nil, err

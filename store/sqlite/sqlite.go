@@ -139,6 +139,12 @@ func (Dialect) QuoteMatchEach() string {
 	return `EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = t.id)`
 }
 
+// LatestArticleMatches lists the article index's matches from the
+// greatest rowid (the latest stored) down, stopping at the limit.
+func (Dialect) LatestArticleMatches() string {
+	return `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2`
+}
+
 // LatestQuoteMatches lists the quote index's matches from the greatest
 // rowid down: FTS5 walks its doclists backwards and stops at the limit,
 // so a word in a million quotes costs what a rare one does.
