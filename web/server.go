@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"runtime"
 	"strings"
 	"time"
 
@@ -60,6 +61,13 @@ type Config struct {
 	// DefaultTimeout when zero).
 	MaxBody int64
 	Timeout time.Duration
+	// MaxInFlight bounds the requests handled at once (GOMAXPROCS when
+	// zero: the work is CPU-bound); the others wait their turn, up to
+	// Timeout, then fail with 503. A request then runs its queries
+	// without queueing for a database connection between each: under
+	// load every page waits once, at the door, instead of once per
+	// query, and the CPUs do not thrash between fifty half-done pages.
+	MaxInFlight int
 	// Log receives one line per failed request; slog.Default when nil.
 	Log *slog.Logger
 	// Now tells the time of analysed pages; time.Now when nil.
@@ -72,6 +80,8 @@ type Server struct {
 	pages     map[string]*template.Template
 	handler   http.Handler
 	needToken bool
+	// slots holds a token per request in flight.
+	slots chan struct{}
 }
 
 // New returns a Server for cfg. Errors: EINVALID without a corpus, or for
@@ -85,6 +95,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.MaxInFlight <= 0 {
+		cfg.MaxInFlight = runtime.GOMAXPROCS(0)
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
@@ -101,7 +114,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, pages: pages, needToken: cfg.Token != ""}
+	s := &Server{cfg: cfg, pages: pages, needToken: cfg.Token != "", slots: make(chan struct{}, cfg.MaxInFlight)}
 	s.handler = s.routes()
 	return s, nil
 }
@@ -173,6 +186,15 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()
+		if !strings.HasPrefix(r.URL.Path, "/static/") {
+			select {
+			case s.slots <- struct{}{}:
+				defer func() { <-s.slots }()
+			case <-ctx.Done():
+				s.fail(w, r, sayso.Errorf(sayso.EUNAVAILABLE, "server busy: %v", ctx.Err()))
+				return
+			}
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
