@@ -119,21 +119,63 @@ func (d *document) mentions() []mention {
 				j++
 				continue
 			}
-			// "Council of Foreign Relations", "Secretary of State".
-			if j+2 < n && (d.low[j+1] == "of" || d.low[j+1] == "for") && isCap(j+2) && d.toks[j+2].Newlines == 0 {
+			// "Council of Foreign Relations", "Secretary of State", but
+			// not "Charles Rangel of New York": only an organisation or a
+			// title is joined to what follows "of".
+			if j+2 < n && (d.low[j+1] == "of" || d.low[j+1] == "for" || d.low[j+1] == "on") && isCap(j+2) && d.toks[j+2].Newlines == 0 &&
+				(orgWords[d.low[j]] || titleWords[d.low[j]] || d.orgIn(i, j)) {
 				j += 2
+				continue
+			}
+			// "Bill de Blasio", "Ursula von der Leyen".
+			if p := d.particlesAfter(j); p > 0 && j+p+1 < n && isCap(j+p+1) && d.toks[j+p+1].Newlines == 0 {
+				j += p + 1
 				continue
 			}
 			break
 		}
-		out = append(out, d.newMention(i, j))
+		if m, ok := d.newMention(i, j); ok {
+			out = append(out, m)
+		}
 		i = j + 1
 	}
 	return out
 }
 
-// newMention splits tokens [i, j] into a title and a name and types it.
-func (d *document) newMention(i, j int) mention {
+// orgIn reports whether tokens [i, j] hold an organisation word.
+func (d *document) orgIn(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if orgWords[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// particlesAfter counts the lower-case name particles right after token j
+// ("de", "von der"), at most two.
+func (d *document) particlesAfter(j int) int {
+	p := 0
+	for p < 2 && j+p+1 < len(d.toks) && nameParticles[d.toks[j+p+1].Text] && d.toks[j+p+1].Newlines == 0 {
+		p++
+	}
+	return p
+}
+
+// roleWord reports whether the lower-case word w, capitalised before a
+// name, belongs to the role rather than the name: a title, a party label,
+// a nationality or a description ("Democrat", "Latvian", "Rival").
+func roleWord(w string) bool {
+	return titleWords[w] || partyWords[w] || nationalities[w] || descriptorWords[w] || titleAbbrev[w] != nil
+}
+
+// newMention splits tokens [i, j] into a role and a name and types it.
+// It reports false when the tokens name nobody: a lone month, number,
+// party label or nationality ("July", "Sixty", "Republican", "Russian").
+func (d *document) newMention(i, j int) (mention, bool) {
+	if i == j && (neverNames[d.low[i]] || partyWords[d.low[i]] || nationalities[d.low[i]] || descriptorWords[d.low[i]]) {
+		return mention{}, false
+	}
 	k := i
 	for k < j && titleWords[d.low[k]] {
 		k++
@@ -141,32 +183,31 @@ func (d *document) newMention(i, j int) mention {
 	if k == i+1 && j == i+1 && ambiguousTitles[d.low[i]] {
 		k = i // "General Motors", "State Farm": a name, not a title
 	}
-	// Nationalities before a title: "Russian President".
-	if k == i && k < j && strings.HasSuffix(d.low[k], "an") && titleWords[d.low[k+1]] {
-		k++
-		for k < j && titleWords[d.low[k]] {
-			k++
-		}
-	}
 	// Capitalised words qualifying a title: "Foreign Minister", "New
-	// York Governor", "House Speaker".
-	if k == i {
-		for p := i + 1; p < j && p <= i+3; p++ {
-			if titleWords[d.low[p]] && isCapitalised(d.toks[p].Text) {
-				k = p + 1
-				for k < j && titleWords[d.low[k]] {
-					k++
-				}
-				break
-			}
+	// York Governor", "Retired U.S. Air Force Gen.", "Secretary of
+	// State": the role runs to the last role word that still leaves a
+	// name of capitalised words after it.
+	for p := j - 1; p >= k; p-- {
+		if !roleWord(d.low[p]) {
+			continue
 		}
+		if d.orgIn(p+1, j) || ambiguousTitles[d.low[p]] && p == i && p == j-1 {
+			break // "State Department", "General Motors"
+		}
+		k = p + 1
+		break
+	}
+	// Party labels, nationalities and descriptions before a name:
+	// "Democrat Jane Roe", "Rival Hillary Clinton".
+	for k < j && (partyWords[d.low[k]] || nationalities[d.low[k]] || descriptorWords[d.low[k]]) {
+		k++
 	}
 	m := mention{first: i, last: j, name: d.text[d.toks[k].ByteStart:d.toks[j].ByteEnd]}
 	if k > i {
 		m.role = d.text[d.toks[i].ByteStart:d.toks[k-1].ByteEnd]
 	}
 	m.typ = nameType(d, k, j)
-	return m
+	return m, true
 }
 
 // nameType guesses whether tokens [i, j] name an organisation or a person.

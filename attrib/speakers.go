@@ -125,8 +125,10 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 	if len(words) >= 2 && titleWords[head] && !r.capitalisedWord(s, head) && !r.personIn(s) {
 		return r.titleHolder(s, text, words, head)
 	}
-	if ms := r.mentionsIn(s.first, s.last); len(ms) > 0 {
-		k := ms[len(ms)-1]
+	if sp := r.jointNames(s); sp != nil {
+		return sp
+	}
+	if ms, k := r.headMention(s); k >= 0 {
 		role := strings.TrimSpace(strings.Trim(d.text[d.toks[s.first].ByteStart:d.toks[r.ix.mentions[k].first].ByteStart], " ,"))
 		role = trimDeterminer(role)
 		if mr := r.ix.mentions[k].role; mr != "" {
@@ -148,8 +150,9 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 	}
 	// A name in a headline, where mentions are not collected.
 	if allCapitalised(d, s) {
-		m := d.newMention(s.first, s.last)
-		return &sayso.Speaker{Name: m.name, Type: m.typ, Role: m.role, Resolution: sayso.ResolvedNamed}
+		if m, ok := d.newMention(s.first, s.last); ok {
+			return &sayso.Speaker{Name: m.name, Type: m.typ, Role: m.role, Resolution: sayso.ResolvedNamed}
+		}
 	}
 	// A definite nominal with a title: "the spokesman", "the senator".
 	if len(words) >= 2 && words[0] == "the" {

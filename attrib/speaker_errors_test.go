@@ -1,0 +1,78 @@
+package attrib_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestSpeakerErrors checks, on passages written for it, each kind of
+// speaker error the speakers issue lists: name boundaries, pronoun
+// antecedents, continuation quotes after a new paragraph, media taken for
+// speakers, places taken from an apposition, and nominal titles.
+func TestSpeakerErrors(t *testing.T) {
+	tests := []struct {
+		kind, name, text string
+		quote            string // a piece of the content of the attribution to check
+		speaker          string // the speaker's name
+		role             string // a piece of the speaker's role, when given
+	}{
+		// Name boundaries.
+		{kind: "boundary", name: "party label", text: `Democrat Jane Roe said the vote was "a disgrace for everyone."`,
+			quote: "a disgrace", speaker: "Jane Roe", role: "Democrat"},
+		{kind: "boundary", name: "secretary of state", text: `"We will respond in kind," Secretary of State John Doe said on Friday.`,
+			quote: "respond in kind", speaker: "John Doe", role: "Secretary of State"},
+		{kind: "boundary", name: "qualified title", text: `"Rates will stay where they are," Central Bank Governor Jane Roe told reporters.`,
+			quote: "Rates will stay", speaker: "Jane Roe", role: "Governor"},
+		{kind: "boundary", name: "nationality and rank", text: `Retired Latvian Army Gen. Ivars Kalnins said: "Nobody here is surprised."`,
+			quote: "Nobody here", speaker: "Ivars Kalnins", role: "Gen."},
+		{kind: "boundary", name: "party in parentheses", text: `"This hearing is a circus," said Rep. Tom Baker (R-Ohio).`,
+			quote: "a circus", speaker: "Tom Baker"},
+		{kind: "boundary", name: "place after of", text: `"The money is gone," said Sen. Mary Fields of Vermont.`,
+			quote: "money is gone", speaker: "Mary Fields"},
+		{kind: "boundary", name: "particle in a surname", text: `"We are ready," Mayor Luis de Vries said. "Every street will be open by noon," de Vries added.`,
+			quote: "Every street", speaker: "Luis de Vries"},
+		{kind: "boundary", name: "a month is nobody", text: "Senator Ann Wood spoke in July. In July, she said, \"the budget was a mess.\"",
+			quote: "budget was a mess", speaker: "Ann Wood"},
+		{kind: "boundary", name: "two names jointly", text: `Anna Berg and Carl Holm said the plan was "dead on arrival."`,
+			quote: "dead on arrival", speaker: "Anna Berg and Carl Holm"},
+		// Apposition with an organisation or a place.
+		{kind: "apposition", name: "institute in a city", text: `"Tariffs hurt the poor first," said Ana Ruiz of the Institute for Trade in Brussels.`,
+			quote: "Tariffs hurt", speaker: "Ana Ruiz"},
+		{kind: "apposition", name: "name after comma", text: `A spokesman for the ministry, Paul Varga, said: "The talks are over."`,
+			quote: "talks are over", speaker: "Paul Varga"},
+	}
+	an := analyzer(t)
+	for _, tt := range tests {
+		t.Run(tt.kind+"/"+tt.name, func(t *testing.T) {
+			res, err := an.Analyze(context.Background(), tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found bool
+			var seen []string
+			for _, a := range res.Attributions {
+				if !strings.Contains(a.Content.Text, tt.quote) {
+					continue
+				}
+				found = true
+				if a.Speaker == nil {
+					t.Fatalf("no speaker, want %s", tt.speaker)
+				}
+				if a.Speaker.Name != tt.speaker {
+					t.Errorf("speaker = %+v, want %s", *a.Speaker, tt.speaker)
+				}
+				if tt.role != "" && !strings.Contains(a.Speaker.Role, tt.role) {
+					t.Errorf("role = %q, want it to hold %q", a.Speaker.Role, tt.role)
+				}
+				break
+			}
+			if !found {
+				for _, a := range res.Attributions {
+					seen = append(seen, a.Content.Text)
+				}
+				t.Fatalf("no attribution whose content holds %q; contents: %q", tt.quote, seen)
+			}
+		})
+	}
+}
