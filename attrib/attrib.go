@@ -216,7 +216,7 @@ func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 		}
 		if w.Author == "" && c.first > 0 {
 			if k := (&resolver{d: d, ix: ix}).lastMentionBefore(c.first, ""); k >= 0 && ix.mentions[k].last >= c.first-3 {
-				w.Author = ix.mentions[ix.canon[k]].name
+				w.Author = ix.name(ix.canon[k])
 			}
 		}
 		res.CitedWorks = append(res.CitedWorks, w)

@@ -69,9 +69,9 @@ func (r *resolver) jointNames(s span) *sayso.Speaker {
 	if b.first != a.last+2 || r.d.low[a.last+1] != "and" || b.last != s.last {
 		return nil
 	}
-	ca, cb := r.ix.mentions[r.ix.canon[ms[0]]], r.ix.mentions[r.ix.canon[ms[1]]]
-	if ca.typ != sayso.Person || cb.typ != sayso.Person {
+	ca, cb := r.ix.canon[ms[0]], r.ix.canon[ms[1]]
+	if r.ix.mentions[ca].typ != sayso.Person || r.ix.mentions[cb].typ != sayso.Person {
 		return nil
 	}
-	return &sayso.Speaker{Name: strings.Join([]string{ca.name, cb.name}, " and "), Type: sayso.Group, Resolution: sayso.ResolvedNamed}
+	return &sayso.Speaker{Name: strings.Join([]string{r.ix.name(ca), r.ix.name(cb)}, " and "), Type: sayso.Group, Resolution: sayso.ResolvedNamed}
 }

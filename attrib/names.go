@@ -6,6 +6,7 @@ import (
 
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/internal/textnorm"
+	"github.com/sayso-news/sayso/syntax"
 )
 
 // mention is a name found in the text: tokens [first, last], the name
@@ -152,6 +153,31 @@ func (d *document) orgIn(i, j int) bool {
 	return false
 }
 
+// orgOrPlaceIn reports whether tokens [i, j] hold an organisation word, a
+// place or an acronym: words that do not open a person's name.
+func (d *document) orgOrPlaceIn(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if orgWords[d.low[k]] || places[d.low[k]] || isAcronym(d.toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// noProperNoun reports whether the tagger reads none of tokens [i, j] as a
+// proper noun (false without a parse).
+func (d *document) noProperNoun(i, j int) bool {
+	if d.syn == nil {
+		return false
+	}
+	for k := i; k <= j; k++ {
+		if d.syn.upos[k] == syntax.PROPN {
+			return false
+		}
+	}
+	return true
+}
+
 // particlesAfter counts the lower-case name particles right after token j
 // ("de", "von der"), at most two.
 func (d *document) particlesAfter(j int) int {
@@ -200,6 +226,21 @@ func (d *document) newMention(i, j int) (mention, bool) {
 	// Party labels, nationalities and descriptions before a name:
 	// "Democrat Jane Roe", "Rival Hillary Clinton".
 	for k < j && (partyWords[d.low[k]] || nationalities[d.low[k]] || descriptorWords[d.low[k]]) {
+		k++
+	}
+	// A known given name inside a longer run starts the name: "House
+	// Newt Gingrich", "Fox News Chris Wallace".
+	for q := k + 1; q < j; q++ {
+		if (maleNames[d.low[q]] || femaleNames[d.low[q]]) && (d.orgOrPlaceIn(k, q-1) || d.noProperNoun(k, q-1)) {
+			k = q
+			break
+		}
+	}
+	// A leading word the tagger reads as an adjective or a verb
+	// describes the person ("Crooked Hillary Clinton"), when a name of
+	// two words or more follows.
+	for d.syn != nil && k+2 <= j && (d.syn.upos[k] == syntax.ADJ || d.syn.upos[k] == syntax.VERB) &&
+		!maleNames[d.low[k]] && !femaleNames[d.low[k]] && nameType(d, k+1, j) == sayso.Person {
 		k++
 	}
 	m := mention{first: i, last: j, name: d.text[d.toks[k].ByteStart:d.toks[j].ByteEnd]}
@@ -253,29 +294,115 @@ type entityIndex struct {
 	// canon maps a mention index to the index of its canonical mention.
 	canon []int
 	roles map[int]string // canonical mention → first role seen
+	// display is the name an entity goes by, when it differs from its
+	// canonical mention's ("Hillary Clinton" over a first "Crooked
+	// Hillary Clinton").
+	display map[int]string
+	// gender is what the text tells of each person entity's gender.
+	gender map[int]gender
 }
 
 func buildEntities(d *document) *entityIndex {
 	ms := d.mentions()
-	ix := &entityIndex{mentions: ms, canon: make([]int, len(ms)), roles: map[int]string{}}
+	ix := &entityIndex{mentions: ms, canon: make([]int, len(ms)), roles: map[int]string{}, display: map[int]string{}}
+	count := map[int]int{} // mentions of each canonical so far
 	for i, m := range ms {
 		ix.canon[i] = i
-		if m.typ == sayso.Person {
-			for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
-				p := ms[ix.canon[k]]
-				if p.typ == sayso.Person && p.name != m.name && strings.HasSuffix(p.name, " "+m.name) {
-					ix.canon[i] = ix.canon[k]
-					break
-				}
-			}
+		if m.typ == sayso.Person || isAcronym(m.name) && !strings.Contains(m.name, ".") {
+			ix.canon[i] = ix.samePerson(i, count)
 		}
-		// A later fuller name makes an earlier bare one its alias too.
 		c := ix.canon[i]
+		count[c]++
 		if m.role != "" && ix.roles[c] == "" {
 			ix.roles[c] = m.role
 		}
 	}
+	ix.setDisplay()
+	ix.setGenders(d)
 	return ix
+}
+
+// samePerson returns the canonical mention of the person mention i names
+// again, or i itself: an earlier person whose name ends with it, compared
+// without case ("Clinton", "CLINTON", "de Blasio"). When several earlier
+// people share that surname, the most mentioned so far is taken, the
+// first introduced on a tie, unless an honorific tells them apart ("Mrs.
+// Clinton").
+func (ix *entityIndex) samePerson(i int, count map[int]int) int {
+	m := ix.mentions[i]
+	low := strings.ToLower(m.name)
+	best := -1
+	want := genderUnknown
+	for _, w := range strings.Fields(strings.ToLower(m.role)) {
+		if maleWords[w] {
+			want = genderMale
+		} else if femaleWords[w] {
+			want = genderFemale
+		}
+	}
+	seen := map[int]bool{}
+	for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
+		c := ix.canon[k]
+		p := ix.mentions[c]
+		if seen[c] || p.typ != sayso.Person {
+			continue
+		}
+		seen[c] = true
+		pl := strings.ToLower(p.name)
+		if pl == low || !strings.HasSuffix(pl, " "+low) {
+			continue
+		}
+		if want != genderUnknown {
+			if g := mentionGender(p); g != genderUnknown && g != want {
+				continue
+			}
+		}
+		if best < 0 || count[c] > count[best] || count[c] == count[best] && c < best {
+			best = c
+		}
+	}
+	if best < 0 {
+		// The same name again ("Peskov" after "Peskov"), in any case.
+		for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
+			if c := ix.canon[k]; ix.mentions[c].typ == sayso.Person && strings.EqualFold(ix.mentions[k].name, m.name) {
+				return c
+			}
+		}
+		return i
+	}
+	return best
+}
+
+// setDisplay names each entity by its fullest name, as the speaker
+// guideline asks: the longest of its names, the most frequent on a tie.
+func (ix *entityIndex) setDisplay() {
+	freq := map[int]map[string]int{}
+	for i, m := range ix.mentions {
+		c := ix.canon[i]
+		if freq[c] == nil {
+			freq[c] = map[string]int{}
+		}
+		freq[c][m.name]++
+	}
+	for c, f := range freq {
+		best, n := ix.mentions[c].name, f[ix.mentions[c].name]
+		for name, k := range f {
+			if len(name) > len(best) || len(name) == len(best) && (k > n || k == n && name < best) {
+				best, n = name, k
+			}
+		}
+		if best != ix.mentions[c].name {
+			ix.display[c] = best
+		}
+	}
+}
+
+// name returns the name entity c goes by.
+func (ix *entityIndex) name(c int) string {
+	if n, ok := ix.display[c]; ok {
+		return n
+	}
+	return ix.mentions[c].name
 }
 
 // entities lists the entities with their aliases, in order of first
@@ -288,7 +415,7 @@ func (ix *entityIndex) entities() []sayso.Entity {
 		k, ok := pos[c]
 		if !ok {
 			cm := ix.mentions[c]
-			out = append(out, sayso.Entity{Name: cm.name, Type: cm.typ, Role: ix.roles[c]})
+			out = append(out, sayso.Entity{Name: ix.name(c), Type: cm.typ, Role: ix.roles[c]})
 			k = len(out) - 1
 			pos[c] = k
 		}

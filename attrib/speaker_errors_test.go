@@ -36,6 +36,17 @@ func TestSpeakerErrors(t *testing.T) {
 			quote: "budget was a mess", speaker: "Ann Wood"},
 		{kind: "boundary", name: "two names jointly", text: `Anna Berg and Carl Holm said the plan was "dead on arrival."`,
 			quote: "dead on arrival", speaker: "Anna Berg and Carl Holm"},
+		// Pronouns: agreement and salience.
+		{kind: "pronoun", name: "gender over recency", text: "Maria Lopez met Governor Tom Hart on Monday. Hart praised the deal. She said: \"This is a good day for the state.\"",
+			quote: "good day", speaker: "Maria Lopez"},
+		{kind: "pronoun", name: "gender from an honorific", text: "Mrs. Dale Winter spoke after Mr. Kim Osei. She said, \"We start again tomorrow.\"",
+			quote: "start again", speaker: "Dale Winter"},
+		{kind: "pronoun", name: "subject of the previous sentence", text: "Senator Paul Grant said on Tuesday that the inquiry would go on.\n\nGrant met Mark Bell, a lawyer, on Wednesday. He said: \"The inquiry is over.\"",
+			quote: "inquiry is over", speaker: "Paul Grant"},
+		{kind: "pronoun", name: "previous speaker over a name in his quote", text: "\"Nobody trusts Steve Rand,\" said Frank Moss. \"He never answers,\" he added.",
+			quote: "never answers", speaker: "Frank Moss"},
+		{kind: "pronoun", name: "a surname shared", text: "Bill Carter and his wife, Hillary Carter, arrived. Carter said he was tired. \"It was a long trip,\" he said.",
+			quote: "long trip", speaker: "Bill Carter"},
 		// Apposition with an organisation or a place.
 		{kind: "apposition", name: "institute in a city", text: `"Tariffs hurt the poor first," said Ana Ruiz of the Institute for Trade in Brussels.`,
 			quote: "Tariffs hurt", speaker: "Ana Ruiz"},

@@ -256,17 +256,35 @@ func (r *resolver) named(k int, role string, res sayso.Resolution) *sayso.Speake
 	if role == "" {
 		role = r.ix.roles[c]
 	}
-	return &sayso.Speaker{Name: cm.name, Type: cm.typ, Role: role, Resolution: res}
+	return &sayso.Speaker{Name: r.ix.name(c), Type: cm.typ, Role: role, Resolution: res}
 }
 
-// pronoun resolves a pronoun at token i: to the previous attribution's
-// speaker when its type fits, else to the latest mention of that type.
+// pronoun resolves a pronoun at token i: a person pronoun to the
+// previous attribution's speaker when the gender the text gives them
+// agrees, else to the most salient earlier person that agrees (see
+// salientPerson); other pronouns to the previous speaker when its type
+// fits, else to the latest mention of that type.
 func (r *resolver) pronoun(i int, prev *sayso.Speaker, typ sayso.SpeakerType) *sayso.Speaker {
 	fits := func(t sayso.SpeakerType) bool {
 		if typ == sayso.Group {
 			return t == sayso.Group || t == sayso.Organisation
 		}
 		return t == typ
+	}
+	if typ == sayso.Person {
+		g := pronounGender(r.d.low[i])
+		if prev != nil && prev.Type == sayso.Person && prev.Resolution != sayso.Unresolved && compatible(r.genderOfName(prev.Name), g) && !r.newPersonSince(i, prev.Name, g) {
+			sp := *prev
+			sp.Resolution = sayso.ResolvedPronoun
+			return &sp
+		}
+		if k := r.salientPerson(i, g); k >= 0 {
+			if c := r.ix.canon[k]; r.ix.gender[c] == genderUnknown && g != genderUnknown {
+				r.ix.gender[c] = g // the text's own cue, for later pronouns
+			}
+			return r.named(k, "", sayso.ResolvedPronoun)
+		}
+		return &sayso.Speaker{Name: r.d.toks[i].Text, Type: typ, Resolution: sayso.Unresolved}
 	}
 	if prev != nil && fits(prev.Type) && prev.Resolution != sayso.Unresolved {
 		sp := *prev
