@@ -44,6 +44,8 @@ var documentWords = map[string]bool{
 type resolver struct {
 	d  *document
 	ix *entityIndex
+	// roles is the article's table of person roles, built on first use.
+	roles roleTable
 }
 
 // mentionsIn returns the indexes of the mentions inside tokens [i, j].
@@ -100,6 +102,9 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 			}
 			return &sayso.Speaker{Name: text, Type: typ, Resolution: sayso.Unresolved}
 		}
+	}
+	if sp, ok := r.nominal(s); ok {
+		return sp
 	}
 	words := strings.Fields(strings.ToLower(text))
 	head := headWord(words)
