@@ -135,6 +135,10 @@ func (d *document) mentions() []mention {
 			}
 			break
 		}
+		if d.partyLabel(i, j) {
+			i = j + 1
+			continue
+		}
 		if m, ok := d.newMention(i, j); ok {
 			out = append(out, m)
 		}
@@ -151,6 +155,17 @@ func (d *document) orgIn(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// partyLabel reports whether tokens [i, j] are a party-and-state label in
+// parentheses after a name ("(R-Utah)", "(D-Mo.)", "(D)"), which names
+// nobody.
+func (d *document) partyLabel(i, j int) bool {
+	if i == 0 || d.low[i-1] != "(" {
+		return false
+	}
+	w := d.toks[i].Text
+	return len(w) == 1 || len(w) > 2 && w[1] == '-' && strings.IndexByte("DRIG", w[0]) >= 0
 }
 
 // orgOrPlaceIn reports whether tokens [i, j] hold an organisation word, a
@@ -311,6 +326,9 @@ func buildEntities(d *document) *entityIndex {
 		if m.typ == sayso.Person || isAcronym(m.name) && !strings.Contains(m.name, ".") {
 			ix.canon[i] = ix.samePerson(i, count)
 		}
+		if ix.canon[i] == i && m.typ == sayso.Organisation {
+			ix.canon[i] = ix.sameOrganisation(i)
+		}
 		c := ix.canon[i]
 		count[c]++
 		if m.role != "" && ix.roles[c] == "" {
@@ -330,7 +348,7 @@ func buildEntities(d *document) *entityIndex {
 // Clinton").
 func (ix *entityIndex) samePerson(i int, count map[int]int) int {
 	m := ix.mentions[i]
-	low := strings.ToLower(m.name)
+	low := comparable(m.name)
 	best := -1
 	want := genderUnknown
 	for _, w := range strings.Fields(strings.ToLower(m.role)) {
@@ -348,7 +366,7 @@ func (ix *entityIndex) samePerson(i int, count map[int]int) int {
 			continue
 		}
 		seen[c] = true
-		pl := strings.ToLower(p.name)
+		pl := comparable(p.name)
 		if pl == low || !strings.HasSuffix(pl, " "+low) {
 			continue
 		}
@@ -364,13 +382,69 @@ func (ix *entityIndex) samePerson(i int, count map[int]int) int {
 	if best < 0 {
 		// The same name again ("Peskov" after "Peskov"), in any case.
 		for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
-			if c := ix.canon[k]; ix.mentions[c].typ == sayso.Person && strings.EqualFold(ix.mentions[k].name, m.name) {
+			if c := ix.canon[k]; ix.mentions[c].typ == sayso.Person && comparable(ix.mentions[k].name) == low {
 				return c
 			}
 		}
 		return i
 	}
 	return best
+}
+
+// comparable folds a name for comparison: lower case, one apostrophe,
+// without a closing "Jr." or "Sr." ("Joseph R. Biden Jr." ends with
+// "Biden").
+func comparable(name string) string {
+	s := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
+	for _, suf := range []string{", jr.", " jr.", " jr", ", sr.", " sr.", " sr", " iii", " ii"} {
+		if strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// sameOrganisation returns the canonical mention of an earlier
+// organisation that mention i names again, or i: an acronym of its
+// initials ("IMF" for "International Monetary Fund", "AROS" for "Alliance
+// to Reclaim Our Schools"), or the end of its name in two words or more
+// ("Security Council").
+func (ix *entityIndex) sameOrganisation(i int) int {
+	m := ix.mentions[i]
+	acr := isAcronym(m.name) && !strings.Contains(m.name, ".")
+	low := comparable(m.name)
+	if !acr && !strings.Contains(low, " ") {
+		return i
+	}
+	for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
+		c := ix.canon[k]
+		p := ix.mentions[c]
+		if p.typ != sayso.Organisation || c == i {
+			continue
+		}
+		if acr && initials(p.name) == m.name || !acr && strings.HasSuffix(comparable(p.name), " "+low) {
+			return c
+		}
+	}
+	return i
+}
+
+// initials returns the capital initials of a name's words, skipping short
+// function words ("of", "the", "to", "and").
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "of", "the", "to", "and", "for", "on", "in", "&":
+			continue
+		}
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // setDisplay names each entity by its fullest name, as the speaker

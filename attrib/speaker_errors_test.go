@@ -47,6 +47,25 @@ func TestSpeakerErrors(t *testing.T) {
 			quote: "never answers", speaker: "Frank Moss"},
 		{kind: "pronoun", name: "a surname shared", text: "Bill Carter and his wife, Hillary Carter, arrived. Carter said he was tired. \"It was a long trip,\" he said.",
 			quote: "long trip", speaker: "Bill Carter"},
+		// Continuation quotes.
+		{kind: "continuation", name: "a new paragraph introduces someone else", text: "Senator Ann Wood criticised the plan on Monday. \"It will fail,\" she said.\n\nCritics were unconvinced. Tom Reed, the mayor, spoke on Tuesday.\n\n\"We have nothing to hide.\"",
+			quote: "nothing to hide", speaker: "Tom Reed"},
+		{kind: "continuation", name: "the same speaker goes on", text: "\"It will fail,\" Senator Ann Wood said on Monday.\n\n\"Nobody in this town wants it.\"",
+			quote: "Nobody in this town", speaker: "Ann Wood"},
+		// Media are channels, not speakers.
+		{kind: "medium", name: "a website quoted X as saying", text: `A local website quoted Paula Stone as saying "the mayor lied to us."`,
+			quote: "the mayor lied", speaker: "Paula Stone"},
+		{kind: "medium", name: "the emails show X wrote", text: `The emails show that Mark Dunn wrote: "We must hide the losses."`,
+			quote: "hide the losses", speaker: "Mark Dunn"},
+		// Nominal mentions.
+		{kind: "nominal", name: "a title met before", text: "\"The roads are closed,\" Gov. Mike Fenn said on Monday. Critics disagreed, but the governor said: \"We had no choice.\"",
+			quote: "no choice", speaker: "Mike Fenn"},
+		{kind: "nominal", name: "vice president is not president", text: "President Anna Kerr and Vice President Joe Lund spoke. Later the president said: \"We stand together.\"",
+			quote: "stand together", speaker: "Anna Kerr"},
+		{kind: "nominal", name: "a description given earlier", text: "Donald Grey, a real estate businessman, announced his run on Monday. \"I will win,\" the New York businessman said.",
+			quote: "I will win", speaker: "Donald Grey"},
+		{kind: "nominal", name: "an acronym of an organisation", text: "The International Monetary Fund cut its forecast. \"Growth is weak,\" the IMF said.",
+			quote: "Growth is weak", speaker: "International Monetary Fund"},
 		// Apposition with an organisation or a place.
 		{kind: "apposition", name: "institute in a city", text: `"Tariffs hurt the poor first," said Ana Ruiz of the Institute for Trade in Brussels.`,
 			quote: "Tariffs hurt", speaker: "Ana Ruiz"},

@@ -46,6 +46,9 @@ type resolver struct {
 	ix *entityIndex
 	// roles is the article's table of person roles, built on first use.
 	roles roleTable
+	// prevEnd is the last token of the previous attribution with a
+	// speaker, -1 before the first.
+	prevEnd int
 }
 
 // mentionsIn returns the indexes of the mentions inside tokens [i, j].
@@ -71,16 +74,17 @@ func (r *resolver) before(i int) int {
 // speaker resolves the source of link l, given the speaker of the
 // attribution before it.
 func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
+	if sp := r.quotedBy(l); sp != nil {
+		return sp
+	}
 	if l.source == nil {
 		if l.continuation && prev != nil {
-			sp := *prev
-			sp.Resolution = sayso.ResolvedCarriedOver
-			return &sp
+			return r.carried(l.start(), r.prevEnd, prev)
 		}
 		return nil
 	}
 	d := r.d
-	s := *l.source
+	s := r.widen(*l.source)
 	text := d.text[d.toks[s.first].ByteStart:d.toks[s.last].ByteEnd]
 	first := d.low[s.first]
 	if s.first == s.last || (s.last == s.first+1 && d.low[s.last] == "’s") {
@@ -181,6 +185,23 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 		typ = sayso.Organisation
 	}
 	return &sayso.Speaker{Name: trimDeterminer(text), Type: typ, Resolution: sayso.Unresolved}
+}
+
+// widen extends source s to the whole of a name it cuts: a source "Ivans"
+// inside the mention "Dainis Ivans" is that mention.
+func (r *resolver) widen(s span) span {
+	ms := r.ix.mentions
+	k := r.before(s.first + 1)
+	for _, j := range []int{k - 1, k} {
+		if j < 0 || j >= len(ms) {
+			continue
+		}
+		m := ms[j]
+		if m.first <= s.last && m.last >= s.first {
+			s.first, s.last = min(s.first, m.first), max(s.last, m.last)
+		}
+	}
+	return s
 }
 
 // titleHolder resolves a source headed by a title and naming no person:
