@@ -72,6 +72,16 @@ var places = map[string]bool{
 	"turkey": true, "mexico": true, "canada": true, "america": true, "europe": true, "iraq": true,
 	"afghanistan": true, "egypt": true, "cuba": true, "venezuela": true, "brazil": true, "italy": true,
 	"spain": true, "poland": true, "us": true, "u.s.": true, "uk": true, "u.k.": true, "eu": true,
+	// The states of the United States, which news names as often as
+	// countries and which are never people.
+	"alabama": true, "alaska": true, "arizona": true, "arkansas": true, "california": true,
+	"colorado": true, "connecticut": true, "delaware": true, "florida": true,
+	"hawaii": true, "idaho": true, "illinois": true, "indiana": true, "iowa": true, "kansas": true,
+	"kentucky": true, "louisiana": true, "maine": true, "maryland": true, "massachusetts": true,
+	"michigan": true, "minnesota": true, "mississippi": true, "missouri": true, "montana": true,
+	"nebraska": true, "nevada": true, "ohio": true, "oklahoma": true, "oregon": true,
+	"pennsylvania": true, "tennessee": true, "texas": true, "utah": true, "vermont": true,
+	"virginia": true, "wisconsin": true, "wyoming": true,
 }
 
 // sentenceOpeners are capitalised words that open sentences and are not names.

@@ -30,6 +30,11 @@ var personNouns = map[string]bool{
 	"officer": true, "sheriff": true, "chief": true, "speaker": true, "envoy": true,
 }
 
+// nominalLookback bounds how many earlier mentions a nominal searches for
+// the holder of its role: a long article introduces its people once, far
+// from where "the governor" speaks; the bound keeps hostile input linear.
+const nominalLookback = 2000
+
 // rankQualifiers change which office a title names: the vice president is
 // not the president.
 var rankQualifiers = map[string]bool{
@@ -98,7 +103,7 @@ func buildRoles(d *document, ix *entityIndex) roleTable {
 				}
 				app = append(app, d.low[j])
 			}
-			if closed && len(app) > 0 && (app[0] == "the" || app[0] == "a" || app[0] == "an") {
+			if closed && len(app) > 1 && (app[0] == "the" || app[0] == "a" || app[0] == "an" || app[1] == "’s" || app[1] == "'s") {
 				add(c, app)
 			}
 		}
@@ -153,6 +158,9 @@ func (r *resolver) nominal(s span) (*sayso.Speaker, bool) {
 		first++
 	case first+1 < s.last && (d.low[first+1] == "’s" || d.low[first+1] == "'s"):
 		first += 2
+	case s.last-s.first < 4 && (partyWords[d.low[first]] || nationalities[d.low[first]]):
+		// "Republican presidential nominee", "GOP nominee" with no
+		// article, as headlines and ledes write them.
 	default:
 		return nil, false
 	}
@@ -199,7 +207,7 @@ func (r *resolver) nominal(s span) (*sayso.Speaker, bool) {
 	} else if femaleWords[head] || head == "lady" {
 		g = genderFemale
 	}
-	for k := end - 1; k >= 0 && k >= end-maxLookback; k-- {
+	for k := end - 1; k >= 0 && k >= end-nominalLookback; k-- {
 		m := r.ix.mentions[k]
 		c := r.ix.canon[k]
 		if m.last >= s.first || r.ix.mentions[c].typ != sayso.Person {
@@ -217,8 +225,12 @@ func (r *resolver) nominal(s span) (*sayso.Speaker, bool) {
 			}
 		}
 	}
+	role := d.text[d.toks[first].ByteStart:d.toks[last].ByteEnd]
+	if k := r.salientPerson(s.first, g); k >= 0 {
+		return r.named(k, role, sayso.ResolvedTitle), true
+	}
 	if mostSeen >= 0 && !titleWords[head] {
-		return r.named(mostSeen, strings.Join(np, " "), sayso.ResolvedTitle), true
+		return r.named(mostSeen, role, sayso.ResolvedTitle), true
 	}
 	return nil, false
 }
