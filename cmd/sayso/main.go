@@ -61,6 +61,8 @@ func commands() []command {
 		{"trace", "every printing of a quote: first, copied, cut, altered, misattributed", runTrace},
 		{"reindex", "build the provenance indexes of a corpus again", runReindex},
 		{"export", "export articles, attributions and speakers as JSONL or CSV", runExport},
+		{"serve", "serve the corpus as web pages and a JSON API", runServe},
+		{"demo", "serve a sample corpus built from pages shipped with sayso", runDemo},
 		{"eval", "measure quality on the shared evaluation data", runEval},
 		{"train", "train a model from the shared data (attribution, syntax)", runTrain},
 		{"version", "print sayso's version", runVersion},
