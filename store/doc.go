@@ -1,7 +1,7 @@
 // Package store implements sayso.Store over database/sql: all of sayso's
 // SQL, written once, with a small Dialect per database engine for what
 // differs (placeholders, full-text search, migrations). It imports no
-// driver; store/sqlite and (later) store/postgres open a database and hand
+// driver; store/sqlite and store/postgres open a database and hand
 // it to New with their dialect.
 //
 // Each public method runs in one transaction. Raw pages are kept

@@ -89,6 +89,9 @@ func (s *Store) writeTx(ctx context.Context, fn func(*writer) error) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := s.lockWrites(ctx, tx); err != nil {
+		return err
+	}
 	w := &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, newSpeakers: map[speakerKey]int64{}}
 	defer w.close()
 	if err := fn(w); err != nil {

@@ -30,6 +30,9 @@ func (s *Store) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.SaveRes
 		return nil, internal(fmt.Errorf("save: %w", err))
 	}
 	defer tx.Rollback()
+	if err := s.lockWrites(ctx, tx); err != nil {
+		return nil, internal(fmt.Errorf("save: %w", err))
+	}
 	w := &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, newSpeakers: map[speakerKey]int64{}}
 	defer w.close()
 	results := make([]sayso.SaveResult, len(recs))

@@ -18,6 +18,7 @@ import (
 	"github.com/sayso-news/sayso/extract"
 	"github.com/sayso-news/sayso/ingest"
 	"github.com/sayso-news/sayso/store"
+	"github.com/sayso-news/sayso/store/postgres"
 	"github.com/sayso-news/sayso/store/sqlite"
 )
 
@@ -39,7 +40,7 @@ func dbFlag(e *env, fs flagAdder) *string {
 	if def == "" {
 		def = defaultDB
 	}
-	return fs.String("db", def, "the corpus database `file` (default $SAYSO_DB, else ./"+defaultDB+")")
+	return fs.String("db", def, "the corpus database: a SQLite `file` or a postgres:// URL (default $SAYSO_DB, else ./"+defaultDB+")")
 }
 
 // formatFlag adds a --format flag taking one of formats, the first by
@@ -67,9 +68,15 @@ func writeJSONLines[T any](w io.Writer, items []T) error {
 	return nil
 }
 
-// openStore opens the SQLite store at path; the query commands refuse to
-// create a new, empty one (an ENOTFOUND error).
+// openStore opens the store that --db (or $SAYSO_DB) names: a PostgreSQL
+// database for a postgres:// URL (see store/postgres; its schema is made
+// or migrated on the way), else the SQLite file at path, which the query
+// commands refuse to create new and empty (an ENOTFOUND error). Every
+// command opens its store here.
 func openStore(ctx context.Context, path string, create bool) (*store.Store, error) {
+	if postgres.IsURL(path) {
+		return postgres.Open(ctx, path)
+	}
 	if !create {
 		if _, err := os.Stat(path); err != nil {
 			return nil, sayso.Errorf(sayso.ENOTFOUND, "no corpus database at %s (run \"sayso ingest\" first, or pass --db)", path)

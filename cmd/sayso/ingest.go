@@ -8,6 +8,7 @@ import (
 
 	"github.com/sayso-news/sayso/fetch"
 	"github.com/sayso-news/sayso/ingest"
+	"github.com/sayso-news/sayso/store/postgres"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
@@ -52,7 +53,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	})
 	cfg := ingest.Config{Fetcher: fetcher, Workers: *workers, Fetchers: *concurrency, BatchSize: *batch,
 		MaxPageBytes: *maxBytes, Stdin: e.stdin}
-	e.log.Info("ingest started", slog.String("db", *db), slog.Int("sources", fs.NArg()))
+	e.log.Info("ingest started", slog.String("db", postgres.Redact(*db)), slog.Int("sources", fs.NArg()))
 	sum, err := runIngester(ctx, e, *db, true, af, "ingest", cfg,
 		func(ctx context.Context, in *ingest.Ingester) (*ingest.Summary, error) { return in.Run(ctx, fs.Args()) })
 	if err != nil {

@@ -39,11 +39,13 @@ import (
 
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/internal/benchdata"
+	"github.com/sayso-news/sayso/store"
+	"github.com/sayso-news/sayso/store/postgres"
 	"github.com/sayso-news/sayso/store/sqlite"
 )
 
 func main() {
-	db := flag.String("db", "corpus.db", "database `file` to create (must not exist)")
+	db := flag.String("db", "corpus.db", "database `file` to create (must not exist), or the postgres:// URL of an empty database")
 	n := flag.Int("n", 100000, "number of articles")
 	data := flag.String("data", benchdata.DataDir(), "shared data `dir`")
 	batch := flag.Int("batch", 500, "articles per transaction")
@@ -51,7 +53,8 @@ func main() {
 	copies := flag.Float64("copies", 0.1, "share of articles that are syndicated copies of an earlier one")
 	quotes := flag.Float64("quotes", 0.1, "share of articles that print a quoted paragraph of an earlier one")
 	flag.Parse()
-	if _, err := os.Stat(*db); err == nil {
+	pg := postgres.IsURL(*db)
+	if _, err := os.Stat(*db); err == nil && !pg {
 		log.Fatalf("%s exists; give a new file", *db)
 	}
 	synth, err := benchdata.NewSynth(*data)
@@ -63,9 +66,17 @@ func main() {
 	log.Printf("%d source articles, %d paragraphs", arts, paras)
 
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, *db)
+	var s *store.Store
+	if pg {
+		s, err = postgres.Open(ctx, *db)
+	} else {
+		s, err = sqlite.Open(ctx, *db)
+	}
 	if err != nil {
 		log.Fatal(err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Articles > 0 {
+		log.Fatalf("%s: give a new, empty database (%d articles, %v)", postgres.Redact(*db), st.Articles, err)
 	}
 	start := time.Now()
 	var recs []*sayso.Record
@@ -91,15 +102,24 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, err := s.DB().ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-		log.Fatal(err)
+	var sizes map[string]int64
+	var total int64
+	if pg {
+		sizes, total, err = pgSizes(ctx, s.DB())
+	} else {
+		if _, err := s.DB().ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+			log.Fatal(err)
+		}
+		sizes, err = tableSizes(ctx, s.DB())
+		if err == nil {
+			var fi os.FileInfo
+			fi, err = os.Stat(*db)
+			if fi != nil {
+				total = fi.Size()
+			}
+		}
 	}
-	sizes, err := tableSizes(ctx, s.DB())
 	s.Close()
-	if err != nil {
-		log.Fatal(err)
-	}
-	fi, err := os.Stat(*db)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -125,8 +145,7 @@ func main() {
 		}
 	}
 	fmt.Printf("provenance indexes %.1f MB = %.2f KB per article\n", float64(prov)/1e6, float64(prov)/1e3/float64(st.Articles))
-	total := fi.Size()
-	fmt.Printf("file %.1f MB; raw pages %.1f MB; without raw pages %.1f MB = %.2f KB per article\n",
+	fmt.Printf("database %.1f MB; raw pages %.1f MB; without raw pages %.1f MB = %.2f KB per article\n",
 		float64(total)/1e6, float64(raw)/1e6, float64(total-raw)/1e6, float64(total-raw)/1e3/float64(st.Articles))
 }
 
@@ -152,4 +171,30 @@ func tableSizes(ctx context.Context, db *sql.DB) (map[string]int64, error) {
 		out[name] += size
 	}
 	return out, rows.Err()
+}
+
+// pgSizes returns the bytes each table occupies in a PostgreSQL database,
+// with its indexes and TOAST data, and the database's size.
+func pgSizes(ctx context.Context, db *sql.DB) (map[string]int64, int64, error) {
+	rows, err := db.QueryContext(ctx, `SELECT relname, pg_total_relation_size(oid) FROM pg_class
+		WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`)
+	if err != nil {
+		return nil, 0, fmt.Errorf("table sizes: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var name string
+		var size int64
+		if err := rows.Scan(&name, &size); err != nil {
+			return nil, 0, err
+		}
+		out[name] = size
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	var total int64
+	err = db.QueryRowContext(ctx, `SELECT pg_database_size(current_database())`).Scan(&total)
+	return out, total, err
 }

@@ -24,6 +24,8 @@ import (
 	"time"
 
 	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/store"
+	"github.com/sayso-news/sayso/store/postgres"
 	"github.com/sayso-news/sayso/store/sqlite"
 )
 
@@ -71,13 +73,19 @@ var quoteFilters = [][]string{
 }
 
 func main() {
-	db := flag.String("db", "corpus.db", "corpus database `file`")
+	db := flag.String("db", "corpus.db", "corpus database `file` or postgres:// URL")
 	bin := flag.String("sayso", "sayso", "sayso `binary`")
 	runs := flag.Int("runs", 5, "timed runs per query")
 	flag.Parse()
 
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, *db)
+	var s *store.Store
+	var err error
+	if postgres.IsURL(*db) {
+		s, err = postgres.Open(ctx, *db)
+	} else {
+		s, err = sqlite.Open(ctx, *db)
+	}
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -23,22 +23,33 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/sayso-news/sayso/store"
+	"github.com/sayso-news/sayso/store/postgres"
 	"github.com/sayso-news/sayso/store/sqlite"
 )
 
 func main() {
-	db := flag.String("db", "corpus.db", "corpus database `file`")
+	db := flag.String("db", "corpus.db", "corpus database `file` or postgres:// URL")
 	bin := flag.String("sayso", "sayso", "sayso `binary`")
 	runs := flag.Int("runs", 5, "timed runs per article or quote")
 	n := flag.Int("n", 20, "articles and quotes picked per command")
 	flag.Parse()
 
 	ctx := context.Background()
-	s, err := sqlite.Open(ctx, *db)
+	var s *store.Store
+	var err error
+	if postgres.IsURL(*db) {
+		s, err = postgres.Open(ctx, *db)
+	} else {
+		s, err = sqlite.Open(ctx, *db)
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
 	pick := func(query string) []string {
+		if postgres.IsURL(*db) {
+			query = postgres.Dialect{}.Rebind(query)
+		}
 		rows, err := s.DB().QueryContext(ctx, query, *n)
 		if err != nil {
 			log.Fatal(err)
