@@ -35,14 +35,13 @@ type searchParams struct {
 
 // searchResult is what a search finds, for the page and the API.
 type searchResult struct {
-	Params   searchParams        `json:"params"`
-	Articles []sayso.SearchHit   `json:"articles"`
-	Quotes   []sayso.Quote       `json:"quotes"`
-	Speakers []sayso.SpeakerRef  `json:"speakers"`
-	Outlets  []sayso.OutletRef   `json:"outlets"`
-	Stats    *sayso.StoreStats   `json:"stats,omitempty"`
-	Notes    []string            `json:"notes,omitempty"`
-	Traced   []*sayso.QuoteTrace `json:"-"`
+	Params   searchParams       `json:"params"`
+	Articles []sayso.SearchHit  `json:"articles"`
+	Quotes   []sayso.Quote      `json:"quotes"`
+	Speakers []sayso.SpeakerRef `json:"speakers"`
+	Outlets  []sayso.OutletRef  `json:"outlets"`
+	Stats    *sayso.StoreStats  `json:"stats,omitempty"`
+	Notes    []string           `json:"notes,omitempty"`
 }
 
 // parseSearch reads the search fields of r. EINVALID for a malformed date.
