@@ -380,6 +380,9 @@ func (ix *entityIndex) samePerson(i int, count map[int]int) int {
 		if pl == low || !strings.HasSuffix(pl, " "+low) {
 			continue
 		}
+		if (strings.Contains(low, " ") || nameSuffix(m.name) != "") && nameSuffix(p.name) != nameSuffix(m.name) {
+			continue // "Donald Grey" is not "Donald Grey Jr."
+		}
 		if want != genderUnknown {
 			if g := mentionGender(p); g != genderUnknown && g != want {
 				continue
@@ -392,7 +395,8 @@ func (ix *entityIndex) samePerson(i int, count map[int]int) int {
 	if best < 0 {
 		// The same name again ("Peskov" after "Peskov"), in any case.
 		for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
-			if c := ix.canon[k]; ix.mentions[c].typ == sayso.Person && comparable(ix.mentions[k].name) == low {
+			if c := ix.canon[k]; ix.mentions[c].typ == sayso.Person && comparable(ix.mentions[k].name) == low &&
+				nameSuffix(ix.mentions[k].name) == nameSuffix(m.name) {
 				return c
 			}
 		}
@@ -412,6 +416,18 @@ func comparable(name string) string {
 		}
 	}
 	return s
+}
+
+// nameSuffix returns the generational suffix closing a name ("jr", "sr",
+// "ii", "iii"), or "".
+func nameSuffix(name string) string {
+	s := strings.ToLower(name)
+	for _, suf := range []string{"jr.", "jr", "sr.", "sr", "iii", "ii"} {
+		if strings.HasSuffix(s, " "+suf) || strings.HasSuffix(s, ","+suf) {
+			return strings.TrimSuffix(suf, ".")
+		}
+	}
+	return ""
 }
 
 // sameOrganisation returns the canonical mention of an earlier
