@@ -58,6 +58,7 @@ var orgWords = map[string]bool{
 	"pentagon": true, "army": true, "navy": true, "bureau": true, "board": true, "company": true,
 	"group": true, "journal": true, "press": true, "cnn": true, "reuters": true, "nato": true,
 	"parliament": true, "assembly": true, "council's": true, "league": true, "coalition": true,
+	"authority": true, "firm": true, "corporation": true, "federation": true, "tribunal": true,
 }
 
 // places are capitals and countries that stand for their governments when
