@@ -264,7 +264,12 @@ func TestGUMPronouns(t *testing.T) {
 					prev = sp
 					if goldOf[sp.Name][e] {
 						right++
+					} else if os.Getenv("GUM_DEBUG") != "" && split == "dev" {
+						lo := max(0, d.toks[i].ByteStart-150)
+						t.Logf("%s: %q → %s", g.name, g.text[lo:d.toks[i].ByteEnd], sp.Name)
 					}
+				} else if os.Getenv("GUM_DEBUG") != "" && split == "dev" {
+					t.Logf("%s: unresolved %q", g.name, g.text[max(0, d.toks[i].ByteStart-150):d.toks[i].ByteEnd])
 				}
 			}
 		}
@@ -285,5 +290,6 @@ func TestGUMPronouns(t *testing.T) {
 }
 
 // gumPronounFloor is just under the pronoun accuracy measured on GUM
-// (0.603; the resolver before the speakers work: 0.609).
-const gumPronounFloor = 0.59
+// (0.642: dev 0.636, test 0.649; the resolver before the speakers work:
+// 0.609 over both).
+const gumPronounFloor = 0.63

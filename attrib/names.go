@@ -228,6 +228,15 @@ func (d *document) newMention(i, j int) (mention, bool) {
 	if i == j && (neverNames[d.low[i]] || partyWords[d.low[i]] || nationalities[d.low[i]] || descriptorWords[d.low[i]]) {
 		return mention{}, false
 	}
+	// A lone capitalised word opening a sentence that the tagger reads as
+	// an interjection, an adverb or a function word is nobody ("Oh",
+	// "No", "Yeah").
+	if i == j && d.syn != nil && i == d.sents[d.sent[i]].First && !isAcronym(d.toks[i].Text) {
+		switch d.syn.upos[i] {
+		case syntax.INTJ, syntax.ADV, syntax.ADP, syntax.CCONJ, syntax.SCONJ, syntax.DET, syntax.PRON, syntax.AUX, syntax.PART:
+			return mention{}, false
+		}
+	}
 	k := i
 	for k < j && titleWords[d.low[k]] {
 		k++
