@@ -290,6 +290,6 @@ func TestGUMPronouns(t *testing.T) {
 }
 
 // gumPronounFloor is just under the pronoun accuracy measured on GUM
-// (0.642: dev 0.636, test 0.649; the resolver before the speakers work:
+// (0.649: dev 0.649, test 0.649; the resolver before the speakers work:
 // 0.609 over both).
-const gumPronounFloor = 0.63
+const gumPronounFloor = 0.64

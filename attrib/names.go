@@ -299,6 +299,12 @@ func nameType(d *document, i, j int) sayso.SpeakerType {
 			return sayso.Organisation
 		}
 	}
+	// Five capitalised words or more that open with no given name are a
+	// body's name ("Food Standards Australia New Zealand"): people's names
+	// that long start with a given name ("Martin Luther King Jr.", "Aung San Suu Kyi" has four).
+	if words := j - i + 1; words >= 5 && !maleNames[d.low[i]] && !femaleNames[d.low[i]] {
+		return sayso.Organisation
+	}
 	return sayso.Person
 }
 
