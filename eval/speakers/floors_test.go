@@ -15,15 +15,15 @@ import (
 // PolNeAR dev speaker gold (all rows), just under them, so a regression
 // fails CI. Raise them when resolution improves.
 var floors = map[string]map[string]float64{
-	"syntax": { // measured 0.959, 0.791, 0.759
+	"syntax": { // measured 0.959, 0.800, 0.768
 		"matched share":       0.954,
-		"right among matched": 0.786,
-		"right over all":      0.754,
+		"right among matched": 0.795,
+		"right over all":      0.763,
 	},
-	"fast": { // measured 0.969, 0.785, 0.761
+	"fast": { // measured 0.969, 0.791, 0.766
 		"matched share":       0.964,
-		"right among matched": 0.780,
-		"right over all":      0.756,
+		"right among matched": 0.786,
+		"right over all":      0.761,
 	},
 }
 
