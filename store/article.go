@@ -215,12 +215,7 @@ func (w *writer) speaker(name string, typ sayso.SpeakerType) (int64, error) {
 	if id, ok := w.newSpeakers[key]; ok {
 		return id, nil
 	}
-	ikey := trace.IdentityKey(name, typ)
-	if name != "" {
-		w.touchKey(ikey) // new quotes are new evidence
-	}
 	if id, ok := w.s.speakers.get(key); ok {
-		w.newSpeakers[key] = id
 		return id, nil
 	}
 	st, err := w.stmt(`SELECT id FROM speakers WHERE name = ? AND type = ?`)
@@ -230,8 +225,14 @@ func (w *writer) speaker(name string, typ sayso.SpeakerType) (int64, error) {
 	var id int64
 	err = st.QueryRowContext(w.ctx, name, string(typ)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
+		// A new name can change how its key's names group into
+		// identities: they are computed again before commit.
+		ikey := trace.IdentityKey(name, typ)
 		id, err = w.queryID(`INSERT INTO speakers (name, type, ikey) VALUES (?, ?, ?)
 			ON CONFLICT (name, type) DO UPDATE SET name = excluded.name RETURNING id`, name, string(typ), ikey)
+		if err == nil && name != "" {
+			w.touchKey(ikey)
+		}
 	}
 	if err != nil {
 		return 0, fmt.Errorf("speaker %q: %w", name, err)

@@ -14,7 +14,8 @@ import (
 const maxEvidence = 64
 
 // touchKey records that the identities of an identity key must be
-// computed again before the transaction commits.
+// computed again before the transaction commits: a new name of it was
+// stored.
 func (w *writer) touchKey(key string) {
 	if w.dirtyKeys == nil {
 		w.dirtyKeys = map[string]bool{}

@@ -2,8 +2,8 @@
 -- ("Dmitry Peskov", "Peskov", "Dmitri Peskov") share an identity, whose id
 -- is the least speaker id among them. ikey groups the names that may be
 -- one speaker (a person's surname, with any Jr./Sr.); the identities of a
--- key are computed again whenever an article quoting one of its names is
--- saved, and for every key by "sayso reindex".
+-- key are computed again whenever a new name of it is stored, and for
+-- every key by "sayso reindex".
 ALTER TABLE speakers ADD COLUMN ikey TEXT;
 ALTER TABLE speakers ADD COLUMN identity INTEGER;
 CREATE INDEX speakers_ikey ON speakers (ikey);
