@@ -229,11 +229,11 @@ func (d *document) newMention(i, j int) (mention, bool) {
 		return mention{}, false
 	}
 	// A lone capitalised word opening a sentence that the tagger reads as
-	// an interjection, an adverb or a function word is nobody ("Oh",
-	// "No", "Yeah").
+	// an interjection, an adverb, a verb, an adjective or a function word
+	// is nobody ("Oh", "No", "Baiting", "True").
 	if i == j && d.syn != nil && i == d.sents[d.sent[i]].First && !isAcronym(d.toks[i].Text) {
 		switch d.syn.upos[i] {
-		case syntax.INTJ, syntax.ADV, syntax.ADP, syntax.CCONJ, syntax.SCONJ, syntax.DET, syntax.PRON, syntax.AUX, syntax.PART:
+		case syntax.INTJ, syntax.ADV, syntax.ADP, syntax.CCONJ, syntax.SCONJ, syntax.DET, syntax.PRON, syntax.AUX, syntax.PART, syntax.VERB, syntax.ADJ:
 			return mention{}, false
 		}
 	}

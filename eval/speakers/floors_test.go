@@ -15,10 +15,10 @@ import (
 // PolNeAR dev speaker gold (all rows), just under them, so a regression
 // fails CI. Raise them when resolution improves.
 var floors = map[string]map[string]float64{
-	"syntax": { // measured 0.959, 0.800, 0.768
+	"syntax": { // measured 0.959, 0.802, 0.769
 		"matched share":       0.954,
-		"right among matched": 0.795,
-		"right over all":      0.763,
+		"right among matched": 0.797,
+		"right over all":      0.764,
 	},
 	"fast": { // measured 0.969, 0.791, 0.766
 		"matched share":       0.964,
