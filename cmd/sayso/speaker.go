@@ -32,7 +32,7 @@ func runSpeaker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	ps, err := s.SpeakerProfiles(ctx, strings.Join(fs.Args(), " "))
+	ps, err := s.SpeakerIdentities(ctx, strings.Join(fs.Args(), " "))
 	if err != nil {
 		return err
 	}
@@ -57,8 +57,8 @@ func runSpeaker(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// writeProfile prints a speaker profile for reading.
-func writeProfile(w io.Writer, p sayso.SpeakerProfile) {
+// writeProfile prints a speaker identity for reading.
+func writeProfile(w io.Writer, p sayso.SpeakerIdentity) {
 	fmt.Fprintf(w, "%s (%s, #%d): %d attributions in %d articles\n", p.Name, p.Type, p.Identity, p.Attributions, p.Articles)
 	fmt.Fprintf(w, "Names:\n")
 	for _, n := range p.Names {

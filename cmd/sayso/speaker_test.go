@@ -21,16 +21,16 @@ func TestSpeakerIdentities(t *testing.T) {
 	if code, out, errs := runCmd(t, "ingest", "--db", db, filepath.Join("testdata", "speakercase")); code != exitOK {
 		t.Fatalf("ingest exit %d\n%s\n%s", code, out, errs)
 	}
-	profiles := func(name string) []sayso.SpeakerProfile {
+	profiles := func(name string) []sayso.SpeakerIdentity {
 		t.Helper()
 		code, out, errs := runCmd(t, "speaker", "--db", db, "--format", "json", name)
 		if code != exitOK {
 			t.Fatalf("speaker %s: exit %d %s", name, code, errs)
 		}
-		var ps []sayso.SpeakerProfile
+		var ps []sayso.SpeakerIdentity
 		dec := json.NewDecoder(strings.NewReader(out))
 		for dec.More() {
-			var p sayso.SpeakerProfile
+			var p sayso.SpeakerIdentity
 			if err := dec.Decode(&p); err != nil {
 				t.Fatalf("speaker %s: %v\n%s", name, err, out)
 			}
@@ -38,7 +38,7 @@ func TestSpeakerIdentities(t *testing.T) {
 		}
 		return ps
 	}
-	names := func(p sayso.SpeakerProfile) []string {
+	names := func(p sayso.SpeakerIdentity) []string {
 		var out []string
 		for _, n := range p.Names {
 			out = append(out, n.Name)

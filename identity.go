@@ -2,10 +2,10 @@ package sayso
 
 import "time"
 
-// SpeakerProfile is one speaker across a corpus: every name the corpus
+// SpeakerIdentity is one speaker across a corpus: every name the corpus
 // gives them, the roles articles give them and when, how often they are
 // quoted over time and which outlets quote them.
-type SpeakerProfile struct {
+type SpeakerIdentity struct {
 	// Identity is the id of the speaker identity (the least stored speaker
 	// id among its names), Name the name it goes by (its fullest).
 	Identity int64       `json:"identity"`

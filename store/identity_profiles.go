@@ -14,17 +14,17 @@ import (
 // maxProfiles bounds how many speakers one profile query returns.
 const maxProfiles = 20
 
-// SpeakerProfiles returns the attributed speakers with a name holding
+// SpeakerIdentities returns the attributed speakers with a name holding
 // name (case ignored), each with all the names of its identity, its roles, its
 // attributions by month and the outlets quoting it; most attributed first,
 // at most 20. A store whose identities are not built yet (made before
 // them: run "sayso reindex") answers name by name.
-func (s *Store) SpeakerProfiles(ctx context.Context, name string) ([]sayso.SpeakerProfile, error) {
+func (s *Store) SpeakerIdentities(ctx context.Context, name string) ([]sayso.SpeakerIdentity, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return nil, sayso.Errorf(sayso.EINVALID, "speaker: give a name")
 	}
-	var out []sayso.SpeakerProfile
+	var out []sayso.SpeakerIdentity
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT coalesce(identity, id) FROM speakers
 			WHERE name <> '' AND lower(name) LIKE ? ESCAPE '\'`), "%"+likeEscape(strings.ToLower(name))+"%")
@@ -71,8 +71,8 @@ func (s *Store) SpeakerProfiles(ctx context.Context, name string) ([]sayso.Speak
 }
 
 // profile reads the profile of identity id.
-func (s *Store) profile(ctx context.Context, tx *sql.Tx, id int64) (sayso.SpeakerProfile, error) {
-	p := sayso.SpeakerProfile{Identity: id}
+func (s *Store) profile(ctx context.Context, tx *sql.Tx, id int64) (sayso.SpeakerIdentity, error) {
+	p := sayso.SpeakerIdentity{Identity: id}
 	const members = `(SELECT id FROM speakers WHERE identity = ? OR (identity IS NULL AND id = ?))`
 	var typ string
 	err := tx.QueryRowContext(ctx, s.q(`SELECT coalesce(i.name, s.name), s.type FROM speakers s
