@@ -58,6 +58,7 @@ var orgWords = map[string]bool{
 	"pentagon": true, "army": true, "navy": true, "bureau": true, "board": true, "company": true,
 	"group": true, "journal": true, "press": true, "cnn": true, "reuters": true, "nato": true,
 	"parliament": true, "assembly": true, "council's": true, "league": true, "coalition": true,
+	"authority": true, "firm": true, "corporation": true, "federation": true, "tribunal": true,
 }
 
 // places are capitals and countries that stand for their governments when
@@ -227,6 +228,15 @@ func (d *document) newMention(i, j int) (mention, bool) {
 	if i == j && (neverNames[d.low[i]] || partyWords[d.low[i]] || nationalities[d.low[i]] || descriptorWords[d.low[i]]) {
 		return mention{}, false
 	}
+	// A lone capitalised word opening a sentence that the tagger reads as
+	// an interjection, an adverb, a verb, an adjective or a function word
+	// is nobody ("Oh", "No", "Baiting", "True").
+	if i == j && d.syn != nil && i == d.sents[d.sent[i]].First && !isAcronym(d.toks[i].Text) {
+		switch d.syn.upos[i] {
+		case syntax.INTJ, syntax.ADV, syntax.ADP, syntax.CCONJ, syntax.SCONJ, syntax.DET, syntax.PRON, syntax.AUX, syntax.PART, syntax.VERB, syntax.ADJ:
+			return mention{}, false
+		}
+	}
 	k := i
 	for k < j && titleWords[d.low[k]] {
 		k++
@@ -289,6 +299,12 @@ func nameType(d *document, i, j int) sayso.SpeakerType {
 			return sayso.Organisation
 		}
 	}
+	// Five capitalised words or more that open with no given name are a
+	// body's name ("Food Standards Australia New Zealand"): people's names
+	// that long start with a given name ("Martin Luther King Jr.", "Aung San Suu Kyi" has four).
+	if words := j - i + 1; words >= 5 && !maleNames[d.low[i]] && !femaleNames[d.low[i]] {
+		return sayso.Organisation
+	}
 	return sayso.Person
 }
 
@@ -330,17 +346,24 @@ type entityIndex struct {
 func buildEntities(d *document) *entityIndex {
 	ms := d.mentions()
 	ix := &entityIndex{mentions: ms, canon: make([]int, len(ms)), roles: map[int]string{}, display: map[int]string{}}
-	count := map[int]int{} // mentions of each canonical so far
+	pc := &personCache{count: map[int]int{}, last: map[int]int{}, cmp: make([]string, len(ms)), suffix: make([]string, len(ms))}
 	for i, m := range ms {
 		ix.canon[i] = i
 		if m.typ == sayso.Person || isAcronym(m.name) && !strings.Contains(m.name, ".") {
-			ix.canon[i] = ix.samePerson(i, count)
+			pc.cmp[i], pc.suffix[i] = comparable(m.name), nameSuffix(m.name)
+			ix.canon[i] = ix.samePerson(i, pc)
 		}
 		if ix.canon[i] == i && m.typ == sayso.Organisation {
 			ix.canon[i] = ix.sameOrganisation(i)
 		}
 		c := ix.canon[i]
-		count[c]++
+		pc.count[c]++
+		if ms[c].typ == sayso.Person {
+			if _, ok := pc.last[c]; !ok {
+				pc.persons = append(pc.persons, c)
+			}
+			pc.last[c] = i
+		}
 		if m.role != "" && ix.roles[c] == "" {
 			ix.roles[c] = m.role
 		}
@@ -350,55 +373,70 @@ func buildEntities(d *document) *entityIndex {
 	return ix
 }
 
+// personCache holds what samePerson reads of the mentions before the one
+// it resolves: each person entity's mention count and latest mention, the
+// person entities in order of introduction, and each mention's folded
+// name and suffix, computed once.
+type personCache struct {
+	count, last map[int]int
+	persons     []int
+	cmp, suffix []string
+}
+
 // samePerson returns the canonical mention of the person mention i names
-// again, or i itself: an earlier person whose name ends with it, compared
-// without case ("Clinton", "CLINTON", "de Blasio"). When several earlier
-// people share that surname, the most mentioned so far is taken, the
-// first introduced on a tie, unless an honorific tells them apart ("Mrs.
-// Clinton").
-func (ix *entityIndex) samePerson(i int, count map[int]int) int {
+// again, or i itself: an earlier person, mentioned within maxLookback
+// mentions, whose name ends with it, compared without case ("Clinton",
+// "CLINTON", "de Blasio"). When several earlier people share that
+// surname, the most mentioned so far is taken, the first introduced on a
+// tie, unless an honorific tells them apart ("Mrs. Clinton").
+func (ix *entityIndex) samePerson(i int, pc *personCache) int {
 	m := ix.mentions[i]
-	low := comparable(m.name)
+	low, suf := pc.cmp[i], pc.suffix[i]
 	best := -1
 	want := genderUnknown
-	for _, w := range strings.Fields(strings.ToLower(m.role)) {
-		if maleWords[w] {
-			want = genderMale
-		} else if femaleWords[w] {
-			want = genderFemale
+	if m.role != "" {
+		for _, w := range strings.Fields(strings.ToLower(m.role)) {
+			if maleWords[w] {
+				want = genderMale
+			} else if femaleWords[w] {
+				want = genderFemale
+			}
 		}
 	}
-	seen := map[int]bool{}
-	for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
-		c := ix.canon[k]
-		p := ix.mentions[c]
-		if seen[c] || p.typ != sayso.Person {
+	same := -1
+	for _, c := range pc.persons {
+		if pc.last[c] < i-maxLookback {
 			continue
 		}
-		seen[c] = true
-		pl := comparable(p.name)
-		if pl == low || !strings.HasSuffix(pl, " "+low) {
+		pl := pc.cmp[c]
+		if pl == low {
+			if pc.suffix[c] == suf && (same < 0 || pc.last[c] > pc.last[same]) {
+				same = c // the same name again ("Peskov" after "Peskov")
+			}
 			continue
+		}
+		if !strings.HasSuffix(pl, " "+low) {
+			continue
+		}
+		if (strings.Contains(low, " ") || suf != "") && pc.suffix[c] != suf {
+			continue // "Donald Grey" is not "Donald Grey Jr."
 		}
 		if want != genderUnknown {
-			if g := mentionGender(p); g != genderUnknown && g != want {
+			if g := mentionGender(ix.mentions[c]); g != genderUnknown && g != want {
 				continue
 			}
 		}
-		if best < 0 || count[c] > count[best] || count[c] == count[best] && c < best {
+		if best < 0 || pc.count[c] > pc.count[best] || pc.count[c] == pc.count[best] && c < best {
 			best = c
 		}
 	}
-	if best < 0 {
-		// The same name again ("Peskov" after "Peskov"), in any case.
-		for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
-			if c := ix.canon[k]; ix.mentions[c].typ == sayso.Person && comparable(ix.mentions[k].name) == low {
-				return c
-			}
-		}
-		return i
+	switch {
+	case best >= 0:
+		return best
+	case same >= 0:
+		return same
 	}
-	return best
+	return i
 }
 
 // comparable folds a name for comparison: lower case, one apostrophe,
@@ -412,6 +450,18 @@ func comparable(name string) string {
 		}
 	}
 	return s
+}
+
+// nameSuffix returns the generational suffix closing a name ("jr", "sr",
+// "ii", "iii"), or "".
+func nameSuffix(name string) string {
+	s := strings.ToLower(name)
+	for _, suf := range []string{"jr.", "jr", "sr.", "sr", "iii", "ii"} {
+		if strings.HasSuffix(s, " "+suf) || strings.HasSuffix(s, ","+suf) {
+			return strings.TrimSuffix(suf, ".")
+		}
+	}
+	return ""
 }
 
 // sameOrganisation returns the canonical mention of an earlier

@@ -1,6 +1,9 @@
 package attrib
 
-import "github.com/sayso-news/sayso"
+import (
+	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/internal/textnorm"
+)
 
 // pronounWindow is how many sentences back a pronoun's antecedent is
 // searched: news rarely refers to a person by pronoun further than that
@@ -30,8 +33,12 @@ func (r *resolver) salientPerson(i int, g gender) int {
 	bySent := -1  // sentence being read
 	first := -1   // first agreeing mention of that sentence
 	subject := -1 // first agreeing subject of that sentence
+	intro := -1   // an agreeing person introduced there with an apposition
 	choose := func() int {
-		if subject >= 0 {
+		switch {
+		case intro >= 0:
+			return intro
+		case subject >= 0:
 			return subject
 		}
 		return first
@@ -58,11 +65,14 @@ func (r *resolver) salientPerson(i int, g gender) int {
 					return k
 				}
 			}
-			bySent, first, subject = ms, -1, -1
+			bySent, first, subject, intro = ms, -1, -1, -1
 		}
 		first = k // walking backwards: ends as the sentence's first
 		if d.isSubject(m) {
 			subject = k
+		}
+		if c == k && r.introduced(m) {
+			intro = k
 		}
 	}
 	return choose()
@@ -93,4 +103,18 @@ func (r *resolver) newPersonSince(i int, name string, g gender) bool {
 		}
 	}
 	return false
+}
+
+// introduced reports whether mention m, a person's first mention, is
+// followed by an apposition that introduces them ("Henry Crespo, president
+// of the caucus,"): the person the text brings in is the one it goes on
+// about.
+func (r *resolver) introduced(m mention) bool {
+	d := r.d
+	i := m.last + 1
+	if i+1 >= len(d.toks) || d.low[i] != "," {
+		return false
+	}
+	w := d.toks[i+1]
+	return w.Kind == textnorm.Word && !isCapitalised(w.Text) && d.quote[i+1]&qIn == 0
 }

@@ -66,6 +66,9 @@ func TestSpeakerErrors(t *testing.T) {
 			quote: "I will win", speaker: "Donald Grey"},
 		{kind: "nominal", name: "an acronym of an organisation", text: "The International Monetary Fund cut its forecast. \"Growth is weak,\" the IMF said.",
 			quote: "Growth is weak", speaker: "International Monetary Fund"},
+		// Unnamed sources.
+		{kind: "unnamed", name: "spokeswoman for an organisation", text: `"We will appeal," a spokeswoman for the Harbour Authority said.`,
+			quote: "We will appeal", speaker: "Harbour Authority", role: "unnamed spokeswoman"},
 		// Apposition with an organisation or a place.
 		{kind: "apposition", name: "institute in a city", text: `"Tariffs hurt the poor first," said Ana Ruiz of the Institute for Trade in Brussels.`,
 			quote: "Tariffs hurt", speaker: "Ana Ruiz"},

@@ -183,8 +183,19 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 	typ := sayso.Person
 	if orgWords[head] {
 		typ = sayso.Organisation
+	} else if head != "" && isIndefinite(words) && len(r.mentionsIn(s.first, s.last)) == 0 && !isCapitalised(d.toks[s.last].Text) {
+		// Any other unnamed individual or set of individuals: "a
+		// friend", "one questioner", "several environmental groups".
+		typ = sayso.Anonymous
 	}
 	return &sayso.Speaker{Name: trimDeterminer(text), Type: typ, Resolution: sayso.Unresolved}
+}
+
+// spokesWords are the heads of unnamed spokespeople, who speak for the
+// organisation they are named with.
+var spokesWords = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "representative": true,
+	"official": true, "officials": true, "aide": true,
 }
 
 // widen extends source s to the whole of a name it cuts: a source "Ivans"
@@ -208,6 +219,15 @@ func (r *resolver) widen(s span) span {
 // the holder of that title.
 func (r *resolver) titleHolder(s span, text string, words []string, head string) *sayso.Speaker {
 	if words[0] != "the" {
+		// An unnamed spokesperson of a named organisation speaks for it:
+		// "a Kremlin spokesman", "a spokeswoman for the ministry".
+		if spokesWords[head] {
+			for _, k := range r.mentionsIn(s.first, s.last) {
+				if c := r.ix.canon[k]; r.ix.mentions[c].typ == sayso.Organisation {
+					return r.named(k, "unnamed "+head, sayso.ResolvedTitle)
+				}
+			}
+		}
 		// An unnamed holder of a title, new to the text: "a Kremlin
 		// spokesman", "Putin's spokesman".
 		name := strings.TrimSpace(text)

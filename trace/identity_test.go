@@ -87,3 +87,24 @@ func sortIDs(x []int64) {
 		}
 	}
 }
+
+// FuzzIdentities checks that any names get a key and a grouping without
+// panicking, every name in exactly one group.
+func FuzzIdentities(f *testing.F) {
+	f.Add("Dmitry Peskov", "Dmitri Peskov")
+	f.Add("Donald Trump Jr.", "Trump")
+	f.Add("de", "Bill de Blasio")
+	f.Add("", "Jr.")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		names := []SpeakerName{{ID: 1, Name: a, Type: sayso.Person}, {ID: 2, Name: b, Type: sayso.Person}, {ID: 3, Name: a, Type: sayso.Person}}
+		_ = IdentityKey(a, sayso.Organisation)
+		groups := Identities(names, func(int64) Evidence { return Evidence{Roles: []string{a}, Outlets: []string{b}} })
+		n := 0
+		for _, g := range groups {
+			n += len(g)
+		}
+		if n != len(names) {
+			t.Fatalf("%d names in groups, want %d: %v", n, len(names), groups)
+		}
+	})
+}

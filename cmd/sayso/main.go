@@ -56,6 +56,7 @@ func commands() []command {
 		{"reprocess", "re-extract and re-attribute stored pages with this version", runReprocess},
 		{"search", "full-text search over stored articles and quotes", runSearch},
 		{"quotes", "list stored quotes, by speaker or outlet", runQuotes},
+		{"speaker", "one speaker across the corpus: names, roles, quotes over time, outlets", runSpeaker},
 		{"show", "show one stored article with its attributions", runShow},
 		{"copies", "the stored copies of an article and which is the original", runCopies},
 		{"trace", "every printing of a quote: first, copied, cut, altered, misattributed", runTrace},
