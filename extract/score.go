@@ -50,6 +50,7 @@ func (c *collector) classify() {
 			b.class = classBad
 		case ld > badLinkDensity && b.chars-b.linkChars < mixedTextChars:
 			b.class = classBad
+			b.linkBad = !(b.chars < goodChars && isBoilerplatePhrase(b.text)) && !(b.chars <= maxWordingChars && furniture(newLine(b.text, b.chars)))
 		case b.chars < goodChars && isBoilerplatePhrase(b.text),
 			b.chars <= maxWordingChars && furniture(newLine(b.text, b.chars)):
 			b.class = classBad
