@@ -277,6 +277,7 @@ func (c *collector) chooseContainer() int32 {
 	if best >= 0 {
 		best = c.firstArticle(best)
 		best = c.beyondParagraph(best)
+		best = c.widen(best)
 	}
 	return best
 }
