@@ -12,7 +12,7 @@ const maxWidenClimb = 3
 // product grid between its sections) scores below the run of paragraphs
 // between two lists, and only that run would come out. An ancestor (below
 // <body>, outside regions, not crossing an <article>) whose prose outside
-// its regions is at least twice the container's, and more by several
+// its regions is at least one and a half times the container's, and more by several
 // paragraphs, is the article; selectBlocks drops its lists again.
 func (c *collector) widen(container int32) int32 {
 	if c.elems[container].tag == atom.Article {
@@ -50,7 +50,7 @@ func (c *collector) widen(container int32) int32 {
 	}
 	best := container
 	for k, e := range chain {
-		if good[k] >= 2*own && good[k]-own >= 3*goodChars {
+		if 2*good[k] >= 3*own && good[k]-own >= 3*goodChars {
 			best = e
 		}
 	}
