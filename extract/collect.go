@@ -69,6 +69,9 @@ type block struct {
 	tag   atom.Atom
 	links []rawLink
 	class blockClass
+	// linkBad is set when the block is bad for its links alone: mostly
+	// link text, with no wording of boilerplate (see classify).
+	linkBad bool
 	// region is the index of the nearest ancestor whose hints make it a
 	// boilerplate region, or -1.
 	region int32

@@ -324,6 +324,11 @@ func TestStripRawText(t *testing.T) {
 		{"<style>unclosed", "<style>"},
 		{`<svg viewBox="0 0 9 9"><path d="M0 0"/></svg><p>a</p>`, `<svg viewBox="0 0 9 9"></svg><p>a</p>`},
 		{"<svgx>a</svgx>", "<svgx>a</svgx>"},
+		{`<img srcset="` + long + `" alt='x'><p>a</p>`, `<img srcset="` + long[:maxAttrKept] + `" alt='x'><p>a</p>`},
+		{`<a href="` + long + `">a</a>`, `<a href="` + long + `">a</a>`},
+		{`<meta name=x content="` + long + `">`, `<meta name=x content="` + long + `">`},
+		{`<div data-x='a>b' class=c>t</div>`, `<div data-x='a>b' class=c>t</div>`},
+		{`<div title="é` + long + `">`, `<div title="é` + long[:maxAttrKept-2] + `">`},
 	}
 	for _, tc := range cases {
 		if got := string(stripRawText([]byte(tc.in))); got != tc.want {

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/sayso-news/sayso/internal/phrase"
 	"unicode"
 	"unicode/utf8"
 )
@@ -99,15 +101,13 @@ func isLegalNotice(l line) bool {
 			return true
 		}
 	}
-	for _, p := range []string{"all rights reserved", "subject to copyright", "may not be published, broadcast, rewritten",
-		"may not be reproduced", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
-		"все права защищены", "版权所有", "無断転載", "for information purposes only"} {
-		if strings.Contains(lower, p) {
-			return true
-		}
-	}
-	return false
+	return legalPhrases.In(lower)
 }
+
+// legalPhrases are the wordings of copyright and legal notices.
+var legalPhrases = phrase.NewSet("all rights reserved", "subject to copyright", "may not be published, broadcast, rewritten",
+	"may not be reproduced", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+	"все права защищены", "版权所有", "無断転載", "for information purposes only")
 
 // maxCaptionChars bounds a photo caption with its credit.
 const maxCaptionChars = 320
@@ -205,22 +205,15 @@ func isPromo(l line) bool {
 		return false
 	}
 	lower := l.lower
-	for _, p := range promoPhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
-	}
-	return containsAny(lower, promoCalls) && containsAny(lower, promoObjects)
+	return promoPhraseSet.In(lower) || promoCallSet.In(lower) && promoObjectSet.In(lower)
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
+// The promotion word lists as sets, each searched in one pass.
+var (
+	promoPhraseSet = phrase.NewSet(promoPhrases...)
+	promoCallSet   = phrase.NewSet(promoCalls...)
+	promoObjectSet = phrase.NewSet(promoObjects...)
+)
 
 // dateWords are the words of date and time lines besides numbers: month and
 // day names in the languages most news is written in, clock and zone

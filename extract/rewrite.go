@@ -218,8 +218,9 @@ func voidElement(a atom.Atom) bool {
 const maxScriptKept = 8 << 10
 
 // stripRawText returns b without the content of its <style> and <svg>
-// elements and with each script's text cut to maxScriptKept bytes, JSON-LD
-// kept whole: nothing reads them, the tokenizer reads raw text a byte at a
+// elements, with each script's text cut to maxScriptKept bytes (JSON-LD
+// kept whole) and each attribute value to maxAttrKept (see scanAttrs):
+// nothing reads them, the tokenizer reads raw text a byte at a
 // time, and an inline icon's paths are hundreds of tags.
 // It returns b itself when there is nothing to cut. Script and style ends
 // are found as parserTraps finds them.
@@ -250,6 +251,19 @@ func stripRaw(b []byte, inPlace bool) []byte {
 		case len(b)-i >= 3 && asciiEqualFold(b[i:i+3], "svg") && tagEnd(b, i+3):
 			name = "svg"
 		default:
+			if i < len(b) && isLetterByte(b[i]|0x20) && !(len(b)-i >= 4 && asciiEqualFold(b[i:i+4], "meta") && tagEnd(b, i+4)) {
+				i = scanAttrs(b, i, func(vs, ve int) {
+					if out == nil {
+						if inPlace {
+							out = b[:0]
+						} else {
+							out = make([]byte, 0, len(b))
+						}
+					}
+					out = append(out, b[copied:cutAt(b, vs+maxAttrKept)]...)
+					copied = ve
+				})
+			}
 			continue
 		}
 		gt := bytes.IndexByte(b[i:], '>')
@@ -295,4 +309,79 @@ func tagEnd(b []byte, i int) bool {
 		return true
 	}
 	return false
+}
+
+// maxAttrKept is how much of a quoted attribute value stripRawText keeps:
+// classes, ids, dates and styles are far shorter; what runs longer is
+// image source sets, inline images and data blobs for scripts, which the
+// tokenizer would copy a byte at a time.
+const maxAttrKept = 1024
+
+// scanAttrs reads the start tag whose name begins at b[i] as the HTML
+// tokenizer does, calls long for each quoted value longer than
+// maxAttrKept (from vs, its first byte, to ve, its closing quote) other
+// than a link's or a meta tag's, which metadata reads, and returns the
+// index after the tag.
+func scanAttrs(b []byte, i int, long func(vs, ve int)) int {
+	for i < len(b) && !isTagSpace(b[i]) && b[i] != '/' && b[i] != '>' {
+		i++
+	}
+	for i < len(b) {
+		for i < len(b) && (isTagSpace(b[i]) || b[i] == '/') {
+			i++
+		}
+		if i >= len(b) || b[i] == '>' {
+			return i + 1
+		}
+		ns := i
+		i++ // a name may begin with '=', as the tokenizer allows
+		for i < len(b) && !isTagSpace(b[i]) && b[i] != '/' && b[i] != '>' && b[i] != '=' {
+			i++
+		}
+		name := b[ns:i]
+		for i < len(b) && isTagSpace(b[i]) {
+			i++
+		}
+		if i >= len(b) || b[i] != '=' {
+			continue
+		}
+		i++
+		for i < len(b) && isTagSpace(b[i]) {
+			i++
+		}
+		if i >= len(b) {
+			return i
+		}
+		if q := b[i]; q == '"' || q == '\'' {
+			vs := i + 1
+			ve := bytes.IndexByte(b[vs:], q)
+			if ve < 0 {
+				return len(b)
+			}
+			ve += vs
+			if ve-vs > maxAttrKept && !asciiEqualFold(name, "href") && !asciiEqualFold(name, "content") {
+				long(vs, ve)
+			}
+			i = ve + 1
+			continue
+		}
+		for i < len(b) && !isTagSpace(b[i]) && b[i] != '>' {
+			i++
+		}
+	}
+	return i
+}
+
+// isTagSpace reports whether c is white space between attributes.
+func isTagSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// cutAt returns i moved back to the start of the UTF-8 sequence it falls
+// in, so that a cut never splits a character.
+func cutAt(b []byte, i int) int {
+	for n := 0; n < 3 && i > 0 && b[i]&0xC0 == 0x80; n++ {
+		i--
+	}
+	return i
 }

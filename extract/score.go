@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html/atom"
+
+	"github.com/sayso-news/sayso"
 )
 
 // Block classification thresholds, in weighted characters (see runeWeight).
@@ -50,6 +52,7 @@ func (c *collector) classify() {
 			b.class = classBad
 		case ld > badLinkDensity && b.chars-b.linkChars < mixedTextChars:
 			b.class = classBad
+			b.linkBad = !(b.chars < goodChars && isBoilerplatePhrase(b.text)) && !(b.chars <= maxWordingChars && furniture(newLine(b.text, b.chars)))
 		case b.chars < goodChars && isBoilerplatePhrase(b.text),
 			b.chars <= maxWordingChars && furniture(newLine(b.text, b.chars)):
 			b.class = classBad
@@ -179,6 +182,10 @@ func (c *collector) markRegions() {
 // summary. Longer items are sections of the article itself.
 const maxTeaserChars = 600
 
+// minProseAround is the prose, in paragraphs beside them, that makes
+// repeated items part of an article: several paragraphs.
+const minProseAround = 5 * goodChars
+
 // maxTeaserProse bounds the good text of a teaser: a summary of one or two
 // sentences stays under it, a listicle item's paragraph goes over.
 const maxTeaserProse = 3 * goodChars
@@ -219,10 +226,27 @@ func (c *collector) teasers(total int) []bool {
 			inBody[i] = inBody[p] || c.elems[p].pos >= hintStrongPos
 		}
 	}
+	// proseAround: the good text of the paragraphs that are children of
+	// each element. Items standing among an article's own paragraphs (a
+	// listicle's lists of facts between its sections) are part of the
+	// text unless most of their lines are links (product boxes); a
+	// listing of other stories stands on its own.
+	proseAround := make([]int, len(c.elems))
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if b.class == classGood && b.kind == sayso.BlockParagraph && b.elem >= 0 {
+			if p := c.elems[b.elem].parent; p >= 0 {
+				proseAround[p] += b.chars
+			}
+		}
+	}
 	out := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
 		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
+			continue
+		}
+		if p := e.parent; p >= 0 && proseAround[p] >= minProseAround && e.linkBlocks*2 < e.blocks {
 			continue
 		}
 		// A teaser's summary is a sentence or two; an item with a
@@ -276,6 +300,7 @@ func (c *collector) chooseContainer() int32 {
 	if best >= 0 {
 		best = c.firstArticle(best)
 		best = c.beyondParagraph(best)
+		best = c.widen(best)
 	}
 	return best
 }

@@ -85,6 +85,12 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 		case classGood:
 			keep[j] = true
 		case classBad:
+			// A linked subheading (a listicle's item names its product
+			// or place with a link) leads into the good text under it. A
+			// linked headline between paragraphs is a teaser for another
+			// story: a name is shorter than a headline.
+			keep[j] = b.kind == sayso.BlockHeading && b.linkBad && b.chars < nearGoodChars && b.tag != atom.H1 && after[j] == classGood &&
+				before[j] == classGood && !sameText(b.text, title)
 		default:
 			prev, next := before[j], after[j]
 			switch {

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/sayso-news/sayso/internal/phrase"
 )
 
 // Bounds on the work one document may cause. Scraped HTML is hostile: a page
@@ -566,13 +568,11 @@ func isBoilerElement(n *html.Node, hint string) bool {
 	if hint == "" {
 		return false
 	}
-	for _, w := range boilerWords {
-		if strings.Contains(hint, w) {
-			return true
-		}
-	}
-	return false
+	return boilerWordSet.In(hint)
 }
+
+// boilerWordSet is boilerWords as a set, searched in one pass.
+var boilerWordSet = phrase.NewSet(boilerWords...)
 
 func hasUpper(s string) bool {
 	for i := 0; i < len(s); i++ {
