@@ -58,7 +58,10 @@ func faultPage(i int) string {
 		}
 		return strings.ToUpper(ws[0][:1]) + ws[0][1:] + " " + strings.Join(ws[1:], " ")
 	}
-	name := func() string { w, v := word(), word(); return strings.ToUpper(w[:1]) + w[1:] + " " + strings.ToUpper(v[:1]) + v[1:] }
+	name := func() string {
+		w, v := word(), word()
+		return strings.ToUpper(w[:1]) + w[1:] + " " + strings.ToUpper(v[:1]) + v[1:]
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Story %d</title></head><body><article><h1>Story %d: %s</h1>\n", i, i, sentence(6))
 	for p := range 5 {
