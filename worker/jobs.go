@@ -1,7 +1,13 @@
 package worker
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
+
 	"github.com/riverqueue/river"
+
+	"github.com/sayso-news/sayso"
 )
 
 // FetchArgs is a job that ingests one source: a page URL (or a feed or
@@ -64,10 +70,13 @@ func (WARCPartArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
 }
 
-// ReprocessArgs is a job that reads one stored page again with this
-// version of sayso (its raw bytes are kept), replacing its article.
+// ReprocessArgs is a job that reads stored pages again with this version
+// of sayso (their raw bytes are kept), replacing their articles: those
+// with ids From through To, in State when it is not empty.
 type ReprocessArgs struct {
-	PageID int64 `json:"page_id"`
+	From  int64           `json:"from"`
+	To    int64           `json:"to"`
+	State sayso.PageState `json:"state,omitempty"`
 }
 
 // Kind names the job kind.
@@ -85,3 +94,21 @@ func (ReindexArgs) Kind() string { return "sayso_reindex" }
 // seconds of work, so that a worker that dies loses little and the
 // records are spread over every worker.
 const DefaultPartSize = 32
+
+// reprocessSpan is the page ids one reprocess job takes.
+const reprocessSpan = 64
+
+// ReprocessJobs returns the jobs that reprocess every stored page (in
+// state, when not empty) of the store whose database is db, a job per
+// span of page ids.
+func ReprocessJobs(ctx context.Context, db *sql.DB, state sayso.PageState) ([]river.JobArgs, error) {
+	var last sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT max(id) FROM pages`).Scan(&last); err != nil {
+		return nil, fmt.Errorf("reprocess jobs: %w", err)
+	}
+	var jobs []river.JobArgs
+	for from := int64(1); from <= last.Int64; from += reprocessSpan {
+		jobs = append(jobs, ReprocessArgs{From: from, To: from + reprocessSpan - 1, State: state})
+	}
+	return jobs, nil
+}

@@ -254,9 +254,13 @@ func (w *jobs) reprocess(ctx context.Context, job *river.Job[ReprocessArgs]) err
 	if err != nil {
 		return err
 	}
-	id := job.Args.PageID
-	sum, err := in.PageRange(id, id).Reprocess(ctx, nil)
-	return w.finish(fmt.Sprintf("reprocess page %d", id), sum, err)
+	a := job.Args
+	var keep func(*sayso.StoredPage) bool
+	if a.State != "" {
+		keep = func(p *sayso.StoredPage) bool { return p.State == a.State }
+	}
+	sum, err := in.PageRange(a.From, a.To).Reprocess(ctx, keep)
+	return w.finish(fmt.Sprintf("reprocess pages %d-%d", a.From, a.To), sum, err)
 }
 
 func (w *jobs) reindex(ctx context.Context, job *river.Job[ReindexArgs]) error {

@@ -6,10 +6,13 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/riverqueue/river"
+
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/extract"
 	"github.com/sayso-news/sayso/fetch"
 	"github.com/sayso-news/sayso/ingest"
+	"github.com/sayso-news/sayso/store"
 	"github.com/sayso-news/sayso/store/postgres"
 	"github.com/sayso-news/sayso/worker"
 )
@@ -86,20 +89,37 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 // runEnqueue adds jobs for sources to the queue of the PostgreSQL database
 // db, for "sayso worker" processes to work.
 func runEnqueue(ctx context.Context, e *env, db string, sources []string, feeds bool) error {
-	if !postgres.IsURL(db) {
-		return usageError{"--enqueue needs a PostgreSQL database: --db postgres://… (or $SAYSO_DB)"}
-	}
 	jobs, err := worker.SourceJobs(sources, e.stdin, feeds)
 	if err != nil {
 		return err
 	}
-	// Opening the store makes (or migrates) the corpus schema, so that
-	// workers started later find it.
+	return enqueueJobs(ctx, e, db, func(*store.Store) ([]river.JobArgs, error) { return jobs, nil })
+}
+
+// enqueueReprocess queues the reprocessing of the stored pages in state
+// (all when empty).
+func enqueueReprocess(ctx context.Context, e *env, db string, state sayso.PageState) error {
+	return enqueueJobs(ctx, e, db, func(s *store.Store) ([]river.JobArgs, error) {
+		return worker.ReprocessJobs(ctx, s.DB(), state)
+	})
+}
+
+// enqueueJobs opens the store of the PostgreSQL database db (making or
+// migrating its schema, so that workers started later find it) and adds
+// the jobs that jobsOf returns to its queue.
+func enqueueJobs(ctx context.Context, e *env, db string, jobsOf func(*store.Store) ([]river.JobArgs, error)) error {
+	if !postgres.IsURL(db) {
+		return usageError{"--enqueue needs a PostgreSQL database: --db postgres://… (or $SAYSO_DB)"}
+	}
 	s, err := openStore(ctx, db, true)
 	if err != nil {
 		return err
 	}
+	jobs, err := jobsOf(s)
 	s.Close()
+	if err != nil {
+		return err
+	}
 	pool, err := worker.Connect(ctx, db)
 	if err != nil {
 		return sayso.Errorf(sayso.EUNAVAILABLE, "%w", err)
