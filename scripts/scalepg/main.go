@@ -45,7 +45,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("%-8s %8s %10s %10s %16s %14s\n", "workers", "pages", "seconds", "pages/s", "worker CPU ms/p", "server CPU ms/p")
+	fmt.Printf("%-8s %8s %10s %10s %16s %16s %12s\n", "workers", "pages", "seconds", "pages/s", "worker CPU ms/p", "server CPU ms/p", "write lock")
 	for _, c := range strings.Split(*counts, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(c))
 		if err != nil || n < 1 {
@@ -55,10 +55,13 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("%-8d %8d %10.1f %10.1f %16.1f %14.1f\n", n, r.pages, r.wall.Seconds(), float64(r.pages)/r.wall.Seconds(),
-			ms(r.workerCPU)/float64(r.pages), ms(r.serverCPU)/float64(r.pages))
+		fmt.Printf("%-8d %8d %10.1f %10.1f %16.1f %16.1f %11.0f%%\n", n, r.pages, r.wall.Seconds(), float64(r.pages)/r.wall.Seconds(),
+			ms(r.workerCPU)/float64(r.pages), ms(r.serverCPU)/float64(r.pages), 100*r.locked)
 	}
 }
+
+// writeLockKey is the store's write lock (store/postgres).
+const writeLockKey = 0x736179736f02
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
@@ -66,6 +69,11 @@ type result struct {
 	pages                int
 	wall                 time.Duration
 	workerCPU, serverCPU time.Duration
+	// locked is the share of samples in which a writer held the store's
+	// write lock: the serialised part of the work. At a throughput of
+	// pages/s with the lock held a share u of the time, writes cap the
+	// throughput at about (pages/s)/u whatever the number of workers.
+	locked float64
 }
 
 // measure runs n workers on a fresh database over the WARC file.
@@ -108,19 +116,26 @@ func measure(server, warc, bin string, n, procs, concurrency int, extra []string
 		}
 		cmds = append(cmds, cmd)
 	}
+	samples, held := 0, 0
 	for {
-		var pending int
-		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE state NOT IN ('completed', 'cancelled', 'discarded')`).Scan(&pending); err != nil {
+		var pending, locks int
+		if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM river_job WHERE state NOT IN ('completed', 'cancelled', 'discarded')),
+			(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+				AND objid = $1::bigint & 4294967295 AND classid = $1::bigint >> 32)`, writeLockKey).Scan(&pending, &locks); err != nil {
 			return nil, err
 		}
 		if pending == 0 {
 			break
 		}
-		time.Sleep(100 * time.Millisecond) // polling interval
+		samples++
+		if locks > 0 {
+			held++
+		}
+		time.Sleep(50 * time.Millisecond) // sampling interval
 	}
 	wall := time.Since(start)
 	serverUsed := serverCPU(name) - serverStart
-	r := &result{wall: wall, serverCPU: serverUsed}
+	r := &result{wall: wall, serverCPU: serverUsed, locked: float64(held) / float64(max(samples, 1))}
 	for _, cmd := range cmds {
 		cmd.Process.Signal(syscall.SIGTERM)
 		cmd.Wait()
