@@ -62,9 +62,9 @@ type Config struct {
 }
 
 // Run works jobs until ctx ends, then stops taking new ones and waits for
-// those running to finish (a second cancellation is not awaited: River
-// gives running jobs until their own timeout). Errors: EINVALID for an
-// incomplete Config, and those of starting the queue client.
+// those running to finish, for JobTimeout at most (a job cut short is run
+// again later, by this worker or another). Errors: EINVALID for an
+// incomplete Config, and those of starting and stopping the queue client.
 func Run(ctx context.Context, cfg Config) error {
 	if cfg.Pool == nil || cfg.Store == nil || cfg.Ingest.Extract == nil {
 		return sayso.Errorf(sayso.EINVALID, "worker: a pool, a store and an extractor are needed")
