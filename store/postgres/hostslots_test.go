@@ -24,7 +24,7 @@ func TestHostSlots(t *testing.T) {
 	slots := postgres.NewHostSlots(s.DB())
 	const n, interval = 8, time.Second
 	var mu sync.Mutex
-	var waits []time.Duration
+	var at []time.Time // when each request may start
 	var wg sync.WaitGroup
 	for range n {
 		wg.Go(func() {
@@ -33,19 +33,22 @@ func TestHostSlots(t *testing.T) {
 				t.Errorf("Reserve = %v, %v, %v", w, ok, err)
 			}
 			mu.Lock()
-			waits = append(waits, w)
+			at = append(at, time.Now().Add(w))
 			mu.Unlock()
 		})
 	}
 	wg.Wait()
-	slices.Sort(waits)
-	for i, w := range waits {
-		// Each slot a second after the one before, give or take the time
-		// the reservations took (a reservation that waited for another's
-		// row lock counts its wait from before: more polite, not less).
-		if want := time.Duration(i) * interval; w > want+2*time.Second || w < want-250*time.Millisecond {
-			t.Errorf("wait %d = %v, want about %v (all: %v)", i, w, want, waits)
+	slices.SortFunc(at, func(a, b time.Time) int { return a.Compare(b) })
+	// Each request a second after the one before, give or take the time a
+	// reservation takes (one that waited for another's row lock counts
+	// its wait from before: later, more polite, not less).
+	for i := 1; i < n; i++ {
+		if d := at[i].Sub(at[i-1]); d < interval-300*time.Millisecond {
+			t.Errorf("requests %d and %d are %v apart, want %v", i-1, i, d, interval)
 		}
+	}
+	if d := at[n-1].Sub(at[0]); d > (n-1)*interval+3*time.Second {
+		t.Errorf("%d requests spread over %v, want about %v", n, d, (n-1)*interval)
 	}
 	if w, ok, err := slots.Reserve(ctx, "other.example", interval, time.Hour); err != nil || !ok || w != 0 {
 		t.Errorf("another host: %v, %v, %v; want no wait", w, ok, err)
