@@ -270,6 +270,11 @@ type SpeakerStats struct {
 	// articles they are in.
 	Attributions int `json:"attributions"`
 	Articles     int `json:"articles"`
+	// Identity is the id of the speaker identity the name belongs to (the
+	// least speaker id among its names; 0 until identities are built) and
+	// IdentityName the name that identity goes by.
+	Identity     int64  `json:"identity,omitempty"`
+	IdentityName string `json:"identity_name,omitempty"`
 }
 
 // StoreStats counts what a store holds.

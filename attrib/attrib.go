@@ -216,7 +216,7 @@ func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 		}
 		if w.Author == "" && c.first > 0 {
 			if k := (&resolver{d: d, ix: ix}).lastMentionBefore(c.first, ""); k >= 0 && ix.mentions[k].last >= c.first-3 {
-				w.Author = ix.mentions[ix.canon[k]].name
+				w.Author = ix.name(ix.canon[k])
 			}
 		}
 		res.CitedWorks = append(res.CitedWorks, w)
@@ -226,7 +226,7 @@ func (a *Analyzer) analyzeChunk(text string) *sayso.Analysis {
 
 // attributions turns links into sayso attributions with resolved speakers.
 func (d *document) attributions(links []link, ix *entityIndex, media []string) []sayso.Attribution {
-	r := &resolver{d: d, ix: ix}
+	r := &resolver{d: d, ix: ix, prevEnd: -1}
 	out := make([]sayso.Attribution, 0, len(links))
 	var prev *sayso.Speaker
 	for k, l := range links {
@@ -247,6 +247,7 @@ func (d *document) attributions(links []link, ix *entityIndex, media []string) [
 		a.Speaker = r.speaker(l, prev)
 		if a.Speaker != nil {
 			prev = a.Speaker
+			r.prevEnd = l.end()
 		}
 		out = append(out, a)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/internal/textnorm"
+	"github.com/sayso-news/sayso/syntax"
 )
 
 // mention is a name found in the text: tokens [first, last], the name
@@ -57,6 +58,7 @@ var orgWords = map[string]bool{
 	"pentagon": true, "army": true, "navy": true, "bureau": true, "board": true, "company": true,
 	"group": true, "journal": true, "press": true, "cnn": true, "reuters": true, "nato": true,
 	"parliament": true, "assembly": true, "council's": true, "league": true, "coalition": true,
+	"authority": true, "firm": true, "corporation": true, "federation": true, "tribunal": true,
 }
 
 // places are capitals and countries that stand for their governments when
@@ -71,6 +73,16 @@ var places = map[string]bool{
 	"turkey": true, "mexico": true, "canada": true, "america": true, "europe": true, "iraq": true,
 	"afghanistan": true, "egypt": true, "cuba": true, "venezuela": true, "brazil": true, "italy": true,
 	"spain": true, "poland": true, "us": true, "u.s.": true, "uk": true, "u.k.": true, "eu": true,
+	// The states of the United States, which news names as often as
+	// countries and which are never people.
+	"alabama": true, "alaska": true, "arizona": true, "arkansas": true, "california": true,
+	"colorado": true, "connecticut": true, "delaware": true, "florida": true,
+	"hawaii": true, "idaho": true, "illinois": true, "indiana": true, "iowa": true, "kansas": true,
+	"kentucky": true, "louisiana": true, "maine": true, "maryland": true, "massachusetts": true,
+	"michigan": true, "minnesota": true, "mississippi": true, "missouri": true, "montana": true,
+	"nebraska": true, "nevada": true, "ohio": true, "oklahoma": true, "oregon": true,
+	"pennsylvania": true, "tennessee": true, "texas": true, "utah": true, "vermont": true,
+	"virginia": true, "wisconsin": true, "wyoming": true,
 }
 
 // sentenceOpeners are capitalised words that open sentences and are not names.
@@ -119,21 +131,112 @@ func (d *document) mentions() []mention {
 				j++
 				continue
 			}
-			// "Council of Foreign Relations", "Secretary of State".
-			if j+2 < n && (d.low[j+1] == "of" || d.low[j+1] == "for") && isCap(j+2) && d.toks[j+2].Newlines == 0 {
+			// "Council of Foreign Relations", "Secretary of State", but
+			// not "Charles Rangel of New York": only an organisation or a
+			// title is joined to what follows "of".
+			if j+2 < n && (d.low[j+1] == "of" || d.low[j+1] == "for" || d.low[j+1] == "on") && isCap(j+2) && d.toks[j+2].Newlines == 0 &&
+				(orgWords[d.low[j]] || titleWords[d.low[j]] || d.orgIn(i, j)) {
 				j += 2
+				continue
+			}
+			// "Bill de Blasio", "Ursula von der Leyen".
+			if p := d.particlesAfter(j); p > 0 && j+p+1 < n && isCap(j+p+1) && d.toks[j+p+1].Newlines == 0 {
+				j += p + 1
 				continue
 			}
 			break
 		}
-		out = append(out, d.newMention(i, j))
+		if d.partyLabel(i, j) {
+			i = j + 1
+			continue
+		}
+		if m, ok := d.newMention(i, j); ok {
+			out = append(out, m)
+		}
 		i = j + 1
 	}
 	return out
 }
 
-// newMention splits tokens [i, j] into a title and a name and types it.
-func (d *document) newMention(i, j int) mention {
+// orgIn reports whether tokens [i, j] hold an organisation word.
+func (d *document) orgIn(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if orgWords[d.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// partyLabel reports whether tokens [i, j] are a party-and-state label in
+// parentheses after a name ("(R-Utah)", "(D-Mo.)", "(D)"), which names
+// nobody.
+func (d *document) partyLabel(i, j int) bool {
+	if i == 0 || d.low[i-1] != "(" {
+		return false
+	}
+	w := d.toks[i].Text
+	return len(w) == 1 || len(w) > 2 && w[1] == '-' && strings.IndexByte("DRIG", w[0]) >= 0
+}
+
+// orgOrPlaceIn reports whether tokens [i, j] hold an organisation word, a
+// place or an acronym: words that do not open a person's name.
+func (d *document) orgOrPlaceIn(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if orgWords[d.low[k]] || places[d.low[k]] || isAcronym(d.toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// noProperNoun reports whether the tagger reads none of tokens [i, j] as a
+// proper noun (false without a parse).
+func (d *document) noProperNoun(i, j int) bool {
+	if d.syn == nil {
+		return false
+	}
+	for k := i; k <= j; k++ {
+		if d.syn.upos[k] == syntax.PROPN {
+			return false
+		}
+	}
+	return true
+}
+
+// particlesAfter counts the lower-case name particles right after token j
+// ("de", "von der"), at most two.
+func (d *document) particlesAfter(j int) int {
+	p := 0
+	for p < 2 && j+p+1 < len(d.toks) && nameParticles[d.toks[j+p+1].Text] && d.toks[j+p+1].Newlines == 0 {
+		p++
+	}
+	return p
+}
+
+// roleWord reports whether the lower-case word w, capitalised before a
+// name, belongs to the role rather than the name: a title, a party label,
+// a nationality or a description ("Democrat", "Latvian", "Rival").
+func roleWord(w string) bool {
+	return titleWords[w] || partyWords[w] || nationalities[w] || descriptorWords[w] || titleAbbrev[w] != nil
+}
+
+// newMention splits tokens [i, j] into a role and a name and types it.
+// It reports false when the tokens name nobody: a lone month, number,
+// party label or nationality ("July", "Sixty", "Republican", "Russian").
+func (d *document) newMention(i, j int) (mention, bool) {
+	if i == j && (neverNames[d.low[i]] || partyWords[d.low[i]] || nationalities[d.low[i]] || descriptorWords[d.low[i]]) {
+		return mention{}, false
+	}
+	// A lone capitalised word opening a sentence that the tagger reads as
+	// an interjection, an adverb, a verb, an adjective or a function word
+	// is nobody ("Oh", "No", "Baiting", "True").
+	if i == j && d.syn != nil && i == d.sents[d.sent[i]].First && !isAcronym(d.toks[i].Text) {
+		switch d.syn.upos[i] {
+		case syntax.INTJ, syntax.ADV, syntax.ADP, syntax.CCONJ, syntax.SCONJ, syntax.DET, syntax.PRON, syntax.AUX, syntax.PART, syntax.VERB, syntax.ADJ:
+			return mention{}, false
+		}
+	}
 	k := i
 	for k < j && titleWords[d.low[k]] {
 		k++
@@ -141,32 +244,46 @@ func (d *document) newMention(i, j int) mention {
 	if k == i+1 && j == i+1 && ambiguousTitles[d.low[i]] {
 		k = i // "General Motors", "State Farm": a name, not a title
 	}
-	// Nationalities before a title: "Russian President".
-	if k == i && k < j && strings.HasSuffix(d.low[k], "an") && titleWords[d.low[k+1]] {
+	// Capitalised words qualifying a title: "Foreign Minister", "New
+	// York Governor", "Retired U.S. Air Force Gen.", "Secretary of
+	// State": the role runs to the last role word that still leaves a
+	// name of capitalised words after it.
+	for p := j - 1; p >= k; p-- {
+		if !roleWord(d.low[p]) {
+			continue
+		}
+		if d.orgIn(p+1, j) || ambiguousTitles[d.low[p]] && p == i && p == j-1 {
+			break // "State Department", "General Motors"
+		}
+		k = p + 1
+		break
+	}
+	// Party labels, nationalities and descriptions before a name:
+	// "Democrat Jane Roe", "Rival Hillary Clinton".
+	for k < j && (partyWords[d.low[k]] || nationalities[d.low[k]] || descriptorWords[d.low[k]]) {
 		k++
-		for k < j && titleWords[d.low[k]] {
-			k++
+	}
+	// A known given name inside a longer run starts the name: "House
+	// Newt Gingrich", "Fox News Chris Wallace".
+	for q := k + 1; q < j; q++ {
+		if (maleNames[d.low[q]] || femaleNames[d.low[q]]) && (d.orgOrPlaceIn(k, q-1) || d.noProperNoun(k, q-1)) {
+			k = q
+			break
 		}
 	}
-	// Capitalised words qualifying a title: "Foreign Minister", "New
-	// York Governor", "House Speaker".
-	if k == i {
-		for p := i + 1; p < j && p <= i+3; p++ {
-			if titleWords[d.low[p]] && isCapitalised(d.toks[p].Text) {
-				k = p + 1
-				for k < j && titleWords[d.low[k]] {
-					k++
-				}
-				break
-			}
-		}
+	// A leading word the tagger reads as an adjective or a verb
+	// describes the person ("Crooked Hillary Clinton"), when a name of
+	// two words or more follows.
+	for d.syn != nil && k+2 <= j && (d.syn.upos[k] == syntax.ADJ || d.syn.upos[k] == syntax.VERB) &&
+		!maleNames[d.low[k]] && !femaleNames[d.low[k]] && nameType(d, k+1, j) == sayso.Person {
+		k++
 	}
 	m := mention{first: i, last: j, name: d.text[d.toks[k].ByteStart:d.toks[j].ByteEnd]}
 	if k > i {
 		m.role = d.text[d.toks[i].ByteStart:d.toks[k-1].ByteEnd]
 	}
 	m.typ = nameType(d, k, j)
-	return m
+	return m, true
 }
 
 // nameType guesses whether tokens [i, j] name an organisation or a person.
@@ -181,6 +298,12 @@ func nameType(d *document, i, j int) sayso.SpeakerType {
 		if places[d.low[i]] || isAcronym(w) {
 			return sayso.Organisation
 		}
+	}
+	// Five capitalised words or more that open with no given name are a
+	// body's name ("Food Standards Australia New Zealand"): people's names
+	// that long start with a given name ("Martin Luther King Jr.", "Aung San Suu Kyi" has four).
+	if words := j - i + 1; words >= 5 && !maleNames[d.low[i]] && !femaleNames[d.low[i]] {
+		return sayso.Organisation
 	}
 	return sayso.Person
 }
@@ -212,29 +335,208 @@ type entityIndex struct {
 	// canon maps a mention index to the index of its canonical mention.
 	canon []int
 	roles map[int]string // canonical mention → first role seen
+	// display is the name an entity goes by, when it differs from its
+	// canonical mention's ("Hillary Clinton" over a first "Crooked
+	// Hillary Clinton").
+	display map[int]string
+	// gender is what the text tells of each person entity's gender.
+	gender map[int]gender
 }
 
 func buildEntities(d *document) *entityIndex {
 	ms := d.mentions()
-	ix := &entityIndex{mentions: ms, canon: make([]int, len(ms)), roles: map[int]string{}}
+	ix := &entityIndex{mentions: ms, canon: make([]int, len(ms)), roles: map[int]string{}, display: map[int]string{}}
+	pc := &personCache{count: map[int]int{}, last: map[int]int{}, cmp: make([]string, len(ms)), suffix: make([]string, len(ms))}
 	for i, m := range ms {
 		ix.canon[i] = i
-		if m.typ == sayso.Person {
-			for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
-				p := ms[ix.canon[k]]
-				if p.typ == sayso.Person && p.name != m.name && strings.HasSuffix(p.name, " "+m.name) {
-					ix.canon[i] = ix.canon[k]
-					break
-				}
-			}
+		if m.typ == sayso.Person || isAcronym(m.name) && !strings.Contains(m.name, ".") {
+			pc.cmp[i], pc.suffix[i] = comparable(m.name), nameSuffix(m.name)
+			ix.canon[i] = ix.samePerson(i, pc)
 		}
-		// A later fuller name makes an earlier bare one its alias too.
+		if ix.canon[i] == i && m.typ == sayso.Organisation {
+			ix.canon[i] = ix.sameOrganisation(i)
+		}
 		c := ix.canon[i]
+		pc.count[c]++
+		if ms[c].typ == sayso.Person {
+			if _, ok := pc.last[c]; !ok {
+				pc.persons = append(pc.persons, c)
+			}
+			pc.last[c] = i
+		}
 		if m.role != "" && ix.roles[c] == "" {
 			ix.roles[c] = m.role
 		}
 	}
+	ix.setDisplay()
+	ix.setGenders(d)
 	return ix
+}
+
+// personCache holds what samePerson reads of the mentions before the one
+// it resolves: each person entity's mention count and latest mention, the
+// person entities in order of introduction, and each mention's folded
+// name and suffix, computed once.
+type personCache struct {
+	count, last map[int]int
+	persons     []int
+	cmp, suffix []string
+}
+
+// samePerson returns the canonical mention of the person mention i names
+// again, or i itself: an earlier person, mentioned within maxLookback
+// mentions, whose name ends with it, compared without case ("Clinton",
+// "CLINTON", "de Blasio"). When several earlier people share that
+// surname, the most mentioned so far is taken, the first introduced on a
+// tie, unless an honorific tells them apart ("Mrs. Clinton").
+func (ix *entityIndex) samePerson(i int, pc *personCache) int {
+	m := ix.mentions[i]
+	low, suf := pc.cmp[i], pc.suffix[i]
+	best := -1
+	want := genderUnknown
+	if m.role != "" {
+		for _, w := range strings.Fields(strings.ToLower(m.role)) {
+			if maleWords[w] {
+				want = genderMale
+			} else if femaleWords[w] {
+				want = genderFemale
+			}
+		}
+	}
+	same := -1
+	for _, c := range pc.persons {
+		if pc.last[c] < i-maxLookback {
+			continue
+		}
+		pl := pc.cmp[c]
+		if pl == low {
+			if pc.suffix[c] == suf && (same < 0 || pc.last[c] > pc.last[same]) {
+				same = c // the same name again ("Peskov" after "Peskov")
+			}
+			continue
+		}
+		if !strings.HasSuffix(pl, " "+low) {
+			continue
+		}
+		if (strings.Contains(low, " ") || suf != "") && pc.suffix[c] != suf {
+			continue // "Donald Grey" is not "Donald Grey Jr."
+		}
+		if want != genderUnknown {
+			if g := mentionGender(ix.mentions[c]); g != genderUnknown && g != want {
+				continue
+			}
+		}
+		if best < 0 || pc.count[c] > pc.count[best] || pc.count[c] == pc.count[best] && c < best {
+			best = c
+		}
+	}
+	switch {
+	case best >= 0:
+		return best
+	case same >= 0:
+		return same
+	}
+	return i
+}
+
+// comparable folds a name for comparison: lower case, one apostrophe,
+// without a closing "Jr." or "Sr." ("Joseph R. Biden Jr." ends with
+// "Biden").
+func comparable(name string) string {
+	s := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
+	for _, suf := range []string{", jr.", " jr.", " jr", ", sr.", " sr.", " sr", " iii", " ii"} {
+		if strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// nameSuffix returns the generational suffix closing a name ("jr", "sr",
+// "ii", "iii"), or "".
+func nameSuffix(name string) string {
+	s := strings.ToLower(name)
+	for _, suf := range []string{"jr.", "jr", "sr.", "sr", "iii", "ii"} {
+		if strings.HasSuffix(s, " "+suf) || strings.HasSuffix(s, ","+suf) {
+			return strings.TrimSuffix(suf, ".")
+		}
+	}
+	return ""
+}
+
+// sameOrganisation returns the canonical mention of an earlier
+// organisation that mention i names again, or i: an acronym of its
+// initials ("IMF" for "International Monetary Fund", "AROS" for "Alliance
+// to Reclaim Our Schools"), or the end of its name in two words or more
+// ("Security Council").
+func (ix *entityIndex) sameOrganisation(i int) int {
+	m := ix.mentions[i]
+	acr := isAcronym(m.name) && !strings.Contains(m.name, ".")
+	low := comparable(m.name)
+	if !acr && !strings.Contains(low, " ") {
+		return i
+	}
+	for k := i - 1; k >= 0 && k >= i-maxLookback; k-- {
+		c := ix.canon[k]
+		p := ix.mentions[c]
+		if p.typ != sayso.Organisation || c == i {
+			continue
+		}
+		if acr && initials(p.name) == m.name || !acr && strings.HasSuffix(comparable(p.name), " "+low) {
+			return c
+		}
+	}
+	return i
+}
+
+// initials returns the capital initials of a name's words, skipping short
+// function words ("of", "the", "to", "and").
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "of", "the", "to", "and", "for", "on", "in", "&":
+			continue
+		}
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// setDisplay names each entity by its fullest name, as the speaker
+// guideline asks: the longest of its names, the most frequent on a tie.
+func (ix *entityIndex) setDisplay() {
+	freq := map[int]map[string]int{}
+	for i, m := range ix.mentions {
+		c := ix.canon[i]
+		if freq[c] == nil {
+			freq[c] = map[string]int{}
+		}
+		freq[c][m.name]++
+	}
+	for c, f := range freq {
+		best, n := ix.mentions[c].name, f[ix.mentions[c].name]
+		for name, k := range f {
+			if len(name) > len(best) || len(name) == len(best) && (k > n || k == n && name < best) {
+				best, n = name, k
+			}
+		}
+		if best != ix.mentions[c].name {
+			ix.display[c] = best
+		}
+	}
+}
+
+// name returns the name entity c goes by.
+func (ix *entityIndex) name(c int) string {
+	if n, ok := ix.display[c]; ok {
+		return n
+	}
+	return ix.mentions[c].name
 }
 
 // entities lists the entities with their aliases, in order of first
@@ -247,7 +549,7 @@ func (ix *entityIndex) entities() []sayso.Entity {
 		k, ok := pos[c]
 		if !ok {
 			cm := ix.mentions[c]
-			out = append(out, sayso.Entity{Name: cm.name, Type: cm.typ, Role: ix.roles[c]})
+			out = append(out, sayso.Entity{Name: ix.name(c), Type: cm.typ, Role: ix.roles[c]})
 			k = len(out) - 1
 			pos[c] = k
 		}

@@ -103,8 +103,10 @@ func TestNewsPhenomena(t *testing.T) {
 			cue: "said", speaker: "Officials", typ: sayso.Anonymous, res: sayso.Unresolved},
 		{name: "anonymous source", text: "A source familiar with the talks said no deal had been reached.",
 			cue: "said", speaker: "A source familiar with the talks", typ: sayso.Anonymous, res: sayso.Unresolved},
-		{name: "unnamed holder of a title", text: "A Kremlin spokesman said the talks had failed.",
-			cue: "said", speaker: "Kremlin spokesman", typ: sayso.Person, res: sayso.Unresolved},
+		// The speaker guideline's rule 5: an unnamed spokesperson of a
+		// named organisation speaks for it.
+		{name: "unnamed spokesman of an organisation", text: "A Kremlin spokesman said the talks had failed.",
+			cue: "said", speaker: "Kremlin", typ: sayso.Organisation, res: sayso.ResolvedTitle, role: "unnamed spokesman"},
 		{name: "possessor of a title", text: "Putin's spokesman said the talks had failed.",
 			cue: "said", speaker: "Putin's spokesman", typ: sayso.Person, res: sayso.Unresolved},
 		{name: "role of a possessor in apposition", text: "Trump's lawyer, Rudy Giuliani, said the case was weak.",

@@ -44,6 +44,11 @@ var documentWords = map[string]bool{
 type resolver struct {
 	d  *document
 	ix *entityIndex
+	// roles is the article's table of person roles, built on first use.
+	roles roleTable
+	// prevEnd is the last token of the previous attribution with a
+	// speaker, -1 before the first.
+	prevEnd int
 }
 
 // mentionsIn returns the indexes of the mentions inside tokens [i, j].
@@ -69,16 +74,17 @@ func (r *resolver) before(i int) int {
 // speaker resolves the source of link l, given the speaker of the
 // attribution before it.
 func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
+	if sp := r.quotedBy(l); sp != nil {
+		return sp
+	}
 	if l.source == nil {
 		if l.continuation && prev != nil {
-			sp := *prev
-			sp.Resolution = sayso.ResolvedCarriedOver
-			return &sp
+			return r.carried(l.start(), r.prevEnd, prev)
 		}
 		return nil
 	}
 	d := r.d
-	s := *l.source
+	s := r.widen(*l.source)
 	text := d.text[d.toks[s.first].ByteStart:d.toks[s.last].ByteEnd]
 	first := d.low[s.first]
 	if s.first == s.last || (s.last == s.first+1 && d.low[s.last] == "’s") {
@@ -100,6 +106,9 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 			}
 			return &sayso.Speaker{Name: text, Type: typ, Resolution: sayso.Unresolved}
 		}
+	}
+	if sp, ok := r.nominal(s); ok {
+		return sp
 	}
 	words := strings.Fields(strings.ToLower(text))
 	head := headWord(words)
@@ -125,8 +134,10 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 	if len(words) >= 2 && titleWords[head] && !r.capitalisedWord(s, head) && !r.personIn(s) {
 		return r.titleHolder(s, text, words, head)
 	}
-	if ms := r.mentionsIn(s.first, s.last); len(ms) > 0 {
-		k := ms[len(ms)-1]
+	if sp := r.jointNames(s); sp != nil {
+		return sp
+	}
+	if ms, k := r.headMention(s); k >= 0 {
 		role := strings.TrimSpace(strings.Trim(d.text[d.toks[s.first].ByteStart:d.toks[r.ix.mentions[k].first].ByteStart], " ,"))
 		role = trimDeterminer(role)
 		if mr := r.ix.mentions[k].role; mr != "" {
@@ -148,8 +159,9 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 	}
 	// A name in a headline, where mentions are not collected.
 	if allCapitalised(d, s) {
-		m := d.newMention(s.first, s.last)
-		return &sayso.Speaker{Name: m.name, Type: m.typ, Role: m.role, Resolution: sayso.ResolvedNamed}
+		if m, ok := d.newMention(s.first, s.last); ok {
+			return &sayso.Speaker{Name: m.name, Type: m.typ, Role: m.role, Resolution: sayso.ResolvedNamed}
+		}
 	}
 	// A definite nominal with a title: "the spokesman", "the senator".
 	if len(words) >= 2 && words[0] == "the" {
@@ -171,14 +183,51 @@ func (r *resolver) speaker(l link, prev *sayso.Speaker) *sayso.Speaker {
 	typ := sayso.Person
 	if orgWords[head] {
 		typ = sayso.Organisation
+	} else if head != "" && isIndefinite(words) && len(r.mentionsIn(s.first, s.last)) == 0 && !isCapitalised(d.toks[s.last].Text) {
+		// Any other unnamed individual or set of individuals: "a
+		// friend", "one questioner", "several environmental groups".
+		typ = sayso.Anonymous
 	}
 	return &sayso.Speaker{Name: trimDeterminer(text), Type: typ, Resolution: sayso.Unresolved}
+}
+
+// spokesWords are the heads of unnamed spokespeople, who speak for the
+// organisation they are named with.
+var spokesWords = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "representative": true,
+	"official": true, "officials": true, "aide": true,
+}
+
+// widen extends source s to the whole of a name it cuts: a source "Ivans"
+// inside the mention "Dainis Ivans" is that mention.
+func (r *resolver) widen(s span) span {
+	ms := r.ix.mentions
+	k := r.before(s.first + 1)
+	for _, j := range []int{k - 1, k} {
+		if j < 0 || j >= len(ms) {
+			continue
+		}
+		m := ms[j]
+		if m.first <= s.last && m.last >= s.first {
+			s.first, s.last = min(s.first, m.first), max(s.last, m.last)
+		}
+	}
+	return s
 }
 
 // titleHolder resolves a source headed by a title and naming no person:
 // the holder of that title.
 func (r *resolver) titleHolder(s span, text string, words []string, head string) *sayso.Speaker {
 	if words[0] != "the" {
+		// An unnamed spokesperson of a named organisation speaks for it:
+		// "a Kremlin spokesman", "a spokeswoman for the ministry".
+		if spokesWords[head] {
+			for _, k := range r.mentionsIn(s.first, s.last) {
+				if c := r.ix.canon[k]; r.ix.mentions[c].typ == sayso.Organisation {
+					return r.named(k, "unnamed "+head, sayso.ResolvedTitle)
+				}
+			}
+		}
 		// An unnamed holder of a title, new to the text: "a Kremlin
 		// spokesman", "Putin's spokesman".
 		name := strings.TrimSpace(text)
@@ -253,17 +302,35 @@ func (r *resolver) named(k int, role string, res sayso.Resolution) *sayso.Speake
 	if role == "" {
 		role = r.ix.roles[c]
 	}
-	return &sayso.Speaker{Name: cm.name, Type: cm.typ, Role: role, Resolution: res}
+	return &sayso.Speaker{Name: r.ix.name(c), Type: cm.typ, Role: role, Resolution: res}
 }
 
-// pronoun resolves a pronoun at token i: to the previous attribution's
-// speaker when its type fits, else to the latest mention of that type.
+// pronoun resolves a pronoun at token i: a person pronoun to the
+// previous attribution's speaker when the gender the text gives them
+// agrees, else to the most salient earlier person that agrees (see
+// salientPerson); other pronouns to the previous speaker when its type
+// fits, else to the latest mention of that type.
 func (r *resolver) pronoun(i int, prev *sayso.Speaker, typ sayso.SpeakerType) *sayso.Speaker {
 	fits := func(t sayso.SpeakerType) bool {
 		if typ == sayso.Group {
 			return t == sayso.Group || t == sayso.Organisation
 		}
 		return t == typ
+	}
+	if typ == sayso.Person {
+		g := pronounGender(r.d.low[i])
+		if prev != nil && prev.Type == sayso.Person && prev.Resolution != sayso.Unresolved && compatible(r.genderOfName(prev.Name), g) && !r.newPersonSince(i, prev.Name, g) {
+			sp := *prev
+			sp.Resolution = sayso.ResolvedPronoun
+			return &sp
+		}
+		if k := r.salientPerson(i, g); k >= 0 {
+			if c := r.ix.canon[k]; r.ix.gender[c] == genderUnknown && g != genderUnknown {
+				r.ix.gender[c] = g // the text's own cue, for later pronouns
+			}
+			return r.named(k, "", sayso.ResolvedPronoun)
+		}
+		return &sayso.Speaker{Name: r.d.toks[i].Text, Type: typ, Resolution: sayso.Unresolved}
 	}
 	if prev != nil && fits(prev.Type) && prev.Resolution != sayso.Unresolved {
 		sp := *prev

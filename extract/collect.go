@@ -215,12 +215,15 @@ func collect(doc *html.Node) *collector {
 const maxInlineScan = 256
 
 // droppableInline reports whether inline element n, whose record is e, is
-// boilerplate to drop from its paragraph: named as such, not a link (links
+// boilerplate to drop from its paragraph: named as such, outside <pre>, not a link (links
 // are visible text, even when named "rollover-link"), and the innermost so
 // named, so that a wrapper holding a visible name and its hidden card loses
 // only the card.
 func (c *collector) droppableInline(n *html.Node, e elem) bool {
-	if blockTags[n.DataAtom] || n.DataAtom == atom.A || e.neg > hintStrongNeg || e.pos != 0 {
+	// Inside <pre>, syntax highlighters name their spans by the kind of
+	// token ("hljs-comment", "token meta"): those names say nothing of
+	// boilerplate.
+	if c.inPre > 0 || blockTags[n.DataAtom] || n.DataAtom == atom.A || e.neg > hintStrongNeg || e.pos != 0 {
 		return false
 	}
 	seen := 0

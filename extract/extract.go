@@ -73,7 +73,12 @@ func (o Options) FromReader(r io.Reader, pageURL string) (*sayso.Article, error)
 	if err != nil {
 		return nil, fmt.Errorf("extract: read page: %w", err)
 	}
-	return o.FromBytes(b, pageURL)
+	// b is this call's own: it is trimmed in place, not copied.
+	doc, u, err := o.parse(b, pageURL, true)
+	if err != nil {
+		return nil, err
+	}
+	return fromDocument(doc, u, pageURL, metadata.Options{Now: o.Now})
 }
 
 // readAll reads r to its end, or to one byte past the size limit. A reader
@@ -101,7 +106,7 @@ func (o Options) maxBytes() int64 {
 // FromBytes returns the article on the page b. Errors are those of
 // FromReader.
 func (o Options) FromBytes(b []byte, pageURL string) (*sayso.Article, error) {
-	doc, u, err := o.parse(b, pageURL)
+	doc, u, err := o.parse(b, pageURL, false)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +119,7 @@ func (o Options) FromBytes(b []byte, pageURL string) (*sayso.Article, error) {
 // errors are those of FromReader, except that it never returns
 // ErrNoArticle.
 func (o Options) MetadataFromBytes(b []byte, pageURL string) (*metadata.Metadata, error) {
-	doc, u, err := o.parse(b, pageURL)
+	doc, u, err := o.parse(b, pageURL, false)
 	if err != nil {
 		return nil, err
 	}
@@ -122,8 +127,9 @@ func (o Options) MetadataFromBytes(b []byte, pageURL string) (*metadata.Metadata
 }
 
 // parse checks, decodes and parses the page b, and parses its address
-// (nil when pageURL is "").
-func (o Options) parse(b []byte, pageURL string) (*html.Node, *url.URL, error) {
+// (nil when pageURL is ""). When owned, b belongs to the caller alone and
+// may be overwritten.
+func (o Options) parse(b []byte, pageURL string, owned bool) (*html.Node, *url.URL, error) {
 	if int64(len(b)) > o.maxBytes() {
 		return nil, nil, sayso.Errorf(sayso.ETOOLARGE, "extract: page larger than %d bytes", o.maxBytes())
 	}
@@ -141,7 +147,12 @@ func (o Options) parse(b []byte, pageURL string) (*html.Node, *url.URL, error) {
 	if err != nil {
 		return nil, nil, sayso.Errorf(sayso.EINVALID, "extract: %w", err)
 	}
-	doc, err := parseHTML(text)
+	if owned {
+		text = stripRawTextInPlace(text)
+	} else {
+		text = stripRawText(text)
+	}
+	doc, err := parseStripped(text)
 	if err != nil {
 		return nil, nil, sayso.Errorf(sayso.EINVALID, "extract: parse HTML: %w", err)
 	}
@@ -157,7 +168,11 @@ func (o Options) parse(b []byte, pageURL string) (*html.Node, *url.URL, error) {
 // depth, for markup whose every tag implies others (<table><td> opens a
 // table body and a row as well).
 func parseHTML(text []byte) (*html.Node, error) {
-	text = stripRawText(text)
+	return parseStripped(stripRawText(text))
+}
+
+// parseStripped is parseHTML on text already through stripRawText.
+func parseStripped(text []byte) (*html.Node, error) {
 	if parserTraps(text) {
 		text = rewrite(text, 0)
 	}

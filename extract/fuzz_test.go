@@ -111,8 +111,12 @@ func FuzzRewrite(f *testing.F) {
 	f.Add([]byte("<style>p{}</style><SCRIPT type=x>"+strings.Repeat("a", maxScriptKept+5)+"</script ><script type=application/ld+json>{}</script>"), 0)
 	f.Fuzz(func(t *testing.T, b []byte, depth int) {
 		parserTraps(b)
-		if s := stripRawText(b); len(s) > len(b) {
+		s := stripRawText(b)
+		if len(s) > len(b) {
 			t.Fatalf("stripRawText grew %d bytes to %d", len(b), len(s))
+		}
+		if in := stripRawTextInPlace(bytes.Clone(b)); !bytes.Equal(in, s) {
+			t.Fatalf("stripRawTextInPlace = %q, stripRawText = %q", in, s)
 		}
 		out := rewrite(b, depth%300)
 		if len(out) > len(b) {

@@ -329,6 +329,9 @@ func TestStripRawText(t *testing.T) {
 		if got := string(stripRawText([]byte(tc.in))); got != tc.want {
 			t.Errorf("stripRawText(%.40q…) = %.60q…, want %.60q…", tc.in, got, tc.want)
 		}
+		if got := string(stripRawTextInPlace([]byte(tc.in))); got != tc.want {
+			t.Errorf("stripRawTextInPlace(%.40q…) = %.60q…, want %.60q…", tc.in, got, tc.want)
+		}
 	}
 }
 

@@ -119,26 +119,33 @@ func isCaption(l line) bool {
 	if l.chars > maxCaptionChars {
 		return false
 	}
-	t := strings.TrimSpace(l.text)
 	lower := strings.TrimSpace(l.lower)
-	for _, p := range []string{"(image:", "(photo:", "(picture:", "(pictured", "[file:", "(file photo", "(photo by", "(credit:",
-		"(image credit", "photo credit:", "image credit:", "(getty", "(ap photo", "(reuters", "(afp"} {
-		end := strings.TrimRight(lower, " .")
-		if strings.Contains(lower, p) && (strings.HasSuffix(end, ")") || strings.HasSuffix(end, "]")) {
-			return true
+	// A bracketed credit closes the caption: only a line ending in ")" or
+	// "]" is searched for one.
+	if end := strings.TrimRight(lower, " ."); strings.HasSuffix(end, ")") || strings.HasSuffix(end, "]") {
+		for _, p := range captionBrackets {
+			if strings.Contains(lower, p) {
+				return true
+			}
 		}
 	}
 	// A credit label closes a caption and names an agency or a
-	// photographer, within the caption's last 60 bytes.
-	for _, p := range []string{"credit:", "photo:", "photograph:", "foto:", "фото:", "image:", "picture:"} {
-		i := strings.LastIndex(lower, p)
-		if i >= 0 && len(lower)-i < 60 && (i == 0 || !isLetterByte(lower[i-1])) {
+	// photographer, within the caption's last 60 bytes; every label holds
+	// a colon, so a line without one is not searched.
+	if strings.IndexByte(lower, ':') >= 0 {
+		tail := lower[max(0, len(lower)-59):]
+		base := len(lower) - len(tail)
+		for _, p := range captionLabels {
+			i := strings.LastIndex(tail, p)
+			if i >= 0 && (base+i == 0 || !isLetterByte(lower[base+i-1])) {
+				return true
+			}
+		}
+		// "…in Beijing, ChinaCredit: EPA": a credit glued to its caption.
+		t := strings.TrimSpace(l.text)
+		if i := strings.LastIndex(t, "Credit:"); i > 0 && len(t)-i < 60 {
 			return true
 		}
-	}
-	// "…in Beijing, ChinaCredit: EPA": a credit glued to its caption.
-	if i := strings.LastIndex(t, "Credit:"); i > 0 && len(t)-i < 60 {
-		return true
 	}
 	for _, p := range []string{"image copyright", "image caption", "media caption", "image source", "photo credit"} {
 		if strings.HasPrefix(lower, p) {
@@ -149,13 +156,23 @@ func isCaption(l line) bool {
 		return true
 	}
 	// "Image 1 of 5", "Photo 3/12": gallery counters.
-	for _, p := range []string{"image ", "photo ", "slide ", "picture "} {
-		if strings.HasPrefix(lower, p) && len(lower) < 20 && strings.ContainsAny(lower, "0123456789") {
-			return true
+	if len(lower) < 20 && strings.ContainsAny(lower, "0123456789") {
+		for _, p := range []string{"image ", "photo ", "slide ", "picture "} {
+			if strings.HasPrefix(lower, p) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// captionBrackets open a bracketed photo credit; captionLabels end a
+// caption with its credit.
+var (
+	captionBrackets = []string{"(image:", "(photo:", "(picture:", "(pictured", "[file:", "(file photo", "(photo by", "(credit:",
+		"(image credit", "photo credit:", "image credit:", "(getty", "(ap photo", "(reuters", "(afp"}
+	captionLabels = []string{"credit:", "photo:", "photograph:", "foto:", "фото:", "image:", "picture:"}
+)
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 

@@ -223,7 +223,16 @@ const maxScriptKept = 8 << 10
 // time, and an inline icon's paths are hundreds of tags.
 // It returns b itself when there is nothing to cut. Script and style ends
 // are found as parserTraps finds them.
-func stripRawText(b []byte) []byte {
+func stripRawText(b []byte) []byte { return stripRaw(b, false) }
+
+// stripRawTextInPlace is stripRawText cutting inside b itself, for a
+// caller that owns b and reads it no more: no copy of the page is made.
+func stripRawTextInPlace(b []byte) []byte { return stripRaw(b, true) }
+
+// stripRaw is stripRawText, writing into b when inPlace. Kept text only
+// moves towards the start, behind the scan, so the scan never reads a
+// byte already overwritten.
+func stripRaw(b []byte, inPlace bool) []byte {
 	var out []byte
 	copied := 0 // b[:copied] is in out (or needs no copy while out is nil)
 	for i := 0; i < len(b); {
@@ -258,7 +267,11 @@ func stripRawText(b []byte) []byte {
 		end := skipRawText(b, start, []byte(name))
 		if end-start > keep {
 			if out == nil {
-				out = make([]byte, 0, len(b))
+				if inPlace {
+					out = b[:0]
+				} else {
+					out = make([]byte, 0, len(b))
+				}
 			}
 			out = append(out, b[copied:start+keep]...)
 			copied = end

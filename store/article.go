@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/trace"
 )
 
 // provenance is the compressed part of an article's metadata: where each
@@ -211,10 +212,10 @@ func (w *writer) insertAnalysis(id int64, text runeText, an *sayso.Analysis) err
 // by the writer until it commits.
 func (w *writer) speaker(name string, typ sayso.SpeakerType) (int64, error) {
 	key := speakerKey{name, typ}
-	if id, ok := w.s.speakers.get(key); ok {
+	if id, ok := w.newSpeakers[key]; ok {
 		return id, nil
 	}
-	if id, ok := w.newSpeakers[key]; ok {
+	if id, ok := w.s.speakers.get(key); ok {
 		return id, nil
 	}
 	st, err := w.stmt(`SELECT id FROM speakers WHERE name = ? AND type = ?`)
@@ -224,8 +225,14 @@ func (w *writer) speaker(name string, typ sayso.SpeakerType) (int64, error) {
 	var id int64
 	err = st.QueryRowContext(w.ctx, name, string(typ)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		id, err = w.queryID(`INSERT INTO speakers (name, type) VALUES (?, ?)
-			ON CONFLICT (name, type) DO UPDATE SET name = excluded.name RETURNING id`, name, string(typ))
+		// A new name can change how its key's names group into
+		// identities: they are computed again before commit.
+		ikey := trace.IdentityKey(name, typ)
+		id, err = w.queryID(`INSERT INTO speakers (name, type, ikey) VALUES (?, ?, ?)
+			ON CONFLICT (name, type) DO UPDATE SET name = excluded.name RETURNING id`, name, string(typ), ikey)
+		if err == nil && name != "" {
+			w.touchKey(ikey)
+		}
 	}
 	if err != nil {
 		return 0, fmt.Errorf("speaker %q: %w", name, err)

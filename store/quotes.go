@@ -99,9 +99,15 @@ func (s *Store) quoteFilters(qq sayso.QuoteQuery) ([]quoteFilter, error) {
 			args: []any{m}, count: s.d.CountQuotes(), from: fromAttributions})
 	}
 	if qq.Speaker != "" {
-		const speakers = `t.speaker_id IN (SELECT id FROM speakers WHERE lower(name) LIKE ? ESCAPE '\')`
+		// Every name of the identities of the names that match: "Peskov"
+		// finds the quotes of "Dmitry Peskov" and "Dmitri Peskov" when
+		// they are one speaker.
+		const speakers = `t.speaker_id IN (SELECT id FROM speakers WHERE lower(name) LIKE ? ESCAPE '\'
+			UNION SELECT s2.id FROM speakers s1 JOIN speakers s2 ON s2.identity = s1.identity
+			WHERE lower(s1.name) LIKE ? ESCAPE '\')`
+		pat := "%" + likeEscape(strings.ToLower(qq.Speaker)) + "%"
 		fs = append(fs, quoteFilter{cond: speakers, each: "+" + speakers,
-			args:  []any{"%" + likeEscape(strings.ToLower(qq.Speaker)) + "%"},
+			args:  []any{pat, pat},
 			count: `SELECT count(*) FROM (SELECT 1 FROM attributions t WHERE ` + speakers + ` LIMIT ?) x`,
 			from:  fromAttributions})
 	}

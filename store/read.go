@@ -171,9 +171,11 @@ func (s *Store) Stats(ctx context.Context) (sayso.StoreStats, error) {
 func (s *Store) Speakers(ctx context.Context) ([]sayso.SpeakerStats, error) {
 	var out []sayso.SpeakerStats
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.type, count(t.id), count(DISTINCT t.article_id)
+		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.type, count(t.id), count(DISTINCT t.article_id),
+			coalesce(s.identity, 0), coalesce(i.name, '')
 			FROM speakers s LEFT JOIN attributions t ON t.speaker_id = s.id
-			WHERE s.name <> '' GROUP BY s.id, s.name, s.type ORDER BY count(t.id) DESC, s.name`)
+			LEFT JOIN speaker_identities i ON i.id = s.identity
+			WHERE s.name <> '' GROUP BY s.id, s.name, s.type, s.identity, i.name ORDER BY count(t.id) DESC, s.name`)
 		if err != nil {
 			return err
 		}
@@ -181,7 +183,7 @@ func (s *Store) Speakers(ctx context.Context) ([]sayso.SpeakerStats, error) {
 		for rows.Next() {
 			var sp sayso.SpeakerStats
 			var typ string
-			if err := rows.Scan(&sp.ID, &sp.Name, &typ, &sp.Attributions, &sp.Articles); err != nil {
+			if err := rows.Scan(&sp.ID, &sp.Name, &typ, &sp.Attributions, &sp.Articles, &sp.Identity, &sp.IdentityName); err != nil {
 				return err
 			}
 			sp.Type = sayso.SpeakerType(typ)

@@ -74,6 +74,9 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) err
 		}
 	}
 	err = s.writeTx(ctx, func(w *writer) error {
+		if err := w.reindexIdentities(); err != nil {
+			return fmt.Errorf("speaker identities: %w", err)
+		}
 		return w.exec(`DELETE FROM trace_state WHERE key = ?`, traceStaleKey)
 	})
 	if err != nil {

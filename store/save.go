@@ -46,6 +46,9 @@ func (s *Store) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.SaveRes
 	if err := w.flushIndex(); err != nil {
 		return nil, internal(fmt.Errorf("save: %w", err))
 	}
+	if err := w.flushIdentities(); err != nil {
+		return nil, internal(fmt.Errorf("save: %w", err))
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, internal(fmt.Errorf("save: commit: %w", err))
 	}
@@ -79,6 +82,9 @@ type writer struct {
 	prov provCache
 	// provTime adds up the time spent indexing provenance, for benchmarks.
 	provTime time.Duration
+	// dirtyKeys are the speaker identity keys whose identities must be
+	// computed again before commit (see flushIdentities).
+	dirtyKeys map[string]bool
 }
 
 // indexInsert is one insert into a full-text index.

@@ -24,6 +24,7 @@ func runEvalSpeakers(ctx context.Context, e *env, args []string) error {
 	modelPath := fs.String("model", "", "attribution model `file` instead of the embedded one")
 	errorsPath := fs.String("errors", "", "write the rows scored wrong to `file`")
 	fast := fs.Bool("fast", false, "use the embedded model that does without the dependency parse")
+	part := fs.String("part", speakers.PartAll, "`part` of the gold to score: tune (about 70% of the articles, for error analysis), check (the rest, kept untouched) or all")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -33,6 +34,10 @@ func runEvalSpeakers(ctx context.Context, e *env, args []string) error {
 		if rows, err = speakers.LoadGold(*goldPath); err != nil {
 			return err
 		}
+	}
+	rows, err := speakers.SelectPart(rows, *part)
+	if err != nil {
+		return usageError{err.Error()}
 	}
 	an, err := analyzer(*modelPath, *fast)
 	if err != nil {
@@ -67,7 +72,7 @@ func runEvalSpeakers(ctx context.Context, e *env, args []string) error {
 	for i, d := range use {
 		s.Add(byFile[d.Name], d, preds[i])
 	}
-	fmt.Fprintf(e.stdout, "Speakers of quoted attributions, PolNeAR %s: %d gold rows in %d articles\n", *split, len(rows), len(use))
+	fmt.Fprintf(e.stdout, "Speakers of quoted attributions, PolNeAR %s, part %s: %d gold rows in %d articles\n", *split, *part, len(rows), len(use))
 	s.Print(e.stdout)
 	if *errorsPath != "" {
 		f, err := os.Create(*errorsPath)

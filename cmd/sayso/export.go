@@ -85,9 +85,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		w.header("id", "name", "type", "attributions", "articles")
+		w.header("id", "name", "type", "attributions", "articles", "identity", "identity_name")
 		for _, x := range sp {
-			if err := w.row(x, x.ID, x.Name, string(x.Type), x.Attributions, x.Articles); err != nil {
+			if err := w.row(x, x.ID, x.Name, string(x.Type), x.Attributions, x.Articles, x.Identity, x.IdentityName); err != nil {
 				return err
 			}
 		}

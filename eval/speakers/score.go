@@ -92,7 +92,10 @@ func (s *Scores) Add(rows []Row, ref attribution.Document, pred []sayso.Attribut
 		name, typ := "", ""
 		if sp := pred[best[k]].Speaker; sp != nil {
 			name, typ = sp.Name, string(sp.Type)
-			if sp.Resolution == sayso.Unresolved && sp.Type != sayso.Anonymous {
+			// An unresolved speaker keeps its name ("poll respondents",
+			// "the campaign"): the guideline scores names, whatever the
+			// resolution. Only a bare pronoun left unresolved names nobody.
+			if sp.Resolution == sayso.Unresolved && isPronoun(name) {
 				name = ""
 			}
 		}
@@ -172,4 +175,10 @@ func (s *Scores) WriteErrors(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\tgold=%s\tpredicted=%s\tsource=%q\n", m.Row.File, m.Row.EID, m.Row.Kind(), m.Row.Speaker, pred, m.Row.SourceText)
 	}
+}
+
+// isPronoun reports whether name is a single pronoun ("he", "they").
+func isPronoun(name string) bool {
+	w := words(name)
+	return len(w) == 1 && pronouns[w[0]]
 }

@@ -72,3 +72,38 @@ func TestScore(t *testing.T) {
 		t.Errorf("the shipped dev gold has %d rows", len(DevGold()))
 	}
 }
+
+func TestPart(t *testing.T) {
+	rows := DevGold()
+	tune, err := SelectPart(rows, PartTune)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check, err := SelectPart(rows, PartCheck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tune)+len(check) != len(rows) {
+		t.Fatalf("tune %d + check %d != %d rows", len(tune), len(check), len(rows))
+	}
+	articles := map[string]string{}
+	for _, r := range rows {
+		p := PartOf(r.File)
+		if q, ok := articles[r.File]; ok && q != p {
+			t.Fatalf("%s in both parts", r.File)
+		}
+		articles[r.File] = p
+	}
+	n := 0
+	for _, p := range articles {
+		if p == PartTune {
+			n++
+		}
+	}
+	if share := float64(n) / float64(len(articles)); share < 0.6 || share > 0.8 {
+		t.Errorf("tune holds %.2f of the articles, want about 0.7", share)
+	}
+	if _, err := SelectPart(rows, "dev"); err == nil {
+		t.Error("an unknown part was accepted")
+	}
+}

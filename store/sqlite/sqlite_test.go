@@ -32,7 +32,7 @@ func TestReopen(t *testing.T) {
 			t.Fatal(err)
 		}
 		v, err := s.SchemaVersion(ctx)
-		if err != nil || v != 3 {
+		if err != nil || v != 4 {
 			t.Errorf("schema version = %d, %v", v, err)
 		}
 		s.Close()

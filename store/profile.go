@@ -1,0 +1,248 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sayso-news/sayso"
+)
+
+// Bounds of the profiles: counting stops at profileCountMax, and the
+// timeline, roles and outlets of a speaker (the sourcing of an outlet)
+// are read from the latest speakerSample statements (outletSample
+// articles), so that every profile costs about the same on any corpus.
+const (
+	profileCountMax = 10000
+	speakerSample   = 500
+	outletSample    = 200
+	statementsShown = 20
+	profileTop      = 10
+)
+
+// FindSpeakers returns up to limit named speakers whose name contains
+// text, case-insensitively, shortest names first.
+func (s *Store) FindSpeakers(ctx context.Context, text string, limit int) ([]sayso.SpeakerRef, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, nil
+	}
+	var out []sayso.SpeakerRef
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, name, type FROM speakers
+			WHERE name <> '' AND lower(name) LIKE ? ESCAPE '\' ORDER BY length(name), name LIMIT ?`),
+			"%"+likeEscape(strings.ToLower(text))+"%", limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r sayso.SpeakerRef
+			var typ string
+			if err := rows.Scan(&r.ID, &r.Name, &typ); err != nil {
+				return err
+			}
+			r.Type = sayso.SpeakerType(typ)
+			out = append(out, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, internal(fmt.Errorf("find speakers %q: %w", text, err))
+	}
+	return out, nil
+}
+
+// FindOutlets returns up to limit outlets whose domain or name contains
+// text, case-insensitively.
+func (s *Store) FindOutlets(ctx context.Context, text string, limit int) ([]sayso.OutletRef, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, nil
+	}
+	var out []sayso.OutletRef
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		pat := "%" + likeEscape(strings.ToLower(text)) + "%"
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT host, name FROM outlets
+			WHERE host LIKE ? ESCAPE '\' OR lower(name) LIKE ? ESCAPE '\' ORDER BY length(host), host LIMIT ?`), pat, pat, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r sayso.OutletRef
+			if err := rows.Scan(&r.Host, &r.Name); err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, internal(fmt.Errorf("find outlets %q: %w", text, err))
+	}
+	return out, nil
+}
+
+// Trace returns the quote trace id (as TraceQuote and TraceArticle name
+// it) with every appearance. ENOTFOUND when no stored quote has it.
+func (s *Store) Trace(ctx context.Context, id int64) (*sayso.QuoteTrace, error) {
+	var out *sayso.QuoteTrace
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		if err := s.provenanceReady(ctx, tx); err != nil {
+			return err
+		}
+		us, err := queryUnits(ctx, tx, s.q(`SELECT `+unitColumns+unitFrom+`WHERE u.trace = ? ORDER BY u.id`), id)
+		if err != nil {
+			return err
+		}
+		if len(us) == 0 {
+			return sayso.Errorf(sayso.ENOTFOUND, "no quote trace %d", id)
+		}
+		r := &traceReader{s: s, ctx: ctx, tx: tx, texts: map[int64]string{}}
+		out, err = r.build(id, us)
+		return err
+	})
+	if err != nil {
+		return nil, internal(fmt.Errorf("trace %d: %w", id, err))
+	}
+	return out, nil
+}
+
+// boundedCount runs a count query whose last argument is the bound and
+// says whether the count reached it.
+func boundedCount(ctx context.Context, tx *sql.Tx, query string, args ...any) (int, bool, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, query, append(args, profileCountMax+1)...).Scan(&n); err != nil {
+		return 0, false, err
+	}
+	if n > profileCountMax {
+		return profileCountMax, true, nil
+	}
+	return n, false, nil
+}
+
+// counter counts keys and lists them most frequent first.
+type counter map[string]int
+
+func (c counter) top(n int) []sayso.Count {
+	out := make([]sayso.Count, 0, len(c))
+	for k, v := range c {
+		out = append(out, sayso.Count{Key: k, N: v})
+	}
+	slices.SortFunc(out, func(a, b sayso.Count) int {
+		return cmp.Or(b.N-a.N, strings.Compare(a.Key, b.Key))
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// SpeakerProfile returns what the store knows of speaker id. ENOTFOUND
+// when there is no such speaker.
+func (s *Store) SpeakerProfile(ctx context.Context, id int64) (*sayso.SpeakerProfile, error) {
+	p := &sayso.SpeakerProfile{}
+	var statementIDs []int64
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var typ string
+		err := tx.QueryRowContext(ctx, s.q(`SELECT id, name, type FROM speakers WHERE id = ? AND name <> ''`), id).
+			Scan(&p.ID, &p.Name, &typ)
+		if err == sql.ErrNoRows {
+			return sayso.Errorf(sayso.ENOTFOUND, "no speaker %d", id)
+		} else if err != nil {
+			return err
+		}
+		p.Type = sayso.SpeakerType(typ)
+		p.Attributions, p.MoreThan, err = boundedCount(ctx, tx,
+			s.q(`SELECT count(*) FROM (SELECT 1 FROM attributions WHERE speaker_id = ? LIMIT ?) x`), id)
+		if err != nil {
+			return err
+		}
+		// The latest statements by attribution id (the speaker index
+		// holds the ids in order), each joined to its article by key.
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT t.id, coalesce(t.role, ''), a.published_unix, o.host
+			FROM (SELECT id, article_id, role FROM attributions WHERE speaker_id = ? ORDER BY id DESC LIMIT ?) t
+			CROSS JOIN articles a CROSS JOIN pages p CROSS JOIN outlets o
+			WHERE a.id = t.article_id AND p.id = a.id AND o.id = p.outlet_id ORDER BY t.id DESC`), id, speakerSample)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		roles, months, outlets := counter{}, counter{}, counter{}
+		for rows.Next() {
+			var aid int64
+			var role, host string
+			var pub sql.NullInt64
+			if err := rows.Scan(&aid, &role, &pub, &host); err != nil {
+				return err
+			}
+			p.Sample++
+			if role != "" {
+				roles[role]++
+			}
+			if pub.Valid {
+				months[time.Unix(pub.Int64, 0).UTC().Format("2006-01")]++
+			}
+			outlets[host]++
+			if len(statementIDs) < statementsShown {
+				statementIDs = append(statementIDs, aid)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		p.Roles, p.Outlets = roles.top(profileTop), outlets.top(profileTop)
+		p.Months = months.top(0)
+		slices.SortFunc(p.Months, func(a, b sayso.Count) int { return strings.Compare(a.Key, b.Key) })
+		return nil
+	})
+	if err != nil {
+		return nil, internal(fmt.Errorf("speaker %d: %w", id, err))
+	}
+	p.Statements, err = s.QuotesByID(ctx, statementIDs)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// QuotesByID returns the stored attributions ids, in the order given,
+// with their articles' context; ids not stored are left out.
+func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]sayso.Quote, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	byID := map[int64]sayso.Quote{}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, s.q, `SELECT t.id, t.article_id, a.url, a.title, o.host, a.published, t.kind, s.name,
+			coalesce(s.type, t.speaker_type), t.role, t.resolution, t.source_spans, t.source_text, t.cue_spans,
+			t.cue_text, t.content_spans, t.content_text, t.medium, t.confidence, a.text
+			FROM attributions t JOIN articles a ON a.id = t.article_id
+			JOIN pages p ON p.id = a.id
+			JOIN outlets o ON o.id = p.outlet_id
+			LEFT JOIN speakers s ON s.id = t.speaker_id
+			WHERE t.id IN (%s)`, ids, func(rows *sql.Rows) error {
+			q, err := scanQuote(rows)
+			if err != nil {
+				return err
+			}
+			byID[q.ID] = q
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, internal(fmt.Errorf("quotes by id: %w", err))
+	}
+	out := make([]sayso.Quote, 0, len(ids))
+	for _, id := range ids {
+		if q, ok := byID[id]; ok {
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
