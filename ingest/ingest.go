@@ -90,6 +90,11 @@ type Config struct {
 // Ingester runs ingestion with a Config.
 type Ingester struct {
 	cfg Config
+	// warc, when count > 0, limits WARC sources to a range of their
+	// records (see WARCRange).
+	warc warcRange
+	// pages, when to > 0, limits Reprocess to a range of page ids.
+	pages pageRange
 }
 
 // New validates cfg, fills defaults and returns an Ingester. It returns an

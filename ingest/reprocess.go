@@ -25,7 +25,7 @@ func (in *Ingester) Reprocess(ctx context.Context, keep func(*sayso.StoredPage) 
 	var loadErr error
 	go func() {
 		defer close(pages)
-		after := int64(0)
+		after := max(in.pages.from-1, 0)
 		for ctx.Err() == nil {
 			batch, err := in.cfg.Store.Pages(ctx, after, reprocessBatch)
 			if err != nil {
@@ -38,6 +38,9 @@ func (in *Ingester) Reprocess(ctx context.Context, keep func(*sayso.StoredPage) 
 			}
 			for _, sp := range batch {
 				after = sp.ID
+				if in.pages.to > 0 && sp.ID > in.pages.to {
+					return
+				}
 				if keep != nil && !keep(sp) {
 					continue
 				}

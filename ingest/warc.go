@@ -56,6 +56,13 @@ func (p *producer) warc(ctx context.Context, path string) error {
 			continue
 		}
 		bad = 0
+		if r := p.in.warc; r.count > 0 && (n < r.from || n >= r.from+r.count) {
+			rec.Close()
+			if n >= r.from+r.count {
+				return nil
+			}
+			continue
+		}
 		it, skip, err := p.warcRecord(rec, source)
 		rec.Close()
 		switch {

@@ -54,6 +54,9 @@ func (s *Store) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.SaveRes
 	}
 	s.speakers.addAll(w.newSpeakers)
 	s.wrote.Store(true)
+	if err := s.maintainAfterSave(ctx, len(recs)); err != nil {
+		return nil, internal(fmt.Errorf("save: %w", err))
+	}
 	return results, nil
 }
 

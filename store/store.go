@@ -25,6 +25,9 @@ type Store struct {
 	speakers speakerCache
 	// wrote is set once Save has committed.
 	wrote atomic.Bool
+	// saved counts the records Save committed, and nextMaintain is the
+	// count at which a PeriodicMaintainer dialect's statement runs next.
+	saved, nextMaintain atomic.Int64
 	// quoteScanMin is DefaultQuoteScanMin.
 	quoteScanMin int
 	// quotePlans is zero, choosing plans by cost; tests force them.

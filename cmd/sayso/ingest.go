@@ -34,11 +34,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	af := addAttribFlags(fs)
 	ignoreRobots := fs.Bool("ignore-robots", false, "do not read robots.txt (only for sites you run)")
 	batch := fs.Int("batch", ingest.DefaultBatchSize, "pages stored per transaction")
+	enqueue := fs.Bool("enqueue", false, "with a postgres:// --db: queue the sources as jobs for \"sayso worker\" instead")
+	feeds := fs.Bool("feeds", false, "with --enqueue: the URLs are feeds or sitemaps, polled by one job each, whose entries become jobs")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError{"no SOURCE given"}
+	}
+	if *enqueue {
+		return runEnqueue(ctx, e, *db, fs.Args(), *feeds)
 	}
 	if *rate <= 0 || *concurrency <= 0 || *workers <= 0 || *maxBytes <= 0 || *batch <= 0 {
 		return usageError{"--rate, --concurrency, --workers, --max-bytes and --batch must be positive"}

@@ -53,6 +53,7 @@ func commands() []command {
 		{"attributions", "text or page → who said what: attributions, speakers, claims", runAttributions},
 		{"parse", "text or CoNLL-U → part-of-speech tags and dependency trees", runParse},
 		{"ingest", "feeds, sitemaps, URL lists, WARC files, folders → a corpus database", runIngest},
+		{"worker", "work ingestion jobs from a PostgreSQL queue, beside other workers", runWorker},
 		{"reprocess", "re-extract and re-attribute stored pages with this version", runReprocess},
 		{"search", "full-text search over stored articles and quotes", runSearch},
 		{"quotes", "list stored quotes, by speaker or outlet", runQuotes},

@@ -4,6 +4,11 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/sayso-news/sayso/store"
+	"github.com/sayso-news/sayso/worker"
 )
 
 func runReindex(ctx context.Context, e *env, args []string) error {
@@ -12,11 +17,15 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 			"articles: for a corpus made before they existed or by another version of sayso.\n"+
 			"Ingest and reprocess keep them current otherwise.")
 	db := dbFlag(e, fs)
+	enqueue := fs.Bool("enqueue", false, "with a postgres:// --db: queue the rebuild as a job for \"sayso worker\" instead")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{"reindex takes no arguments"}
+	}
+	if *enqueue {
+		return enqueueJobs(ctx, e, *db, func(*store.Store) ([]river.JobArgs, error) { return []river.JobArgs{worker.ReindexArgs{}}, nil })
 	}
 	s, err := openStore(ctx, *db, false)
 	if err != nil {

@@ -17,6 +17,7 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 	state := fs.String("state", "all", "which pages: all, failed, no_article or article")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages processed in parallel")
 	af := addAttribFlags(fs)
+	enqueue := fs.Bool("enqueue", false, "with a postgres:// --db: queue the work as jobs for \"sayso worker\" instead")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,6 +35,13 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 	}
 	if *workers <= 0 {
 		return usageError{"--workers must be positive"}
+	}
+	if *enqueue {
+		st := sayso.PageState(*state)
+		if *state == "all" {
+			st = ""
+		}
+		return enqueueReprocess(ctx, e, *db, st)
 	}
 	_, err := runIngester(ctx, e, *db, false, af, "reprocess", ingest.Config{Workers: *workers},
 		func(ctx context.Context, in *ingest.Ingester) (*ingest.Summary, error) {

@@ -96,6 +96,8 @@ type Dialect struct{}
 var (
 	_ store.Dialect     = Dialect{}
 	_ store.WriteLocker = Dialect{}
+
+	_ store.PeriodicMaintainer = Dialect{}
 )
 
 // Name returns "postgres".
@@ -208,8 +210,15 @@ func (Dialect) CountQuotes() string {
 	return `SELECT count(*) FROM (SELECT f.id FROM ` + queries("?") + ` c JOIN quotes_fts f ON f.cfg = c.cfg AND f.doc @@ c.q LIMIT ?) x`
 }
 
-// Maintain returns "": autovacuum keeps PostgreSQL's statistics.
+// Maintain returns "": closing a store does not analyze a database that
+// may be large (see MaintainEvery).
 func (Dialect) Maintain() string { return "" }
+
+// MaintainEvery returns ANALYZE, run after the first 1,000 records a
+// process saves and again each time its count doubles, so that the
+// planner's statistics follow the corpus's growth even where autovacuum is
+// off or behind (it was off on this project's server).
+func (Dialect) MaintainEvery() (string, int64) { return "ANALYZE", 1000 }
 
 // Match renders q as to_tsquery input: every word quoted (so that no user
 // input is read as an operator) and normalised by the configuration,

@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/sayso-news/sayso"
@@ -53,5 +54,44 @@ func TestReopen(t *testing.T) {
 	}
 	if _, err := postgres.Open(ctx, "postgres://postgres@127.0.0.1:1/none?sslmode=disable&connect_timeout=2"); sayso.ErrorCodeOf(err) != sayso.EUNAVAILABLE {
 		t.Errorf("no server: %v", err)
+	}
+}
+
+// TestAnalyzeAsItGrows checks that a store refreshes the planner's
+// statistics itself once it has saved a thousand records (autovacuum may
+// be off, as it is on this project's server).
+func TestAnalyzeAsItGrows(t *testing.T) {
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, pgtest.NewPrepared(t, migrated))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	analyzed := func() bool {
+		var n int
+		if err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'articles' AND last_analyze IS NOT NULL`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n == 1
+	}
+	for batch := range 11 {
+		if batch == 9 && analyzed() {
+			t.Fatal("analyzed before 1,000 records were saved")
+		}
+		var recs []*sayso.Record
+		for i := range 100 {
+			u := fmt.Sprintf("https://news.example/%d/%d", batch, i)
+			// Pages that could not be read: quick to store, and counted.
+			recs = append(recs, &sayso.Record{Page: &sayso.Page{URL: u, FinalURL: u, Body: []byte(u)}, Source: "test",
+				State: sayso.StateFailed, Error: "unreadable"})
+		}
+		if _, err := s.Save(ctx, recs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// pg_stat_user_tables is updated by the statistics collector when the
+	// analyzing transaction ends: this connection sees it at its next one.
+	if !analyzed() {
+		t.Error("not analyzed after 1,100 records")
 	}
 }
