@@ -38,19 +38,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "demo.db")
 	}
-	s, err := openStore(ctx, path, true)
+	s, an, srv, err := openWorkspace(ctx, e, path, true, wf)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	an, err := analyzer("", *wf.fast)
-	if err != nil {
-		return fmt.Errorf("load attribution model: %w", err)
-	}
-	srv, err := newWebServer(e, s, wf, an)
-	if err != nil {
-		return err
-	}
 	res, err := democorpus.Build(ctx, s, extract.FromPage, an.Analyze, sayso.Version)
 	if err != nil {
 		return err

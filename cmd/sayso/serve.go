@@ -10,6 +10,7 @@ import (
 	"github.com/sayso-news/sayso/attrib"
 	"github.com/sayso-news/sayso/extract"
 	"github.com/sayso-news/sayso/fetch"
+	"github.com/sayso-news/sayso/store"
 	"github.com/sayso-news/sayso/web"
 )
 
@@ -36,6 +37,27 @@ func addWebFlags(e *env, fs interface {
 		allowPrivate: fs.Bool("allow-private", false, "let analyse fetch private and loopback addresses"),
 		fast:         fs.Bool("fast", false, "attribute analysed pages without the dependency parse"),
 	}
+}
+
+// openWorkspace opens the store at path (made when create and absent), the
+// attribution analyzer --fast selects and the web server over both, as
+// serve and demo need them. The caller closes the store.
+func openWorkspace(ctx context.Context, e *env, path string, create bool, wf webFlags) (*store.Store, *attrib.Analyzer, *web.Server, error) {
+	s, err := openStore(ctx, path, create)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	an, err := analyzer("", *wf.fast)
+	if err != nil {
+		s.Close()
+		return nil, nil, nil, fmt.Errorf("load attribution model: %w", err)
+	}
+	srv, err := newWebServer(e, s, wf, an)
+	if err != nil {
+		s.Close()
+		return nil, nil, nil, err
+	}
+	return s, an, srv, nil
 }
 
 // newWebServer builds the web server over c with the fetcher and
@@ -71,19 +93,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() != 0 {
 		return usageError{"serve takes no arguments"}
 	}
-	s, err := openStore(ctx, *db, false)
+	s, _, srv, err := openWorkspace(ctx, e, *db, false, wf)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	an, err := analyzer("", *wf.fast)
-	if err != nil {
-		return fmt.Errorf("load attribution model: %w", err)
-	}
-	srv, err := newWebServer(e, s, wf, an)
-	if err != nil {
-		return err
-	}
 	ln, err := listen(*wf.addr)
 	if err != nil {
 		return err
