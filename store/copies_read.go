@@ -51,21 +51,8 @@ func (s *Store) CopyClusters(ctx context.Context, afterID int64, limit int) ([]*
 		if err := s.provenanceReady(ctx, tx); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id FROM copy_clusters WHERE id > ? ORDER BY id LIMIT ?`), afterID, limit)
+		ids, err := listIDs(ctx, tx, s.q(`SELECT id FROM copy_clusters WHERE id > ? ORDER BY id LIMIT ?`), afterID, limit)
 		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, id := range ids {

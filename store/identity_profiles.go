@@ -26,22 +26,9 @@ func (s *Store) SpeakerIdentities(ctx context.Context, name string) ([]sayso.Spe
 	}
 	var out []sayso.SpeakerIdentity
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT coalesce(identity, id) FROM speakers
+		ids, err := listIDs(ctx, tx, s.q(`SELECT DISTINCT coalesce(identity, id) FROM speakers
 			WHERE name <> '' AND lower(name) LIKE ? ESCAPE '\'`), "%"+likeEscape(strings.ToLower(name))+"%")
 		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, id := range ids {
