@@ -12,7 +12,7 @@ import (
 
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/store"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlitedriver "modernc.org/sqlite"
 )
 
 //go:embed migrations/*.sql
@@ -53,10 +53,7 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 	}
 	q.Set("_txlock", "immediate")
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, sayso.Errorf(sayso.EUNAVAILABLE, "open store %s: %w", path, err)
-	}
+	db := sql.OpenDB(&connector{dsn: dsn, drv: &sqlitedriver.Driver{}})
 	// One writer at a time is SQLite's rule; a few readers can run beside it.
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
