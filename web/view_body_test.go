@@ -30,8 +30,8 @@ func TestBodyHTMLMatchesTemplate(t *testing.T) {
 		}, &sayso.Analysis{
 			Attributions: []sayso.Attribution{
 				{Kind: sayso.Direct, Content: sayso.Segment{Text: `"We will go,"`, Spans: []sayso.Span{{Start: 12, End: 25}}},
-					Source: &sayso.Segment{Text: "the minister", Spans: []sayso.Span{{Start: 26, End: 38}}},
-					Cue:    &sayso.Segment{Text: "said", Spans: []sayso.Span{{Start: 39, End: 43}}},
+					Source:  &sayso.Segment{Text: "the minister", Spans: []sayso.Span{{Start: 26, End: 38}}},
+					Cue:     &sayso.Segment{Text: "said", Spans: []sayso.Span{{Start: 39, End: 43}}},
 					Speaker: &sayso.Speaker{Name: "minister", Type: sayso.Anonymous}},
 			},
 			Claims: []sayso.Claim{{Span: sayso.Span{Start: 90, End: 112}}},
