@@ -70,3 +70,76 @@ func blockTags(k sayso.BlockKind) (open, end string) {
 	}
 	return "<p>", "</p>"
 }
+
+// AttrsHTML is the article's list of attributions as HTML list items,
+// written here for the reason BodyHTML is; every value is escaped.
+func (v *articleView) AttrsHTML() template.HTML {
+	var b strings.Builder
+	esc := func(s string) { b.WriteString(template.HTMLEscapeString(s)) }
+	for _, a := range v.Attrs {
+		colour := strconv.Itoa(a.Colour)
+		b.WriteString(`<li id="att-`)
+		b.WriteString(strconv.Itoa(a.N))
+		b.WriteString(`" class="attr-item sp`)
+		b.WriteString(colour)
+		b.WriteString(`" tabindex="-1">` + "\n" + `  <p><span class="swatch sp`)
+		b.WriteString(colour)
+		b.WriteString(`" aria-hidden="true"></span> <strong>`)
+		switch {
+		case a.Speaker != nil && a.Speaker.Name != "":
+			esc(a.Speaker.Name)
+		case a.Speaker != nil || a.Source != "":
+			esc(a.Source)
+		default:
+			b.WriteString("unknown source")
+		}
+		b.WriteString("</strong>\n  ")
+		if a.Speaker != nil {
+			b.WriteString(`<span class="meta">`)
+			esc(string(a.Speaker.Type))
+			if a.Speaker.Role != "" {
+				b.WriteString(", ")
+				esc(a.Speaker.Role)
+			}
+			b.WriteString("; ")
+			esc(string(a.Speaker.Resolution))
+			b.WriteString("</span>")
+		}
+		b.WriteString("\n  ")
+		if a.Anonymous {
+			b.WriteString(`<span class="badge anon-badge">anonymous source</span>`)
+		}
+		b.WriteString("\n  " + `<span class="kind `)
+		esc(string(a.Kind))
+		b.WriteString(`">`)
+		esc(string(a.Kind))
+		b.WriteString("</span>")
+		if a.Cue != "" {
+			b.WriteString(" · cue “")
+			esc(a.Cue)
+			b.WriteString("”")
+		}
+		if a.Medium != "" {
+			b.WriteString(" · in ")
+			esc(a.Medium)
+		}
+		b.WriteString("</p>\n  <blockquote>")
+		esc(a.Content)
+		b.WriteString("</blockquote>\n  ")
+		if t := a.Trace; t != nil {
+			b.WriteString(`<p><a class="trace-link" href="/quote/`)
+			b.WriteString(strconv.FormatInt(t.ID, 10))
+			b.WriteString(`">Trace this quote</a> — printed in `)
+			b.WriteString(strconv.Itoa(t.Articles))
+			b.WriteString(" articles")
+			if t.Altered {
+				b.WriteString(`, <strong class="altered">altered in some</strong>`)
+			}
+			b.WriteString(".</p>")
+		} else {
+			b.WriteString(`<p class="meta">Printed only here (or too short to trace).</p>`)
+		}
+		b.WriteString("\n</li>\n")
+	}
+	return template.HTML(b.String())
+}
