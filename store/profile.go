@@ -31,6 +31,12 @@ func (s *Store) FindSpeakers(ctx context.Context, text string, limit int) ([]say
 	if text == "" {
 		return nil, nil
 	}
+	if out, ok, err := s.names.find(ctx, s, text, limit); ok || err != nil {
+		if err != nil {
+			return nil, internal(fmt.Errorf("find speakers %q: %w", text, err))
+		}
+		return out, nil
+	}
 	var out []sayso.SpeakerRef
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, name, type FROM speakers

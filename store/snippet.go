@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -31,6 +32,21 @@ func Snippet(text string, q Query) string {
 		}
 	}
 	matches := func(w string) bool {
+		if isASCII(w) {
+			// Without allocating: the query words are folded already, and
+			// folding ASCII is lower-casing it.
+			for _, x := range words {
+				if len(w) == len(x) && strings.EqualFold(w, x) {
+					return true
+				}
+			}
+			for _, p := range prefixes {
+				if len(w) >= len(p) && strings.EqualFold(w[:len(p)], p) {
+					return true
+				}
+			}
+			return false
+		}
 		lw := fold(w)
 		for _, x := range words {
 			if lw == x {
@@ -46,10 +62,16 @@ func Snippet(text string, q Query) string {
 	}
 	// Tokens with their byte ranges.
 	type tok struct{ start, end int }
-	var toks []tok
+	toks := make([]tok, 0, len(text)/6)
 	start := -1
 	for i, r := range text {
-		word := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+		var word bool
+		if r < utf8.RuneSelf {
+			c := byte(r) | 0x20
+			word = 'a' <= c && c <= 'z' || '0' <= r && r <= '9'
+		} else {
+			word = unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+		}
 		if word && start < 0 {
 			start = i
 		} else if !word && start >= 0 {
@@ -138,18 +160,21 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // fold lower-cases s and strips its diacritics, as the index's tokenizer
 // does, so that "CAFE" matches "café".
 func fold(s string) string {
 	s = strings.ToLower(s)
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return s
 	}
 	var b strings.Builder

@@ -23,6 +23,8 @@ type Store struct {
 	now func() time.Time
 	// speakers caches committed speaker ids.
 	speakers speakerCache
+	// names holds the speakers' names for FindSpeakers.
+	names speakerNames
 	// wrote is set once Save has committed.
 	wrote atomic.Bool
 	// saved counts the records Save committed, and nextMaintain is the
