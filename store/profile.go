@@ -225,21 +225,28 @@ func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]sayso.Quote, err
 	}
 	byID := map[int64]sayso.Quote{}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		return eachRow(ctx, tx, s.q, `SELECT t.id, t.article_id, a.url, a.title, o.host, a.published, t.kind, s.name,
-			coalesce(s.type, t.speaker_type), t.role, t.resolution, t.source_spans, t.source_text, t.cue_spans,
-			t.cue_text, t.content_spans, t.content_text, t.medium, t.confidence, a.text
+		var qrs []*quoteRow
+		err := eachRow(ctx, tx, s.q, `SELECT `+quoteColumns+`
 			FROM attributions t JOIN articles a ON a.id = t.article_id
 			JOIN pages p ON p.id = a.id
 			JOIN outlets o ON o.id = p.outlet_id
 			LEFT JOIN speakers s ON s.id = t.speaker_id
 			WHERE t.id IN (%s)`, ids, func(rows *sql.Rows) error {
-			q, err := scanQuote(rows)
+			qr, err := scanQuote(rows)
 			if err != nil {
 				return err
 			}
-			byID[q.ID] = q
+			qrs = append(qrs, qr)
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		qs, err := s.finishQuotes(ctx, tx, qrs)
+		for _, q := range qs {
+			byID[q.ID] = q
+		}
+		return err
 	})
 	if err != nil {
 		return nil, internal(fmt.Errorf("quotes by id: %w", err))
