@@ -60,81 +60,131 @@ func Snippet(text string, q Query) string {
 		}
 		return false
 	}
-	// Tokens with their byte ranges.
-	type tok struct{ start, end int }
-	toks := make([]tok, 0, len(text)/6)
-	start := -1
-	for i, r := range text {
-		var word bool
-		if r < utf8.RuneSelf {
-			c := byte(r) | 0x20
-			word = 'a' <= c && c <= 'z' || '0' <= r && r <= '9'
-		} else {
-			word = unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+	// One pass over the text keeps the last tokens' starts and hits in a
+	// ring and finds the window of snippetWords tokens with the most hits
+	// (the first such), without keeping every token: a text of thousands
+	// of words costs no allocation.
+	const ringSize = 64 // ≥ snippetWords + 6: the window and the context before it
+	var ringStart [ringSize]int
+	var ringHit [ringSize]bool
+	best, bestN, bestFirst, n, k := 0, -1, -1, 0, 0
+	for i := 0; ; k++ {
+		start, end, ok := nextWord(text, i)
+		if !ok {
+			break
 		}
-		if word && start < 0 {
-			start = i
-		} else if !word && start >= 0 {
-			toks = append(toks, tok{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		toks = append(toks, tok{start, len(text)})
-	}
-	if len(toks) == 0 {
-		return ""
-	}
-	hit := make([]bool, len(toks))
-	for i, t := range toks {
-		hit[i] = matches(text[t.start:t.end])
-	}
-	// The window of snippetWords tokens with the most hits.
-	best, bestN, n := 0, -1, 0
-	for i := range toks {
-		if hit[i] {
+		i = end
+		hit := matches(text[start:end])
+		ringStart[k%ringSize], ringHit[k%ringSize] = start, hit
+		if hit {
 			n++
 		}
-		if i >= snippetWords && hit[i-snippetWords] {
+		if k >= snippetWords && ringHit[(k-snippetWords)%ringSize] {
 			n--
 		}
-		if i >= snippetWords-1 || i == len(toks)-1 {
-			if n > bestN {
-				bestN, best = n, max(0, i-snippetWords+1)
+		if k >= snippetWords-1 && n > bestN {
+			bestN, best, bestFirst = n, k-snippetWords+1, -1
+			for j := best; j <= k; j++ {
+				if ringHit[j%ringSize] {
+					bestFirst = j
+					break
+				}
+			}
+		}
+	}
+	if k == 0 {
+		return ""
+	}
+	if k < snippetWords { // a short text: its window is the whole of it
+		best, bestFirst = 0, -1
+		for j := 0; j < k; j++ {
+			if ringHit[j] {
+				bestFirst = j
+				break
 			}
 		}
 	}
 	// Start a little before the first hit of the window, for context.
-	first := best
-	for first < len(toks) && first < best+snippetWords && !hit[first] {
-		first++
+	if bestFirst >= 0 {
+		best = max(0, bestFirst-6)
 	}
-	if first < len(toks) && hit[first] {
-		best = max(0, first-6)
-	}
-	last := min(len(toks)-1, best+snippetWords-1)
 	var b strings.Builder
 	if best > 0 {
 		b.WriteString("…")
 	}
-	pos := toks[best].start
-	for i := best; i <= last; i++ {
-		t := toks[i]
-		b.WriteString(collapseSpace(text[pos:t.start]))
-		if hit[i] {
-			b.WriteString("[" + text[t.start:t.end] + "]")
-		} else {
-			b.WriteString(text[t.start:t.end])
+	pos := ringStart[best%ringSize]
+	if best < k-ringSize {
+		// The window's start has left the ring (bestFirst is at most
+		// snippetWords+6 tokens before the window's end, but the ring
+		// moved on after it): count tokens again to find it.
+		pos = 0
+		for j := 0; j <= best; j++ {
+			start, end, _ := nextWord(text, pos)
+			if j == best {
+				pos = start
+			} else {
+				pos = end
+			}
 		}
-		pos = t.end
 	}
-	if last < len(toks)-1 {
+	i, shown := pos, 0
+	for ; shown < snippetWords; shown++ {
+		start, end, ok := nextWord(text, i)
+		if !ok {
+			break
+		}
+		b.WriteString(collapseSpace(text[pos:start]))
+		if matches(text[start:end]) {
+			b.WriteString("[" + text[start:end] + "]")
+		} else {
+			b.WriteString(text[start:end])
+		}
+		pos, i = end, end
+	}
+	if _, _, more := nextWord(text, pos); more {
 		b.WriteString("…")
 	} else if pos < len(text) {
 		b.WriteString(strings.TrimRightFunc(collapseSpace(text[pos:]), unicode.IsSpace))
 	}
 	return b.String()
 }
+
+// nextWord returns the byte range of the first word of text at or after
+// i: a run of letters, digits and combining marks.
+func nextWord(text string, i int) (start, end int, ok bool) {
+	start = -1
+	for i < len(text) {
+		c := text[i]
+		size := 1
+		var word bool
+		if c < utf8.RuneSelf {
+			word = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+		}
+		if word && start < 0 {
+			start = i
+		} else if !word && start >= 0 {
+			return start, i, true
+		}
+		i += size
+	}
+	if start >= 0 {
+		return start, len(text), true
+	}
+	return 0, 0, false
+}
+
+// asciiWord tells the ASCII bytes that are part of words: letters and
+// digits.
+var asciiWord = func() (w [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return w
+}()
 
 // collapseSpace turns runs of white space (paragraph breaks) into one space.
 func collapseSpace(s string) string {
