@@ -130,7 +130,6 @@ func snippetReference(text string, q Query) string {
 	return b.String()
 }
 
-
 // FuzzSnippet checks Snippet against snippetReference.
 func FuzzSnippet(f *testing.F) {
 	long := strings.Repeat("The president said on Monday that the “border” plan would go ahead. ", 30)
@@ -158,4 +157,3 @@ func FuzzSnippet(f *testing.F) {
 		}
 	})
 }
-
