@@ -152,29 +152,49 @@ func Snippet(text string, q Query) string {
 // nextWord returns the byte range of the first word of text at or after
 // i: a run of letters, digits and combining marks.
 func nextWord(text string, i int) (start, end int, ok bool) {
-	start = -1
-	for i < len(text) {
-		c := text[i]
-		size := 1
-		var word bool
-		if c < utf8.RuneSelf {
-			word = asciiWord[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			word = unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+	for i < len(text) { // separators
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
+			}
+			i++
+			continue
 		}
-		if word && start < 0 {
-			start = i
-		} else if !word && start >= 0 {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(text) {
+		return 0, 0, false
+	}
+	start = i
+	for i < len(text) { // the word
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				return start, i, true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
 			return start, i, true
 		}
 		i += size
 	}
-	if start >= 0 {
-		return start, len(text), true
+	return start, len(text), true
+}
+
+// isWordRune reports whether r is part of a word.
+func isWordRune(r rune) bool {
+	if 0x2000 <= r && r <= 0x206f {
+		// General Punctuation (curly quotes, dashes, ellipses: common in
+		// news text) holds no letter, digit or mark.
+		return false
 	}
-	return 0, 0, false
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
 }
 
 // asciiWord tells the ASCII bytes that are part of words: letters and
