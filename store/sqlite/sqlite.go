@@ -48,6 +48,14 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 		// writing them to disk took a quarter of the time spent keeping
 		// the provenance indexes.
 		"temp_store(MEMORY)",
+		// Reads map the file (its first 2 GB, SQLite's ceiling) instead of
+		// copying each page through read(2) into the page cache: a fifth
+		// less CPU for the web pages on a 100,000-article corpus, and the
+		// mapped pages are the kernel's page cache, shared by every
+		// process. The cost SQLite documents: an I/O error on a mapped
+		// page (a failing disk, a file truncated by another program) ends
+		// the process instead of failing the read.
+		"mmap_size(2147418112)",
 	} {
 		q.Add("_pragma", p)
 	}
