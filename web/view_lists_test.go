@@ -9,7 +9,7 @@ import (
 	"github.com/sayso-news/sayso"
 )
 
-// listTemplates are how quote items and article hits were written with
+// listTemplates are how quote items, article hits and chart bars were written with
 // html/template before quoteItemsHTML and hitsHTML.
 const listTemplates = `{{define "quoteItem"}}<li class="quote">
   <blockquote>{{.Content}}</blockquote>
@@ -21,9 +21,10 @@ const listTemplates = `{{define "quoteItem"}}<li class="quote">
   <span class="meta"><a href="/outlet/{{.Outlet}}">{{.Outlet}}</a> · {{date .Published}}</span>
   {{if .Snippet}}<p class="snippet">{{.Snippet}}</p>{{end}}</li>{{end}}
 {{define "quotes"}}{{range .}}{{template "quoteItem" .}}{{end}}{{end}}
-{{define "hits"}}{{range .}}{{template "hit" .}}{{end}}{{end}}`
+{{define "hits"}}{{range .}}{{template "hit" .}}{{end}}{{end}}
+{{define "bars"}}<svg>{{range .Bars}}<g class="bar"><rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}"><title>{{.Label}}: {{.N}}</title></rect><text x="{{.X}}" y="150" class="label">{{.Label}}</text></g>{{end}}</svg>{{end}}`
 
-// TestListsMatchTemplates checks quoteItemsHTML and hitsHTML against the
+// TestListsMatchTemplates checks quoteItemsHTML, hitsHTML and BarsHTML against the
 // templates they replace, with hostile text in every field that is text.
 func TestListsMatchTemplates(t *testing.T) {
 	ref := template.Must(template.New("lists").Funcs(template.FuncMap{"date": formatDate}).Parse(listTemplates))
@@ -41,6 +42,7 @@ func TestListsMatchTemplates(t *testing.T) {
 		{ArticleID: 10, Title: hostile, Outlet: "example.com", Published: &day, Snippet: hostile},
 		{ArticleID: 11, Title: "Plain", Outlet: "example.org"},
 	}
+	chart := buildMonthChart([]sayso.Count{{Key: "2024-01", N: 3}, {Key: hostile, N: 7}, {Key: "2024-03", N: 1}})
 	for _, tt := range []struct {
 		name, tmpl string
 		data       any
@@ -49,6 +51,7 @@ func TestListsMatchTemplates(t *testing.T) {
 		{"quotes", "quotes", quotes, quoteItemsHTML(quotes)},
 		{"hits", "hits", hits, hitsHTML(hits)},
 		{"no quotes", "quotes", []sayso.Quote{}, quoteItemsHTML(nil)},
+		{"bars", "bars", chart, "<svg>" + chart.BarsHTML() + "</svg>"},
 	} {
 		var want strings.Builder
 		if err := ref.ExecuteTemplate(&want, tt.tmpl, tt.data); err != nil {
