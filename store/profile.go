@@ -31,7 +31,7 @@ func (s *Store) FindSpeakers(ctx context.Context, text string, limit int) ([]say
 	if text == "" {
 		return nil, nil
 	}
-	if out, ok, err := s.names.find(ctx, s, text, limit); ok || err != nil {
+	if out, ok, err := s.findSpeakers(ctx, text, limit); ok || err != nil {
 		if err != nil {
 			return nil, internal(fmt.Errorf("find speakers %q: %w", text, err))
 		}
@@ -69,6 +69,12 @@ func (s *Store) FindOutlets(ctx context.Context, text string, limit int) ([]says
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, nil
+	}
+	if out, ok, err := s.findOutlets(ctx, text, limit); ok || err != nil {
+		if err != nil {
+			return nil, internal(fmt.Errorf("find outlets %q: %w", text, err))
+		}
+		return out, nil
 	}
 	var out []sayso.OutletRef
 	err := s.readTx(ctx, func(tx *sql.Tx) error {

@@ -104,7 +104,7 @@ func (s *Store) writeTx(ctx context.Context, fn func(*writer) error) error {
 		return err
 	}
 	s.speakers.addAll(w.newSpeakers)
-	s.wrote.Store(true)
+	s.commits.Add(1)
 	return nil
 }
 

@@ -53,7 +53,7 @@ func (s *Store) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.SaveRes
 		return nil, internal(fmt.Errorf("save: commit: %w", err))
 	}
 	s.speakers.addAll(w.newSpeakers)
-	s.wrote.Store(true)
+	s.commits.Add(1)
 	if err := s.maintainAfterSave(ctx, len(recs)); err != nil {
 		return nil, internal(fmt.Errorf("save: %w", err))
 	}

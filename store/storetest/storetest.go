@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) sayso.Store) {
 		{"Copies", testCopies},
 		{"Traces", testTraces},
 		{"FindSpeakers", testFindSpeakers},
+		{"FindOutlets", testFindOutlets},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -536,5 +537,63 @@ func testFindSpeakers(t *testing.T, s sayso.Store) {
 	save(t, s, rec)
 	if got, want := names("brandt", 10), "Ilse Brandt/person, Ilse Brandtner/person"; got != want {
 		t.Errorf("after a second save: FindSpeakers(brandt) = %q, want %q", got, want)
+	}
+}
+
+// outletFinder is a store that looks outlets up by part of their domain
+// or name.
+type outletFinder interface {
+	FindOutlets(ctx context.Context, text string, limit int) ([]sayso.OutletRef, error)
+}
+
+// testFindOutlets checks the outlet look-up: parts of domains and names,
+// case-insensitive, shortest domains first, bounded, and an outlet stored
+// or named after a first look-up found by the next.
+func testFindOutlets(t *testing.T, s sayso.Store) {
+	f, ok := s.(outletFinder)
+	if !ok {
+		t.Skip("the store has no FindOutlets")
+	}
+	ctx := context.Background()
+	hosts := func(text string, limit int) string {
+		t.Helper()
+		refs, err := f.FindOutlets(ctx, text, limit)
+		if err != nil {
+			t.Fatalf("FindOutlets(%q): %v", text, err)
+		}
+		var out []string
+		for _, r := range refs {
+			out = append(out, r.Host+"/"+r.Name)
+		}
+		return strings.Join(out, ", ")
+	}
+	save(t, s, harbourRecord("https://example.com/harbour"))
+	if got, want := hosts("EXAMPLE", 10), "example.com/Porthaven Post"; got != want {
+		t.Errorf("FindOutlets(EXAMPLE) = %q, want %q", got, want)
+	}
+	rec := harbourRecord("https://news.example.org/harbour")
+	rec.Article.Publisher = "Porthaven Gazette"
+	rec.Page.Body = append(rec.Page.Body, " org"...)
+	save(t, s, rec)
+	for _, tt := range []struct {
+		text  string
+		limit int
+		want  string
+	}{
+		{"example", 10, "example.com/Porthaven Post, example.org/Porthaven Gazette"},
+		{"example", 1, "example.com/Porthaven Post"},
+		{"gazette", 10, "example.org/Porthaven Gazette"},
+		{"nowhere", 10, ""},
+	} {
+		if got := hosts(tt.text, tt.limit); got != tt.want {
+			t.Errorf("FindOutlets(%q, %d) = %q, want %q", tt.text, tt.limit, got, tt.want)
+		}
+	}
+	rec = harbourRecord("https://example.com/harbour-again")
+	rec.Article.Publisher = "Example Daily"
+	rec.Page.Body = append(rec.Page.Body, " again"...)
+	save(t, s, rec)
+	if got, want := hosts("daily", 10), "example.com/Example Daily"; got != want {
+		t.Errorf("after naming an outlet: FindOutlets(daily) = %q, want %q", got, want)
 	}
 }
