@@ -374,7 +374,7 @@ func (s *Store) finishQuotes(ctx context.Context, tx *sql.Tx, rows []*quoteRow) 
 		if err != nil {
 			return fmt.Errorf("article %d text: %w", id, err)
 		}
-		texts[id] = runeText([]rune(string(text)))
+		texts[id] = newRuneText(string(text))
 		return nil
 	})
 	if err != nil {
