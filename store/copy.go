@@ -141,6 +141,11 @@ func (s *Store) load(ctx context.Context, src *Store, stx *sql.Tx, log *slog.Log
 		log.Info("copied", "table", t, "rows", n, "took", time.Since(start).Round(time.Millisecond))
 		copied = append(copied, CopiedTable{Table: t, Rows: n})
 	}
+	// The destination's full-text index is made now, whatever the
+	// source's state.
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+copyStateTable+` WHERE key = ?`), textStaleKey); err != nil {
+		return nil, fmt.Errorf("copy %s: %w", copyStateTable, err)
+	}
 	start := time.Now()
 	if err := s.loadIndexes(ctx, conn, w, bulk, src, stx, log); err != nil {
 		return nil, fmt.Errorf("copy: full-text index: %w", err)

@@ -141,3 +141,46 @@ func ids(t *testing.T, s *store.Store) []string {
 	}
 	return out
 }
+
+// TestReindexText checks that "sayso reindex" makes the full-text index
+// rows again when a migration changed how text is indexed (as 0006 did,
+// keeping stop words): afterwards the store answers as SQLite does.
+func TestReindexText(t *testing.T) {
+	ctx := context.Background()
+	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sayso.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	want := storetest.Describe(t, lite)
+	pg, err := postgres.Open(ctx, pgtest.NewPrepared(t, migrated))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	if _, err := pg.Save(ctx, storetest.DescribeCorpus()); err != nil {
+		t.Fatal(err)
+	}
+	// The rows as an older index made them: without stop words.
+	for _, q := range []string{
+		`UPDATE articles_fts SET doc = ts_delete(doc, ARRAY['the', 'a', 'to', 'of', 'in', 'on', 'and'])`,
+		`UPDATE quotes_fts SET doc = ts_delete(doc, ARRAY['the', 'a', 'to', 'of', 'in', 'on', 'and'])`,
+		`INSERT INTO trace_state (key, value) VALUES ('text_stale', 'test')`,
+	} {
+		if _, err := pg.DB().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := storetest.DescribeStored(t, pg); got == want {
+		t.Fatal("the stale index answers as SQLite: the test does not test")
+	}
+	if err := pg.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(want, `search "the": 10 hits`) {
+		t.Errorf("description:\n%s", want)
+	}
+	if diff := cmp.Diff(want, storetest.DescribeStored(t, pg)); diff != "" {
+		t.Errorf("after reindex (-sqlite +postgres):\n%s", diff)
+	}
+}
