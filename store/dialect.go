@@ -48,3 +48,14 @@ type Dialect interface {
 	// closes, to keep the planner's statistics fresh.
 	Maintain() string
 }
+
+// JoinOrderKeeper is implemented by a Dialect whose planner reorders joins
+// written with CROSS JOIN, which SQLite runs in the order written. The
+// store plans some queries itself (a quote listing walking the articles
+// newest first, each attribution tested against the filters) and runs
+// KeepJoinOrder in their transaction first, so that the engine follows
+// the plan: PostgreSQL, left to choose, joined every match of a common
+// word or speaker to every article walked, and took seconds.
+type JoinOrderKeeper interface {
+	KeepJoinOrder() string
+}

@@ -230,6 +230,10 @@ func (w *writer) unindexProvenance(id int64, text string) error {
 const (
 	traceVersionKey = "version"
 	traceStaleKey   = "stale"
+	// textStaleKey is present while articles are stored whose full-text
+	// index rows were made by an older form of the index (a migration
+	// sets it); Reindex indexes their text again.
+	textStaleKey = "text_stale"
 )
 
 // initProvenance records the index version in a store that has none yet

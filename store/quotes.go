@@ -106,7 +106,11 @@ func (s *Store) quoteFilters(qq sayso.QuoteQuery) ([]quoteFilter, error) {
 			UNION SELECT s2.id FROM speakers s1 JOIN speakers s2 ON s2.identity = s1.identity
 			WHERE lower(s1.name) LIKE ? ESCAPE '\')`
 		pat := "%" + likeEscape(strings.ToLower(qq.Speaker)) + "%"
-		fs = append(fs, quoteFilter{cond: speakers, each: "+" + speakers,
+		// Tested on each attribution, the unary plus keeps SQLite from
+		// driving the query by the speaker index, and IS TRUE keeps
+		// PostgreSQL from making the subquery a join (it hashes the ids
+		// once instead).
+		fs = append(fs, quoteFilter{cond: speakers, each: "(+" + speakers + ") IS TRUE",
 			args:  []any{pat, pat},
 			count: `SELECT count(*) FROM (SELECT 1 FROM attributions t WHERE ` + speakers + ` LIMIT ?) x`,
 			from:  fromAttributions})
@@ -119,7 +123,7 @@ func (s *Store) quoteFilters(qq sayso.QuoteQuery) ([]quoteFilter, error) {
 		host = strings.TrimPrefix(host, "www.")
 		const outlets = `(o.host = ? OR o.host LIKE ? ESCAPE '\')`
 		fs = append(fs, quoteFilter{cond: outlets,
-			each: `+p.outlet_id IN (SELECT id FROM outlets WHERE host = ? OR host LIKE ? ESCAPE '\')`,
+			each: `(+p.outlet_id IN (SELECT id FROM outlets WHERE host = ? OR host LIKE ? ESCAPE '\')) IS TRUE`,
 			args: []any{host, "%." + likeEscape(host)},
 			count: `SELECT count(*) FROM (SELECT 1 FROM outlets o JOIN pages p ON p.outlet_id = o.id
 				JOIN attributions t ON t.id BETWEEN p.id * ` + maxAttrSQL + ` AND p.id * ` + maxAttrSQL + ` + ` + maxAttrSQL + ` - 1
@@ -269,6 +273,11 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 		from, conds, args, err := s.quotePlan(ctx, tx, fs, limit, max(qq.Offset, 0))
 		if err != nil {
 			return err
+		}
+		if k, ok := s.d.(JoinOrderKeeper); ok && from == fromArticles {
+			if _, err := tx.ExecContext(ctx, k.KeepJoinOrder()); err != nil {
+				return err
+			}
 		}
 		for _, c := range conds {
 			from += "\n\t\tAND " + c

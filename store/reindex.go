@@ -20,10 +20,17 @@ var provenanceTables = []string{"copy_docs", "copy_bands", "copy_members", "copy
 // builds them again from the stored articles, in id order, a batch per
 // transaction, calling progress (when not nil) after each. Until it ends,
 // provenance queries say the indexes are being rebuilt; an interrupted
-// rebuild is started over by the next.
+// rebuild is started over by the next. When a migration changed how the
+// full-text index reads text, the articles' rows in it are made again too.
 func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) error {
 	var total int
+	var textStale bool
 	err := s.writeTx(ctx, func(w *writer) error {
+		var n int
+		if err := w.tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM trace_state WHERE key = ?`), textStaleKey).Scan(&n); err != nil {
+			return err
+		}
+		textStale = n > 0
 		for _, t := range provenanceTables {
 			if err := w.exec(`DELETE FROM ` + t); err != nil {
 				return err
@@ -57,6 +64,11 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) err
 				if err := w.indexProvenance(id, text, attrs); err != nil {
 					return fmt.Errorf("article %d: %w", id, err)
 				}
+				if textStale {
+					if err := w.reindexText(id, text); err != nil {
+						return fmt.Errorf("article %d: full-text index: %w", id, err)
+					}
+				}
 				after = id
 			}
 			n = len(ids)
@@ -77,7 +89,7 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) err
 		if err := w.reindexIdentities(); err != nil {
 			return fmt.Errorf("speaker identities: %w", err)
 		}
-		return w.exec(`DELETE FROM trace_state WHERE key = ?`, traceStaleKey)
+		return w.exec(`DELETE FROM trace_state WHERE key IN (?, ?)`, traceStaleKey, textStaleKey)
 	})
 	if err != nil {
 		return internal(fmt.Errorf("reindex: %w", err))
@@ -147,4 +159,60 @@ func (w *writer) indexInput(id int64) (string, []sayso.Attribution, error) {
 		attrs = append(attrs, a)
 	}
 	return text, attrs, rows.Err()
+}
+
+// reindexText replaces the full-text index rows of article id, whose text
+// is given, and of its attributions.
+func (w *writer) reindexText(id int64, text string) error {
+	var title string
+	if err := w.tx.QueryRowContext(w.ctx, w.s.q(`SELECT title FROM articles WHERE id = ?`), id).Scan(&title); err != nil {
+		return err
+	}
+	if err := w.exec(w.s.d.UnindexArticle(), id); err != nil {
+		return err
+	}
+	if err := w.exec(w.s.d.IndexArticle(), id, title, text); err != nil {
+		return err
+	}
+	lo, hi := attributionRange(id, id)
+	rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT id, content_spans, content_text FROM attributions
+		WHERE id BETWEEN ? AND ? ORDER BY id`), lo, hi)
+	if err != nil {
+		return err
+	}
+	rt := runeText([]rune(text))
+	type quote struct {
+		id      int64
+		content string
+	}
+	var quotes []quote
+	for rows.Next() {
+		var q quote
+		var spans string
+		var ctext *string
+		if err := rows.Scan(&q.id, &spans, &ctext); err != nil {
+			rows.Close()
+			return err
+		}
+		seg, err := segmentFrom(rt, &spans, ctext)
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("attribution %d: %w", q.id, err)
+		}
+		q.content = seg.Text
+		quotes = append(quotes, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, q := range quotes {
+		if err := w.exec(w.s.d.UnindexQuote(), q.id, q.content); err != nil {
+			return err
+		}
+		if err := w.exec(w.s.d.IndexQuote(), q.id, q.content); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -79,6 +79,18 @@ func TestCorpusCommands(t *testing.T) {
 		t.Fatalf("search json: exit %d\n%s", code, out)
 	}
 
+	// A copy answers as its original.
+	copyDB := filepath.Join(t.TempDir(), "copy.db")
+	if code, out, errs := runCmd(t, "copy", "--from", db, "--to", copyDB); code != exitOK || !strings.Contains(out, "articles           15") {
+		t.Errorf("copy: exit %d\n%s%s", code, out, errs)
+	}
+	if _, copied, _ := runCmd(t, "search", "--db", copyDB, "--format", "json", "--limit", "2", "library"); copied != out {
+		t.Errorf("search in the copy:\n%s\nwant\n%s", copied, out)
+	}
+	if code, _, errs := runCmd(t, "copy", "--from", db, "--to", copyDB); code != exitFailure || !strings.Contains(errs, "not empty") {
+		t.Errorf("copy into a corpus: exit %d %s", code, errs)
+	}
+
 	code, out, errs = runCmd(t, "show", "--db", db, fmt.Sprint(hit.ArticleID))
 	if code != exitOK || !strings.Contains(out, hit.Title) || !strings.Contains(out, "library") || !strings.Contains(out, "Attributions (") && !strings.Contains(out, "Attribution failed") {
 		t.Errorf("show: exit %d\n%s%s", code, out, errs)
@@ -180,6 +192,9 @@ func TestCorpusUsage(t *testing.T) {
 		{[]string{"export", "--format", "xml"}, exitUsage, "jsonl or csv"},
 		{[]string{"export", "--table", "pages"}, exitUsage, "articles, attributions, speakers, copies or traces"},
 		{[]string{"reprocess", "--state", "odd"}, exitUsage, "--state"},
+		{[]string{"copy", "--to", missing}, exitUsage, "--from and --to"},
+		{[]string{"copy", "--from", missing, "--to", missing}, exitUsage, "the same"},
+		{[]string{"copy", "--from", missing, "--to", missing + "2"}, exitFailure, "no corpus database"},
 	}
 	for _, tt := range tests {
 		code, _, errs := runCmd(t, tt.args...)

@@ -62,6 +62,7 @@ func commands() []command {
 		{"copies", "the stored copies of an article and which is the original", runCopies},
 		{"trace", "every printing of a quote: first, copied, cut, altered, misattributed", runTrace},
 		{"reindex", "build the provenance indexes of a corpus again", runReindex},
+		{"copy", "copy a corpus into an empty database (SQLite into PostgreSQL)", runCopy},
 		{"export", "export articles, attributions and speakers as JSONL or CSV", runExport},
 		{"serve", "serve the corpus as web pages and a JSON API", runServe},
 		{"demo", "serve a sample corpus built from pages shipped with sayso", runDemo},

@@ -98,6 +98,7 @@ var (
 	_ store.WriteLocker = Dialect{}
 
 	_ store.PeriodicMaintainer = Dialect{}
+	_ store.JoinOrderKeeper    = Dialect{}
 )
 
 // Name returns "postgres".
@@ -209,6 +210,9 @@ func (Dialect) QuoteMatchEach() string {
 func (Dialect) CountQuotes() string {
 	return `SELECT count(*) FROM (SELECT f.id FROM ` + queries("?") + ` c JOIN quotes_fts f ON f.cfg = c.cfg AND f.doc @@ c.q LIMIT ?) x`
 }
+
+// KeepJoinOrder makes the transaction's joins run in the order written.
+func (Dialect) KeepJoinOrder() string { return `SET LOCAL join_collapse_limit = 1` }
 
 // Maintain returns "": closing a store does not analyze a database that
 // may be large (see MaintainEvery).

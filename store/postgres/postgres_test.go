@@ -44,7 +44,7 @@ func TestReopen(t *testing.T) {
 			t.Fatal(err)
 		}
 		v, err := s.SchemaVersion(ctx)
-		if err != nil || v != 5 {
+		if err != nil || v != 6 {
 			t.Errorf("schema version = %d, %v", v, err)
 		}
 		s.Close()

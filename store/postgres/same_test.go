@@ -8,6 +8,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/sayso-news/sayso"
+	"github.com/sayso-news/sayso/store"
+	"github.com/sayso-news/sayso/store/postgres"
+	"github.com/sayso-news/sayso/store/postgres/pgtest"
 	"github.com/sayso-news/sayso/store/sqlite"
 	"github.com/sayso-news/sayso/store/storetest"
 )
@@ -54,5 +57,130 @@ func TestLanguageStemming(t *testing.T) {
 		if err != nil || len(hits) != tt.want {
 			t.Errorf("Search(%q) = %d hits, %v; want %d", tt.query, len(hits), err, tt.want)
 		}
+	}
+}
+
+// TestCopy copies a SQLite corpus into PostgreSQL and back into a new
+// SQLite file: each copy answers as the original does, under the same ids,
+// refuses to be copied into again, and takes new records afterwards.
+func TestCopy(t *testing.T) {
+	ctx := context.Background()
+	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "from.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	want := storetest.Describe(t, lite)
+	pg, err := postgres.Open(ctx, pgtest.NewPrepared(t, migrated))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	back, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "back.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	for _, c := range []struct {
+		name     string
+		dst, src *store.Store
+	}{{"sqlite to postgres", pg, lite}, {"postgres to sqlite", back, pg}} {
+		copied, err := store.Copy(ctx, c.dst, c.src, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if len(copied) == 0 || copied[0].Rows == 0 {
+			t.Errorf("%s: copied %+v", c.name, copied)
+		}
+		if diff := cmp.Diff(want, storetest.DescribeStored(t, c.dst)); diff != "" {
+			t.Errorf("%s: the copy differs (-original +copy):\n%s", c.name, diff)
+		}
+		if diff := cmp.Diff(ids(t, c.src), ids(t, c.dst)); diff != "" {
+			t.Errorf("%s: ids differ (-original +copy):\n%s", c.name, diff)
+		}
+		if _, err := store.Copy(ctx, c.dst, c.src, nil); sayso.ErrorCodeOf(err) != sayso.ECONFLICT {
+			t.Errorf("%s: copy into a corpus: %v, want a conflict", c.name, err)
+		}
+	}
+	// New outlets, pages and speakers take ids after the copied ones.
+	rec := storetest.DescribeCorpus()[0]
+	rec.Page.URL, rec.Page.FinalURL, rec.Article.URL = "https://new.example/a", "https://new.example/a", "https://new.example/a"
+	rec.Page.Body = append(rec.Page.Body, " new"...)
+	rec.Analysis.Attributions[0].Speaker.Name = "A New Speaker"
+	if res, err := pg.Save(ctx, []*sayso.Record{rec}); err != nil || res[0].Outcome != sayso.OutcomeStored {
+		t.Errorf("save after the copy: %+v, %v", res, err)
+	}
+}
+
+// ids lists the ids of a store's outlets, pages, speakers and attributions
+// with what they name.
+func ids(t *testing.T, s *store.Store) []string {
+	t.Helper()
+	var out []string
+	for _, q := range []string{
+		`SELECT 'outlet ' || id || ' ' || host FROM outlets ORDER BY id`,
+		`SELECT 'page ' || id || ' ' || url FROM pages ORDER BY id`,
+		`SELECT 'speaker ' || id || ' ' || name || ' ' || coalesce(identity, 0) FROM speakers ORDER BY id`,
+		`SELECT 'attribution ' || id || ' ' || coalesce(speaker_id, 0) FROM attributions ORDER BY id`,
+	} {
+		rows, err := s.DB().Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, line)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		rows.Close()
+	}
+	return out
+}
+
+// TestReindexText checks that "sayso reindex" makes the full-text index
+// rows again when a migration changed how text is indexed (as 0006 did,
+// keeping stop words): afterwards the store answers as SQLite does.
+func TestReindexText(t *testing.T) {
+	ctx := context.Background()
+	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sayso.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	want := storetest.Describe(t, lite)
+	pg, err := postgres.Open(ctx, pgtest.NewPrepared(t, migrated))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	if _, err := pg.Save(ctx, storetest.DescribeCorpus()); err != nil {
+		t.Fatal(err)
+	}
+	// The rows as an older index made them: without stop words.
+	for _, q := range []string{
+		`UPDATE articles_fts SET doc = ts_delete(doc, ARRAY['the', 'a', 'to', 'of', 'in', 'on', 'and'])`,
+		`UPDATE quotes_fts SET doc = ts_delete(doc, ARRAY['the', 'a', 'to', 'of', 'in', 'on', 'and'])`,
+		`INSERT INTO trace_state (key, value) VALUES ('text_stale', 'test')`,
+	} {
+		if _, err := pg.DB().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := storetest.DescribeStored(t, pg); got == want {
+		t.Fatal("the stale index answers as SQLite: the test does not test")
+	}
+	if err := pg.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(want, `search "the": 10 hits`) {
+		t.Errorf("description:\n%s", want)
+	}
+	if diff := cmp.Diff(want, storetest.DescribeStored(t, pg)); diff != "" {
+		t.Errorf("after reindex (-sqlite +postgres):\n%s", diff)
 	}
 }
