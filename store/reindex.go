@@ -180,7 +180,7 @@ func (w *writer) reindexText(id int64, text string) error {
 	if err != nil {
 		return err
 	}
-	rt := runeText([]rune(text))
+	rt := newRuneText(text)
 	type quote struct {
 		id      int64
 		content string
