@@ -50,6 +50,34 @@ func decompress(b []byte) ([]byte, error) {
 	return out, nil
 }
 
+// textBuffers are decoding buffers for decompressText, kept while at
+// most maxPooledText long.
+var textBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledText = 1 << 20
+
+// decompressText undoes compress for a text: it decodes into a reused
+// buffer and copies the result once into the string, where decompress and
+// a conversion allocate it twice (pages read back tens of texts each).
+func decompressText(b []byte) (string, error) {
+	if len(b) == 0 {
+		return "", nil
+	}
+	_, d := codecs()
+	buf := textBuffers.Get().(*[]byte)
+	out, err := d.DecodeAll(b, (*buf)[:0])
+	if err != nil {
+		textBuffers.Put(buf)
+		return "", fmt.Errorf("decompress: %w", err)
+	}
+	text := string(out)
+	if cap(out) <= maxPooledText {
+		*buf = out
+		textBuffers.Put(buf)
+	}
+	return text, nil
+}
+
 // compressJSON marshals v and compresses it; nil for a nil or empty value.
 func compressJSON(v any) ([]byte, error) {
 	b, err := json.Marshal(v)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sayso-news/sayso"
@@ -29,5 +30,23 @@ func TestRuneText(t *testing.T) {
 	rt := newRuneText("“Go,” he said, “now.”")
 	if got, want := rt.spanText([]sayso.Span{{Start: 1, End: 3}, {Start: 16, End: 19}}), "Go now"; got != want {
 		t.Errorf("spanText = %q, want %q", got, want)
+	}
+}
+
+// TestDecompressText checks texts round-trip through compress and
+// decompressText, the reused buffer never leaking one text into the next.
+func TestDecompressText(t *testing.T) {
+	texts := []string{"", "short", strings.Repeat("The harbour plan. ", 5000), "naïve — café", strings.Repeat("x", maxPooledText+10), "after"}
+	for _, want := range texts {
+		got, err := decompressText(compress([]byte(want)))
+		if err != nil {
+			t.Fatalf("decompressText: %v", err)
+		}
+		if got != want {
+			t.Errorf("decompressText gave %d bytes (%.20q…), want %d (%.20q…)", len(got), got, len(want), want)
+		}
+	}
+	if _, err := decompressText([]byte("not zstd at all")); err == nil {
+		t.Error("decompressText accepted bytes that are not zstd")
 	}
 }

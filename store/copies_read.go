@@ -157,11 +157,11 @@ func (s *Store) lightArticles(ctx context.Context, tx *sql.Tx, ids []int64, with
 			return err
 		}
 		la.ref.Published = parseTime(published)
-		raw, err := decompress(blob)
+		text, err := decompressText(blob)
 		if err != nil {
 			return fmt.Errorf("article %d text: %w", la.ref.ArticleID, err)
 		}
-		la.text = string(raw)
+		la.text = text
 		la.article.Blocks = []sayso.Block{{Kind: sayso.BlockParagraph, Text: la.text}}
 		out[la.ref.ArticleID] = la
 		return nil

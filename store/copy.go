@@ -289,12 +289,12 @@ func (s *Store) indexChunk(ctx context.Context, stx *sql.Tx, after int64) ([][]a
 		if err := rows.Scan(&id, &title, &blob); err != nil {
 			return nil, nil, err
 		}
-		text, err := decompress(blob)
+		text, err := decompressText(blob)
 		if err != nil {
 			return nil, nil, fmt.Errorf("article %d: %w", id, err)
 		}
-		arts = append(arts, []any{id, title, string(text)})
-		texts[id] = newRuneText(string(text))
+		arts = append(arts, []any{id, title, text})
+		texts[id] = newRuneText(text)
 	}
 	return arts, texts, rows.Err()
 }

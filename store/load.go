@@ -72,12 +72,12 @@ func (s *Store) loadArticles(ctx context.Context, tx *sql.Tx, from, to int64) ([
 		sa.AnalyzerVersion, sa.AnalysisError = analyzer.String, analysisErr.String
 		out = append(out, &sa)
 		byID[sa.ID] = &sa
-		text, err := decompress(blob)
+		text, err := decompressText(blob)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("article %d text: %w", sa.ID, err)
 		}
-		raw[sa.ID] = string(text)
+		raw[sa.ID] = text
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

@@ -395,12 +395,12 @@ func (s *Store) LatestArticles(ctx context.Context, text string, limit int) ([]s
 			if err := st.QueryRowContext(ctx, id).Scan(&h.URL, &h.Title, &h.Outlet, &published, &blob); err != nil {
 				return err
 			}
-			text, err := decompress(blob)
+			text, err := decompressText(blob)
 			if err != nil {
 				return fmt.Errorf("article %d text: %w", id, err)
 			}
 			h.Published = parseTime(published)
-			h.Snippet = Snippet(string(text), q)
+			h.Snippet = Snippet(text, q)
 			hits = append(hits, h)
 		}
 		return nil

@@ -157,12 +157,12 @@ func (w *writer) text(id int64) (string, error) {
 	if err := st.QueryRowContext(w.ctx, id).Scan(&blob); err != nil {
 		return "", fmt.Errorf("article %d text: %w", id, err)
 	}
-	raw, err := decompress(blob)
+	text, err := decompressText(blob)
 	if err != nil {
 		return "", fmt.Errorf("article %d text: %w", id, err)
 	}
-	w.remember(id, string(raw))
-	return string(raw), nil
+	w.remember(id, text)
+	return text, nil
 }
 
 // remember caches an article's text.

@@ -379,11 +379,11 @@ func (s *Store) finishQuotes(ctx context.Context, tx *sql.Tx, rows []*quoteRow) 
 		if err := rows.Scan(&id, &blob); err != nil {
 			return err
 		}
-		text, err := decompress(blob)
+		text, err := decompressText(blob)
 		if err != nil {
 			return fmt.Errorf("article %d text: %w", id, err)
 		}
-		texts[id] = newRuneText(string(text))
+		texts[id] = newRuneText(text)
 		return nil
 	})
 	if err != nil {

@@ -238,12 +238,12 @@ func (s *Store) Search(ctx context.Context, sq sayso.SearchQuery) ([]sayso.Searc
 			if err := st.QueryRowContext(ctx, h.ArticleID).Scan(&h.URL, &h.Title, &h.Outlet, &published, &blob); err != nil {
 				return err
 			}
-			text, err := decompress(blob)
+			text, err := decompressText(blob)
 			if err != nil {
 				return fmt.Errorf("article %d text: %w", h.ArticleID, err)
 			}
 			h.Published = parseTime(published)
-			h.Snippet = Snippet(string(text), q)
+			h.Snippet = Snippet(text, q)
 		}
 		return nil
 	})

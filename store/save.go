@@ -363,16 +363,16 @@ func (w *writer) deleteArticle(id int64) error {
 	if err := w.exec(w.s.d.UnindexArticle(), id); err != nil {
 		return err
 	}
-	raw, err := decompress(blob)
+	text, err := decompressText(blob)
 	if err != nil {
 		return fmt.Errorf("article %d text: %w", id, err)
 	}
-	if err := w.unindexProvenance(id, string(raw)); err != nil {
+	if err := w.unindexProvenance(id, text); err != nil {
 		return err
 	}
 	lo, hi := attributionRange(id, id)
 	if q := w.s.d.UnindexQuote(); q != "" {
-		text := newRuneText(string(raw))
+		rt := newRuneText(text)
 		rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT id, content_spans, content_text FROM attributions
 			WHERE id BETWEEN ? AND ?`), lo, hi)
 		if err != nil {
@@ -391,7 +391,7 @@ func (w *writer) deleteArticle(id int64) error {
 				rows.Close()
 				return err
 			}
-			seg, err := segmentFrom(text, &spans, nullPtr(ctext))
+			seg, err := segmentFrom(rt, &spans, nullPtr(ctext))
 			if err != nil {
 				rows.Close()
 				return err

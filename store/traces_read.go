@@ -187,12 +187,12 @@ func (r *traceReader) text(id int64) (string, error) {
 	if err := r.tx.QueryRowContext(r.ctx, r.s.q(`SELECT text FROM articles WHERE id = ?`), id).Scan(&blob); err != nil {
 		return "", fmt.Errorf("article %d text: %w", id, err)
 	}
-	raw, err := decompress(blob)
+	text, err := decompressText(blob)
 	if err != nil {
 		return "", fmt.Errorf("article %d text: %w", id, err)
 	}
-	r.texts[id] = string(raw)
-	return string(raw), nil
+	r.texts[id] = text
+	return text, nil
 }
 
 // quote reads a stored quote again from its article's text.
