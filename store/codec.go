@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/zstd"
 	"github.com/sayso-news/sayso"
@@ -148,32 +149,57 @@ func decodeSpans(s string) ([]sayso.Span, error) {
 	return spans, nil
 }
 
-// runeText gives code-point slicing of a text (spans count code points):
-// by bytes when the text is ASCII, as much news text is, which spares
-// converting it; by code points otherwise.
+// runeText gives code-point slicing of a text (spans count code points)
+// without converting it to runes: by bytes when the text is ASCII, as much
+// news text is; otherwise through the byte offset of every runeMark-th
+// code point, found in one pass, from which a slice walks at most
+// runeMark-1 code points.
 type runeText struct {
-	ascii string
-	runes []rune
+	s     string
+	ascii bool
+	marks []int32
+	n     int // code points
 }
+
+// runeMark is the spacing of runeText's offsets.
+const runeMark = 64
 
 // newRuneText returns s for slicing by code points.
 func newRuneText(s string) runeText {
 	if isASCII(s) {
-		return runeText{ascii: s}
+		return runeText{s: s, ascii: true, n: len(s)}
 	}
-	return runeText{runes: []rune(s)}
+	t := runeText{s: s, marks: make([]int32, 0, len(s)/runeMark+1)}
+	for i := range s {
+		if t.n%runeMark == 0 {
+			t.marks = append(t.marks, int32(i))
+		}
+		t.n++
+	}
+	return t
+}
+
+// offset returns the byte offset of code point cp, 0 ≤ cp ≤ t.n.
+func (t runeText) offset(cp int) int {
+	if t.ascii {
+		return cp
+	}
+	if cp >= t.n {
+		return len(t.s)
+	}
+	i := int(t.marks[cp/runeMark])
+	for k := cp % runeMark; k > 0; k-- {
+		_, size := utf8.DecodeRuneInString(t.s[i:])
+		i += size
+	}
+	return i
 }
 
 // slice returns text[start:end] in code points, clamped to the text.
 func (t runeText) slice(start, end int) string {
-	if t.runes == nil {
-		start = max(0, min(start, len(t.ascii)))
-		end = max(start, min(end, len(t.ascii)))
-		return t.ascii[start:end]
-	}
-	start = max(0, min(start, len(t.runes)))
-	end = max(start, min(end, len(t.runes)))
-	return string(t.runes[start:end])
+	start = max(0, min(start, t.n))
+	end = max(start, min(end, t.n))
+	return t.s[t.offset(start):t.offset(end)]
 }
 
 // spanText is how a segment's text is derived from its spans when it is

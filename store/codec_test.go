@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sayso-news/sayso"
 )
@@ -22,6 +23,9 @@ func TestRuneText(t *testing.T) {
 		{"short", 4, 2, ""},
 		{"", 0, 5, ""},
 		{"naïve — café", 8, 12, "café"},
+		{strings.Repeat("é", 200) + "ok", 200, 202, "ok"},
+		{strings.Repeat("é", 200) + "ok", 63, 65, "éé"},
+		{strings.Repeat("é", 128), 64, 128, strings.Repeat("é", 64)},
 	} {
 		if got := newRuneText(tt.text).slice(tt.start, tt.end); got != tt.want {
 			t.Errorf("newRuneText(%q).slice(%d, %d) = %q, want %q", tt.text, tt.start, tt.end, got, tt.want)
@@ -49,4 +53,21 @@ func TestDecompressText(t *testing.T) {
 	if _, err := decompressText([]byte("not zstd at all")); err == nil {
 		t.Error("decompressText accepted bytes that are not zstd")
 	}
+}
+
+// FuzzRuneText checks runeText's slices against slicing the text's runes.
+func FuzzRuneText(f *testing.F) {
+	f.Add("The mayor said so.", 4, 9)
+	f.Add(strings.Repeat("é", 130)+"“ok”", 63, 131)
+	f.Fuzz(func(t *testing.T, s string, start, end int) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		r := []rune(s)
+		a := max(0, min(start, len(r)))
+		b := max(a, min(end, len(r)))
+		if got, want := newRuneText(s).slice(start, end), string(r[a:b]); got != want {
+			t.Errorf("slice(%d, %d) of %q = %q, want %q", start, end, s, got, want)
+		}
+	})
 }
