@@ -109,7 +109,7 @@ func (w *writer) insertArticle(id int64, r *sayso.Record) error {
 	}
 	var attrs []sayso.Attribution
 	if r.Analysis != nil {
-		if err := w.insertAnalysis(id, runeText([]rune(text)), r.Analysis); err != nil {
+		if err := w.insertAnalysis(id, newRuneText(text), r.Analysis); err != nil {
 			return err
 		}
 		attrs = r.Analysis.Attributions[:min(len(r.Analysis.Attributions), maxAttributions)]

@@ -120,14 +120,32 @@ func decodeSpans(s string) ([]sayso.Span, error) {
 	return spans, nil
 }
 
-// runeText gives code-point slicing of a text.
-type runeText []rune
+// runeText gives code-point slicing of a text (spans count code points):
+// by bytes when the text is ASCII, as much news text is, which spares
+// converting it; by code points otherwise.
+type runeText struct {
+	ascii string
+	runes []rune
+}
+
+// newRuneText returns s for slicing by code points.
+func newRuneText(s string) runeText {
+	if isASCII(s) {
+		return runeText{ascii: s}
+	}
+	return runeText{runes: []rune(s)}
+}
 
 // slice returns text[start:end] in code points, clamped to the text.
 func (t runeText) slice(start, end int) string {
-	start = max(0, min(start, len(t)))
-	end = max(start, min(end, len(t)))
-	return string(t[start:end])
+	if t.runes == nil {
+		start = max(0, min(start, len(t.ascii)))
+		end = max(start, min(end, len(t.ascii)))
+		return t.ascii[start:end]
+	}
+	start = max(0, min(start, len(t.runes)))
+	end = max(start, min(end, len(t.runes)))
+	return string(t.runes[start:end])
 }
 
 // spanText is how a segment's text is derived from its spans when it is

@@ -184,7 +184,7 @@ func (s *Store) lightArticles(ctx context.Context, tx *sql.Tx, ids []int64, with
 		}
 		if _, ok := texts[id]; !ok {
 			la.article.Blocks = la.article.Blocks[:0]
-			texts[id] = runeText([]rune(la.text))
+			texts[id] = newRuneText(la.text)
 		}
 		la.article.Blocks = append(la.article.Blocks, sayso.Block{Kind: sayso.BlockKind(kind), Text: texts[id].slice(start, end)})
 		return nil

@@ -87,7 +87,7 @@ func Copy(ctx context.Context, dst, src *Store, log *slog.Logger) ([]CopiedTable
 	if err != nil {
 		return nil, internal(fmt.Errorf("copy: %w", err))
 	}
-	dst.wrote.Store(true)
+	dst.commits.Add(1)
 	if m, ok := dst.d.(PeriodicMaintainer); ok {
 		stmt, _ := m.MaintainEvery()
 		if _, err := dst.db.ExecContext(ctx, stmt); err != nil {
@@ -294,7 +294,7 @@ func (s *Store) indexChunk(ctx context.Context, stx *sql.Tx, after int64) ([][]a
 			return nil, nil, fmt.Errorf("article %d: %w", id, err)
 		}
 		arts = append(arts, []any{id, title, string(text)})
-		texts[id] = runeText([]rune(string(text)))
+		texts[id] = newRuneText(string(text))
 	}
 	return arts, texts, rows.Err()
 }

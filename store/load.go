@@ -87,7 +87,7 @@ func (s *Store) loadArticles(ctx context.Context, tx *sql.Tx, from, to int64) ([
 		return nil, nil
 	}
 	for id, t := range raw {
-		texts[id] = runeText([]rune(t))
+		texts[id] = newRuneText(t)
 	}
 	each := func(query string, scan func(id int64, rows *sql.Rows) error) error {
 		rows, err := tx.QueryContext(ctx, s.q(query), from, to)

@@ -31,6 +31,12 @@ func (s *Store) FindSpeakers(ctx context.Context, text string, limit int) ([]say
 	if text == "" {
 		return nil, nil
 	}
+	if out, ok, err := s.findSpeakers(ctx, text, limit); ok || err != nil {
+		if err != nil {
+			return nil, internal(fmt.Errorf("find speakers %q: %w", text, err))
+		}
+		return out, nil
+	}
 	var out []sayso.SpeakerRef
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, name, type FROM speakers
@@ -63,6 +69,12 @@ func (s *Store) FindOutlets(ctx context.Context, text string, limit int) ([]says
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, nil
+	}
+	if out, ok, err := s.findOutlets(ctx, text, limit); ok || err != nil {
+		if err != nil {
+			return nil, internal(fmt.Errorf("find outlets %q: %w", text, err))
+		}
+		return out, nil
 	}
 	var out []sayso.OutletRef
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
@@ -164,37 +176,76 @@ func (s *Store) SpeakerProfile(ctx context.Context, id int64) (*sayso.SpeakerPro
 			return err
 		}
 		// The latest statements by attribution id (the speaker index
-		// holds the ids in order), each joined to its article by key.
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT t.id, coalesce(t.role, ''), a.published_unix, o.host
-			FROM (SELECT id, article_id, role FROM attributions WHERE speaker_id = ? ORDER BY id DESC LIMIT ?) t
-			CROSS JOIN articles a CROSS JOIN pages p CROSS JOIN outlets o
-			WHERE a.id = t.article_id AND p.id = a.id AND o.id = p.outlet_id ORDER BY t.id DESC`), id, speakerSample)
+		// holds the ids in order); then their articles' dates and outlets,
+		// each article read once (200 statements come from about 95).
+		type statement struct {
+			id, article int64
+			role        string
+		}
+		var stmts []statement
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, article_id, coalesce(role, '')
+			FROM attributions WHERE speaker_id = ? ORDER BY id DESC LIMIT ?`), id, speakerSample)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		roles, months, outlets := counter{}, counter{}, counter{}
 		for rows.Next() {
-			var aid int64
-			var role, host string
-			var pub sql.NullInt64
-			if err := rows.Scan(&aid, &role, &pub, &host); err != nil {
+			var st statement
+			if err := rows.Scan(&st.id, &st.article, &st.role); err != nil {
+				rows.Close()
 				return err
 			}
-			p.Sample++
-			if role != "" {
-				roles[role]++
-			}
-			if pub.Valid {
-				months[time.Unix(pub.Int64, 0).UTC().Format("2006-01")]++
-			}
-			outlets[host]++
-			if len(statementIDs) < statementsShown {
-				statementIDs = append(statementIDs, aid)
-			}
+			stmts = append(stmts, st)
+		}
+		if err := rows.Close(); err != nil {
+			return err
 		}
 		if err := rows.Err(); err != nil {
 			return err
+		}
+		type source struct {
+			published sql.NullInt64
+			host      string
+			found     bool
+		}
+		sources := map[int64]source{}
+		var articles []int64
+		for _, st := range stmts {
+			if _, ok := sources[st.article]; !ok {
+				sources[st.article] = source{}
+				articles = append(articles, st.article)
+			}
+		}
+		err = eachRow(ctx, tx, s.q, `SELECT a.id, a.published_unix, o.host FROM articles a
+			JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id WHERE a.id IN (%s)`, articles,
+			func(rows *sql.Rows) error {
+				var aid int64
+				src := source{found: true}
+				if err := rows.Scan(&aid, &src.published, &src.host); err != nil {
+					return err
+				}
+				sources[aid] = src
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+		roles, months, outlets := counter{}, counter{}, counter{}
+		for _, st := range stmts {
+			src := sources[st.article]
+			if !src.found { // an article without its page or outlet, as the join left out
+				continue
+			}
+			p.Sample++
+			if st.role != "" {
+				roles[st.role]++
+			}
+			if src.published.Valid {
+				months[time.Unix(src.published.Int64, 0).UTC().Format("2006-01")]++
+			}
+			outlets[src.host]++
+			if len(statementIDs) < statementsShown {
+				statementIDs = append(statementIDs, st.id)
+			}
 		}
 		p.Roles, p.Outlets = roles.top(profileTop), outlets.top(profileTop)
 		p.Months = months.top(0)
@@ -219,21 +270,28 @@ func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]sayso.Quote, err
 	}
 	byID := map[int64]sayso.Quote{}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		return eachRow(ctx, tx, s.q, `SELECT t.id, t.article_id, a.url, a.title, o.host, a.published, t.kind, s.name,
-			coalesce(s.type, t.speaker_type), t.role, t.resolution, t.source_spans, t.source_text, t.cue_spans,
-			t.cue_text, t.content_spans, t.content_text, t.medium, t.confidence, a.text
+		var qrs []*quoteRow
+		err := eachRow(ctx, tx, s.q, `SELECT `+quoteColumns+`
 			FROM attributions t JOIN articles a ON a.id = t.article_id
 			JOIN pages p ON p.id = a.id
 			JOIN outlets o ON o.id = p.outlet_id
 			LEFT JOIN speakers s ON s.id = t.speaker_id
 			WHERE t.id IN (%s)`, ids, func(rows *sql.Rows) error {
-			q, err := scanQuote(rows)
+			qr, err := scanQuote(rows)
 			if err != nil {
 				return err
 			}
-			byID[q.ID] = q
+			qrs = append(qrs, qr)
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		qs, err := s.finishQuotes(ctx, tx, qrs)
+		for _, q := range qs {
+			byID[q.ID] = q
+		}
+		return err
 	})
 	if err != nil {
 		return nil, internal(fmt.Errorf("quotes by id: %w", err))

@@ -284,9 +284,7 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 		}
 		// The page of results is chosen and ordered on ids alone; the
 		// columns, the article's text among them, are read for it only.
-		query := `SELECT t.id, t.article_id, a.url, a.title, o.host, a.published, t.kind, s.name,
-			coalesce(s.type, t.speaker_type), t.role, t.resolution, t.source_spans, t.source_text, t.cue_spans,
-			t.cue_text, t.content_spans, t.content_text, t.medium, t.confidence, a.text
+		query := `SELECT ` + quoteColumns + `
 			FROM (SELECT t.id AS id, a.published_unix AS published_unix ` + from + `
 				ORDER BY a.published_unix DESC, t.id LIMIT ? OFFSET ?) k
 			JOIN attributions t ON t.id = k.id
@@ -299,15 +297,22 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
+		var qrs []*quoteRow
 		for rows.Next() {
-			qt, err := scanQuote(rows)
+			qr, err := scanQuote(rows)
 			if err != nil {
+				rows.Close()
 				return err
 			}
-			out = append(out, qt)
+			qrs = append(qrs, qr)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return err
+		}
+		rows.Close()
+		out, err = s.finishQuotes(ctx, tx, qrs)
+		return err
 	})
 	if err != nil {
 		return nil, internal(fmt.Errorf("quotes: %w", err))
@@ -315,49 +320,96 @@ func (s *Store) Quotes(ctx context.Context, qq sayso.QuoteQuery) ([]sayso.Quote,
 	return out, nil
 }
 
-// scanQuote reads one row of the Quotes query.
-func scanQuote(rows *sql.Rows) (sayso.Quote, error) {
+// quoteRow is one row of a quote listing: the quote with its parts still
+// as spans over its article's text, which is read once per article.
+type quoteRow struct {
+	q                                  sayso.Quote
+	srcSpans, srcText, cueSpans, cueTx sql.NullString
+	conSpans                           string
+	conText                            sql.NullString
+}
+
+// scanQuote reads one row of a quote listing (the columns of
+// quoteColumns).
+func scanQuote(rows *sql.Rows) (*quoteRow, error) {
 	var (
-		qt                                     sayso.Quote
+		r                                      quoteRow
 		published, name, typ, role, resolution sql.NullString
-		srcSpans, srcText, cueSpans, cueText   sql.NullString
-		conSpans                               string
-		conText, medium                        sql.NullString
+		medium                                 sql.NullString
 		kind                                   string
-		blob                                   []byte
 	)
+	qt := &r.q
 	if err := rows.Scan(&qt.ID, &qt.ArticleID, &qt.URL, &qt.Title, &qt.Outlet, &published, &kind, &name, &typ,
-		&role, &resolution, &srcSpans, &srcText, &cueSpans, &cueText, &conSpans, &conText, &medium,
-		&qt.Confidence, &blob); err != nil {
-		return qt, err
+		&role, &resolution, &r.srcSpans, &r.srcText, &r.cueSpans, &r.cueTx, &r.conSpans, &r.conText, &medium,
+		&qt.Confidence); err != nil {
+		return nil, err
 	}
-	text, err := decompress(blob)
-	if err != nil {
-		return qt, fmt.Errorf("article %d text: %w", qt.ArticleID, err)
-	}
-	rt := runeText([]rune(string(text)))
 	qt.Published = parseTime(published)
 	qt.Kind = sayso.AttributionKind(kind)
 	if name.Valid || typ.Valid || role.Valid || resolution.Valid {
 		qt.Speaker = &sayso.Speaker{Name: name.String, Type: sayso.SpeakerType(typ.String), Role: role.String,
 			Resolution: sayso.Resolution(resolution.String)}
 	}
-	for _, c := range []struct {
-		dst          *string
-		spans, texts sql.NullString
-	}{
-		{&qt.Source, srcSpans, srcText},
-		{&qt.Cue, cueSpans, cueText},
-		{&qt.Content, sql.NullString{String: conSpans, Valid: true}, conText},
-	} {
-		seg, err := segmentFrom(rt, nullPtr(c.spans), nullPtr(c.texts))
-		if err != nil {
-			return qt, err
-		}
-		if seg != nil {
-			*c.dst = seg.Text
+	qt.Medium = medium.String
+	return &r, nil
+}
+
+// quoteColumns are the columns scanQuote reads, from attributions t,
+// articles a, outlets o and speakers s.
+const quoteColumns = `t.id, t.article_id, a.url, a.title, o.host, a.published, t.kind, s.name,
+	coalesce(s.type, t.speaker_type), t.role, t.resolution, t.source_spans, t.source_text, t.cue_spans,
+	t.cue_text, t.content_spans, t.content_text, t.medium, t.confidence`
+
+// finishQuotes cuts the source, cue and content of each row from its
+// article's text, decompressing each article once (a speaker's latest
+// statements come from half as many articles).
+func (s *Store) finishQuotes(ctx context.Context, tx *sql.Tx, rows []*quoteRow) ([]sayso.Quote, error) {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, r := range rows {
+		if !seen[r.q.ArticleID] {
+			seen[r.q.ArticleID] = true
+			ids = append(ids, r.q.ArticleID)
 		}
 	}
-	qt.Medium = medium.String
-	return qt, nil
+	texts := make(map[int64]runeText, len(ids))
+	err := eachRow(ctx, tx, s.q, `SELECT id, text FROM articles WHERE id IN (%s)`, ids, func(rows *sql.Rows) error {
+		var id int64
+		var blob []byte
+		if err := rows.Scan(&id, &blob); err != nil {
+			return err
+		}
+		text, err := decompress(blob)
+		if err != nil {
+			return fmt.Errorf("article %d text: %w", id, err)
+		}
+		texts[id] = newRuneText(string(text))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]sayso.Quote, 0, len(rows))
+	for _, r := range rows {
+		qt := r.q
+		rt := texts[qt.ArticleID]
+		for _, c := range []struct {
+			dst          *string
+			spans, texts sql.NullString
+		}{
+			{&qt.Source, r.srcSpans, r.srcText},
+			{&qt.Cue, r.cueSpans, r.cueTx},
+			{&qt.Content, sql.NullString{String: r.conSpans, Valid: true}, r.conText},
+		} {
+			seg, err := segmentFrom(rt, nullPtr(c.spans), nullPtr(c.texts))
+			if err != nil {
+				return nil, err
+			}
+			if seg != nil {
+				*c.dst = seg.Text
+			}
+		}
+		out = append(out, qt)
+	}
+	return out, nil
 }

@@ -116,7 +116,7 @@ func (s *Store) writeTx(ctx context.Context, fn func(*writer) error) error {
 		return err
 	}
 	s.speakers.addAll(w.newSpeakers)
-	s.wrote.Store(true)
+	s.commits.Add(1)
 	return nil
 }
 
@@ -180,7 +180,7 @@ func (w *writer) reindexText(id int64, text string) error {
 	if err != nil {
 		return err
 	}
-	rt := runeText([]rune(text))
+	rt := newRuneText(text)
 	type quote struct {
 		id      int64
 		content string

@@ -53,7 +53,7 @@ func (s *Store) Save(ctx context.Context, recs []*sayso.Record) ([]sayso.SaveRes
 		return nil, internal(fmt.Errorf("save: commit: %w", err))
 	}
 	s.speakers.addAll(w.newSpeakers)
-	s.wrote.Store(true)
+	s.commits.Add(1)
 	if err := s.maintainAfterSave(ctx, len(recs)); err != nil {
 		return nil, internal(fmt.Errorf("save: %w", err))
 	}
@@ -372,7 +372,7 @@ func (w *writer) deleteArticle(id int64) error {
 	}
 	lo, hi := attributionRange(id, id)
 	if q := w.s.d.UnindexQuote(); q != "" {
-		text := runeText([]rune(string(raw)))
+		text := newRuneText(string(raw))
 		rows, err := w.tx.QueryContext(w.ctx, w.s.q(`SELECT id, content_spans, content_text FROM attributions
 			WHERE id BETWEEN ? AND ?`), lo, hi)
 		if err != nil {

@@ -23,8 +23,12 @@ type Store struct {
 	now func() time.Time
 	// speakers caches committed speaker ids.
 	speakers speakerCache
-	// wrote is set once Save has committed.
-	wrote atomic.Bool
+	// speakerNames and outletNames hold the names FindSpeakers and
+	// FindOutlets look in.
+	speakerNames *nameList[speakerName]
+	outletNames  *nameList[outletName]
+	// commits counts the write transactions this Store committed.
+	commits atomic.Int64
 	// saved counts the records Save committed, and nextMaintain is the
 	// count at which a PeriodicMaintainer dialect's statement runs next.
 	saved, nextMaintain atomic.Int64
@@ -43,7 +47,8 @@ var _ sayso.Store = (*Store)(nil)
 // first. The Store owns db: Close closes it. Errors come from applying a
 // migration.
 func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
-	s := &Store{db: db, d: d, now: time.Now, quoteScanMin: DefaultQuoteScanMin}
+	s := &Store{db: db, d: d, now: time.Now, quoteScanMin: DefaultQuoteScanMin,
+		speakerNames: newSpeakerNames(), outletNames: newOutletNames()}
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
 	}
@@ -59,7 +64,7 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Close runs the dialect's maintenance statement if the store has written,
 // then closes the database.
 func (s *Store) Close() error {
-	if s.wrote.Load() {
+	if s.commits.Load() > 0 {
 		if m := s.d.Maintain(); m != "" {
 			if _, err := s.db.Exec(m); err != nil {
 				s.db.Close()

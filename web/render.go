@@ -31,12 +31,7 @@ type errorPage struct {
 
 // funcs are the template functions.
 var funcs = template.FuncMap{
-	"date": func(t *time.Time) string {
-		if t == nil {
-			return "undated"
-		}
-		return t.UTC().Format("2 Jan 2006")
-	},
+	"date": formatDate,
 	"datetime": func(t *time.Time) string {
 		if t == nil {
 			return ""
@@ -49,12 +44,22 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("%.0f%%", 100*float64(n)/float64(total))
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":        func(a, b int) int { return a + b },
+	"quoteItems": quoteItemsHTML,
+	"hits":       hitsHTML,
+}
+
+// formatDate writes a publication day, or "undated".
+func formatDate(t *time.Time) string {
+	if t == nil {
+		return "undated"
+	}
+	return t.UTC().Format("2 Jan 2006")
 }
 
 // parseTemplates parses each page template with the layout.
 func parseTemplates() (map[string]*template.Template, error) {
-	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html")
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
 		return nil, fmt.Errorf("web templates: %w", err)
 	}
@@ -65,7 +70,7 @@ func parseTemplates() (map[string]*template.Template, error) {
 	pages := map[string]*template.Template{}
 	for _, n := range names {
 		base := path.Base(n)
-		if base == "layout.html" || base == "parts.html" {
+		if base == "layout.html" {
 			continue
 		}
 		t, err := template.Must(layout.Clone()).ParseFS(templateFS, n)

@@ -116,6 +116,7 @@ func buildArticleView(sa *sayso.StoredArticle, copies *sayso.CopyCluster, traces
 	} else {
 		an = &sayso.Analysis{}
 	}
+	printings := printingsIn(sa.ID, traces)
 	for i := range an.Attributions {
 		a := &an.Attributions[i]
 		n := i + 1
@@ -143,7 +144,7 @@ func buildArticleView(sa *sayso.StoredArticle, copies *sayso.CopyCluster, traces
 		if av.Anonymous {
 			v.Anon++
 		}
-		av.Trace = traceOf(a.Content.Text, sa.ID, traces)
+		av.Trace = traceOf(a.Content.Text, printings)
 		v.Attrs = append(v.Attrs, av)
 		mark(a.Content.Spans, n, 1)
 		if a.Source != nil {
@@ -182,28 +183,50 @@ func buildArticleView(sa *sayso.StoredArticle, copies *sayso.CopyCluster, traces
 	return v
 }
 
-// traceOf finds, among traces, the one whose printing in article id is
-// part of content (or holds it).
-func traceOf(content string, id int64, traces []*sayso.QuoteTrace) *traceLink {
+// printing is a quote trace's printing in the article shown, its words
+// keyed once for every attribution to be matched against.
+type printing struct {
+	key   string
+	text  string
+	trace *sayso.QuoteTrace
+}
+
+// printingsIn returns the printings in article id of traces.
+func printingsIn(id int64, traces []*sayso.QuoteTrace) []printing {
+	var out []printing
+	for _, t := range traces {
+		for _, ap := range t.Appearances {
+			if ap.ArticleID != id {
+				continue
+			}
+			if k := wordKey(ap.Text); k != "" {
+				out = append(out, printing{key: k, text: ap.Text, trace: t})
+			}
+		}
+	}
+	return out
+}
+
+// traceOf finds, among the article's printings, the one that is part of
+// content (or holds it) and links to its trace.
+func traceOf(content string, printings []printing) *traceLink {
 	c := wordKey(content)
 	if c == "" {
 		return nil
 	}
-	for _, t := range traces {
-		for _, ap := range t.Appearances {
-			if ap.ArticleID != id || len(ap.Text) > 4*len(content)+64 {
-				continue
-			}
-			k := wordKey(ap.Text)
-			if k != "" && (strings.Contains(c, k) || strings.Contains(k, c)) {
-				l := &traceLink{ID: t.ID, Articles: t.Articles()}
-				for _, o := range t.Appearances {
-					if o.Variant == sayso.VariantAltered || o.Variant == sayso.VariantMisattributed {
-						l.Altered = true
-					}
+	for _, p := range printings {
+		if len(p.text) > 4*len(content)+64 {
+			continue
+		}
+		if strings.Contains(c, p.key) || strings.Contains(p.key, c) {
+			t := p.trace
+			l := &traceLink{ID: t.ID, Articles: t.Articles()}
+			for _, o := range t.Appearances {
+				if o.Variant == sayso.VariantAltered || o.Variant == sayso.VariantMisattributed {
+					l.Altered = true
 				}
-				return l
 			}
+			return l
 		}
 	}
 	return nil

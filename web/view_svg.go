@@ -2,6 +2,9 @@ package web
 
 import (
 	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sayso-news/sayso"
@@ -132,4 +135,32 @@ func buildShares(parts []sayso.Count) []shareBar {
 		x += w
 	}
 	return out
+}
+
+// BarsHTML is the chart's bars as SVG elements, written here rather than
+// in the template for the reason BodyHTML is (a speaker quoted over
+// years has dozens of bars); labels are escaped, coordinates are numbers.
+func (c barChart) BarsHTML() template.HTML {
+	var b strings.Builder
+	for _, br := range c.Bars {
+		x, label := strconv.Itoa(br.X), template.HTMLEscapeString(br.Label)
+		b.WriteString(`<g class="bar"><rect x="`)
+		b.WriteString(x)
+		b.WriteString(`" y="`)
+		b.WriteString(strconv.Itoa(br.Y))
+		b.WriteString(`" width="`)
+		b.WriteString(strconv.Itoa(br.W))
+		b.WriteString(`" height="`)
+		b.WriteString(strconv.Itoa(br.H))
+		b.WriteString(`"><title>`)
+		b.WriteString(label)
+		b.WriteString(": ")
+		b.WriteString(strconv.Itoa(br.N))
+		b.WriteString(`</title></rect><text x="`)
+		b.WriteString(x)
+		b.WriteString(`" y="150" class="label">`)
+		b.WriteString(label)
+		b.WriteString(`</text></g>`)
+	}
+	return template.HTML(b.String())
 }

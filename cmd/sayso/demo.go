@@ -63,5 +63,6 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 			base, ts[0].ID)
 	}
 	fmt.Fprintf(e.stdout, "  %s/search?q=Varga   a minister: what he said, where\n\nCtrl-C stops the server.\n", base)
+	tuneGCForServing()
 	return web.Serve(ctx, ln, srv)
 }

@@ -8,12 +8,17 @@
 //
 // Usage (with "sayso serve --db /tmp/c100k.db" running):
 //
-//	go run ./scripts/webload -db /tmp/c100k.db -base http://127.0.0.1:8080 -c 50 -n 2000 -seed 7
+//	go run ./scripts/webload -db /tmp/c100k.db -base http://127.0.0.1:8080 -c 50 -n 2000 -seed 7 -pid $(pgrep -f "sayso serve")
+//
+// With -pid it also reports the server's CPU time per request, a figure that
+// holds on a machine shared with other work where latencies do not.
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,7 +27,9 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -50,7 +57,13 @@ func main() {
 	n := flag.Int("n", 2000, "requests in all")
 	seed := flag.Uint64("seed", 7, "random seed")
 	warm := flag.Int("warm", 0, "requests sent before measuring (of other pages than those measured)")
+	pid := flag.Int("pid", 0, "the server's process `id`, to report its CPU time per request (Linux)")
 	flag.Parse()
+	// The load runs on the machine it measures: collecting less often
+	// leaves more of the CPU to the server.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	if *db == "" {
 		log.Fatal("give -db, the corpus database the server reads")
 	}
@@ -63,10 +76,50 @@ func main() {
 	if *warm > 0 {
 		run(client, *base, reqs[*n:], *clients)
 	}
+	cpu0, cpuErr := processCPU(*pid)
 	start := time.Now()
 	results := run(client, *base, reqs[:*n], *clients)
 	elapsed := time.Since(start)
 	report(os.Stdout, results, elapsed, *clients)
+	if *pid > 0 {
+		cpu1, err := processCPU(*pid)
+		if err = errors.Join(cpuErr, err); err != nil {
+			log.Fatal(err)
+		}
+		u, s := cpu1.user-cpu0.user, cpu1.sys-cpu0.sys
+		fmt.Printf("server CPU per request: %.2f ms (user %.2f, system %.2f)\n",
+			ms(u+s)/float64(len(results)), ms(u)/float64(len(results)), ms(s)/float64(len(results)))
+	}
+}
+
+// cpuTimes is a process's CPU time so far.
+type cpuTimes struct{ user, sys time.Duration }
+
+// processCPU reads the CPU time of process pid from /proc (nothing for
+// pid 0). The kernel counts it in ticks of 1/100 s, which the run's
+// thousands of requests make fine enough.
+func processCPU(pid int) (cpuTimes, error) {
+	if pid <= 0 {
+		return cpuTimes{}, nil
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return cpuTimes{}, fmt.Errorf("server CPU: %w", err)
+	}
+	// The fields after the command name, which is in parentheses and may
+	// hold spaces: utime and stime are the 12th and 13th of them.
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return cpuTimes{}, fmt.Errorf("server CPU: short %s", b)
+	}
+	var t [2]int64
+	for i := range t {
+		if t[i], err = strconv.ParseInt(f[11+i], 10, 64); err != nil {
+			return cpuTimes{}, fmt.Errorf("server CPU: %w", err)
+		}
+	}
+	const tick = 10 * time.Millisecond
+	return cpuTimes{time.Duration(t[0]) * tick, time.Duration(t[1]) * tick}, nil
 }
 
 // sample picks n requests from the corpus at path: random articles, the

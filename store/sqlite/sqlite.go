@@ -12,7 +12,7 @@ import (
 
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/store"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlitedriver "modernc.org/sqlite"
 )
 
 //go:embed migrations/*.sql
@@ -48,15 +48,20 @@ func Open(ctx context.Context, path string) (*store.Store, error) {
 		// writing them to disk took a quarter of the time spent keeping
 		// the provenance indexes.
 		"temp_store(MEMORY)",
+		// Reads map the file (its first 2 GB, SQLite's ceiling) instead of
+		// copying each page through read(2) into the page cache: a fifth
+		// less CPU for the web pages on a 100,000-article corpus, and the
+		// mapped pages are the kernel's page cache, shared by every
+		// process. The cost SQLite documents: an I/O error on a mapped
+		// page (a failing disk, a file truncated by another program) ends
+		// the process instead of failing the read.
+		"mmap_size(2147418112)",
 	} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, sayso.Errorf(sayso.EUNAVAILABLE, "open store %s: %w", path, err)
-	}
+	db := sql.OpenDB(&connector{dsn: dsn, drv: &sqlitedriver.Driver{}})
 	// One writer at a time is SQLite's rule; a few readers can run beside it.
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)

@@ -32,6 +32,8 @@ func Run(t *testing.T, open func(t *testing.T) sayso.Store) {
 		{"Concurrent", testConcurrent},
 		{"Copies", testCopies},
 		{"Traces", testTraces},
+		{"FindSpeakers", testFindSpeakers},
+		{"FindOutlets", testFindOutlets},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -478,5 +480,120 @@ func testReplaceTwice(t *testing.T, s sayso.Store) {
 		if hits, err := s.Search(ctx, sayso.SearchQuery{Text: q}); err != nil || len(hits) != want {
 			t.Errorf("Search(%q) = %d hits, %v; want %d", q, len(hits), err, want)
 		}
+	}
+}
+
+// speakerFinder is a store that looks speakers up by part of their name.
+type speakerFinder interface {
+	FindSpeakers(ctx context.Context, text string, limit int) ([]sayso.SpeakerRef, error)
+}
+
+// testFindSpeakers checks the speaker look-up: case-insensitive parts of
+// names, shortest first, bounded, anonymous speakers left out, and
+// speakers stored after a first look-up found by the next.
+func testFindSpeakers(t *testing.T, s sayso.Store) {
+	f, ok := s.(speakerFinder)
+	if !ok {
+		t.Skip("the store has no FindSpeakers")
+	}
+	ctx := context.Background()
+	names := func(text string, limit int) string {
+		t.Helper()
+		refs, err := f.FindSpeakers(ctx, text, limit)
+		if err != nil {
+			t.Fatalf("FindSpeakers(%q): %v", text, err)
+		}
+		var out []string
+		for _, r := range refs {
+			if r.ID <= 0 {
+				t.Errorf("FindSpeakers(%q): %q has no id", text, r.Name)
+			}
+			out = append(out, r.Name+"/"+string(r.Type))
+		}
+		return strings.Join(out, ", ")
+	}
+	if got := names("brandt", 10); got != "" {
+		t.Errorf("empty store: FindSpeakers(brandt) = %q", got)
+	}
+	save(t, s, harbourRecord("https://example.com/harbour"))
+	for _, tt := range []struct {
+		text  string
+		limit int
+		want  string
+	}{
+		{"BRANDT", 10, "Ilse Brandt/person"},
+		{"port", 10, "Porthaven Port Authority/organisation"},
+		{"a", 10, "Ilse Brandt/person, Porthaven Port Authority/organisation"},
+		{"a", 1, "Ilse Brandt/person"},
+		{"nobody", 10, ""},
+	} {
+		if got := names(tt.text, tt.limit); got != tt.want {
+			t.Errorf("FindSpeakers(%q, %d) = %q, want %q", tt.text, tt.limit, got, tt.want)
+		}
+	}
+	rec := harbourRecord("https://example.org/harbour-2")
+	rec.Analysis.Attributions[0].Speaker = &sayso.Speaker{Name: "Ilse Brandtner", Type: sayso.Person, Resolution: sayso.ResolvedNamed}
+	rec.Page.Body = append(rec.Page.Body, " second"...)
+	save(t, s, rec)
+	if got, want := names("brandt", 10), "Ilse Brandt/person, Ilse Brandtner/person"; got != want {
+		t.Errorf("after a second save: FindSpeakers(brandt) = %q, want %q", got, want)
+	}
+}
+
+// outletFinder is a store that looks outlets up by part of their domain
+// or name.
+type outletFinder interface {
+	FindOutlets(ctx context.Context, text string, limit int) ([]sayso.OutletRef, error)
+}
+
+// testFindOutlets checks the outlet look-up: parts of domains and names,
+// case-insensitive, shortest domains first, bounded, and an outlet stored
+// or named after a first look-up found by the next.
+func testFindOutlets(t *testing.T, s sayso.Store) {
+	f, ok := s.(outletFinder)
+	if !ok {
+		t.Skip("the store has no FindOutlets")
+	}
+	ctx := context.Background()
+	hosts := func(text string, limit int) string {
+		t.Helper()
+		refs, err := f.FindOutlets(ctx, text, limit)
+		if err != nil {
+			t.Fatalf("FindOutlets(%q): %v", text, err)
+		}
+		var out []string
+		for _, r := range refs {
+			out = append(out, r.Host+"/"+r.Name)
+		}
+		return strings.Join(out, ", ")
+	}
+	save(t, s, harbourRecord("https://example.com/harbour"))
+	if got, want := hosts("EXAMPLE", 10), "example.com/Porthaven Post"; got != want {
+		t.Errorf("FindOutlets(EXAMPLE) = %q, want %q", got, want)
+	}
+	rec := harbourRecord("https://news.example.org/harbour")
+	rec.Article.Publisher = "Porthaven Gazette"
+	rec.Page.Body = append(rec.Page.Body, " org"...)
+	save(t, s, rec)
+	for _, tt := range []struct {
+		text  string
+		limit int
+		want  string
+	}{
+		{"example", 10, "example.com/Porthaven Post, example.org/Porthaven Gazette"},
+		{"example", 1, "example.com/Porthaven Post"},
+		{"gazette", 10, "example.org/Porthaven Gazette"},
+		{"nowhere", 10, ""},
+	} {
+		if got := hosts(tt.text, tt.limit); got != tt.want {
+			t.Errorf("FindOutlets(%q, %d) = %q, want %q", tt.text, tt.limit, got, tt.want)
+		}
+	}
+	rec = harbourRecord("https://example.com/harbour-again")
+	rec.Article.Publisher = "Example Daily"
+	rec.Page.Body = append(rec.Page.Body, " again"...)
+	save(t, s, rec)
+	if got, want := hosts("daily", 10), "example.com/Example Daily"; got != want {
+		t.Errorf("after naming an outlet: FindOutlets(daily) = %q, want %q", got, want)
 	}
 }
