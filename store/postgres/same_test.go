@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -182,5 +183,53 @@ func TestReindexText(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, storetest.DescribeStored(t, pg)); diff != "" {
 		t.Errorf("after reindex (-sqlite +postgres):\n%s", diff)
+	}
+}
+
+// cancelOn is a slog.Handler that cancels a context when a record with
+// the message msg is logged.
+type cancelOn struct {
+	msg    string
+	cancel context.CancelFunc
+}
+
+func (c cancelOn) Enabled(context.Context, slog.Level) bool { return true }
+func (c cancelOn) WithAttrs([]slog.Attr) slog.Handler       { return c }
+func (c cancelOn) WithGroup(string) slog.Handler            { return c }
+func (c cancelOn) Handle(_ context.Context, r slog.Record) error {
+	if r.Message == c.msg {
+		c.cancel()
+	}
+	return nil
+}
+
+// TestCopyCancelled cancels a copy into PostgreSQL once its first table is
+// in: the destination stays empty, and a second copy succeeds.
+func TestCopyCancelled(t *testing.T) {
+	ctx := context.Background()
+	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "from.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	if _, err := lite.Save(ctx, storetest.DescribeCorpus()); err != nil {
+		t.Fatal(err)
+	}
+	pg, err := postgres.Open(ctx, pgtest.NewPrepared(t, migrated))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if _, err := store.Copy(cctx, pg, lite, slog.New(cancelOn{"copied", cancel})); sayso.ErrorCodeOf(err) != sayso.EUNAVAILABLE {
+		t.Fatalf("cancelled copy: %v, want unavailable", err)
+	}
+	var n int
+	if err := pg.DB().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM outlets) + (SELECT count(*) FROM pages)`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("after a cancelled copy: %d rows, %v", n, err)
+	}
+	if _, err := store.Copy(ctx, pg, lite, nil); err != nil {
+		t.Errorf("copy after a cancelled one: %v", err)
 	}
 }
