@@ -170,11 +170,23 @@ func newRuneText(s string) runeText {
 		return runeText{s: s, ascii: true, n: len(s)}
 	}
 	t := runeText{s: s, marks: make([]int32, 0, len(s)/runeMark+1)}
-	for i := range s {
-		if t.n%runeMark == 0 {
-			t.marks = append(t.marks, int32(i))
+	if !utf8.ValidString(s) {
+		// Each invalid byte is a code point of its own, as in []rune(s).
+		for i := range s {
+			if t.n%runeMark == 0 {
+				t.marks = append(t.marks, int32(i))
+			}
+			t.n++
 		}
-		t.n++
+		return t
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xc0 != 0x80 { // not a continuation byte: a code point starts
+			if t.n%runeMark == 0 {
+				t.marks = append(t.marks, int32(i))
+			}
+			t.n++
+		}
 	}
 	return t
 }
