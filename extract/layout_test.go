@@ -74,6 +74,21 @@ func TestLayouts(t *testing.T) {
 			want: []string{"Councillors approved the new harbour budget", "school plan"},
 			drop: []string{"Jane Doe"},
 		},
+		{
+			name: "a short body in <main> wins over a longer legal notice in the footer",
+			page: `<header><nav><a href="/">Home</a></nav></header><main><h1>Story</h1>` + para("harbour", 2) + `<ul><li>Opening hours of the new hall</li><li>Fees for residents</li></ul></main>` +
+				`<footer><div class="notice"><p>This material is general information and not advice. Readers should consult a qualified professional before acting on any of it, and no liability is accepted for decisions made on its basis.</p>` +
+				`<p>Products referenced are for general information only. Always consult a qualified advisor before purchasing, and review each provider's terms, which may change without notice and differ by state and by product line.</p></div></footer>`,
+			want: []string{"harbour plan"},
+			drop: []string{"consult a qualified"},
+		},
+		{
+			name: "a promotion carousel outside <main> is not the article",
+			page: `<div class="promo-bar__content">` + strings.Repeat(`<div class="slide"><p>Free delivery on orders of forty euros or more. See our delivery page for rates and timelines in your country.</p></div>`, 6) +
+				`</div><main><h1>Story</h1>` + para("museum", 2) + `</main>`,
+			want: []string{"museum plan"},
+			drop: []string{"Free delivery"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -283,10 +283,14 @@ func (c *collector) chooseContainer() int32 {
 		}
 	}
 	c.sumUp(func(parent, child *elem) { parent.score += child.score })
+	main := c.mainElement()
 	best := int32(-1)
 	bestScore := 0.0
 	for i := range c.elems {
 		e := &c.elems[i]
+		if main >= 0 && !c.within(int32(i), main) && (!c.within(main, int32(i)) || 2*c.elems[main].good < e.good) {
+			continue
+		}
 		s := e.score
 		if e.pos > 0 && s > 0 {
 			// A container named as the article is preferred over an
@@ -303,6 +307,39 @@ func (c *collector) chooseContainer() int32 {
 		best = c.widen(best)
 	}
 	return best
+}
+
+// mainElement returns the page's main element (<main>, or role="main")
+// when it has exactly one, or one holding the others, and it holds a
+// paragraph of prose, and -1 otherwise. The page says its
+// main content is there: a promotion carousel or a footer notice outside
+// it, however long, is not the article. Outside it, only a wrapper whose
+// prose is mostly the main element's may hold the article.
+func (c *collector) mainElement() int32 {
+	main := int32(-1)
+	for i := range c.elems {
+		e := &c.elems[i]
+		if e.tag != atom.Main && (e.node == nil || attr(e.node, "role") != "main") {
+			continue
+		}
+		switch {
+		case main < 0:
+			main = int32(i)
+		case !c.within(int32(i), main):
+			return -1
+		}
+	}
+	if main < 0 || c.elems[main].good < goodChars {
+		return -1
+	}
+	// A page rendered by streaming sends parts of its main element
+	// later, outside it (see streamedSegment).
+	for i := range c.elems {
+		if n := c.elems[i].node; n != nil && n.DataAtom == atom.Div && !c.within(int32(i), main) && streamedSegment(n) {
+			return -1
+		}
+	}
+	return main
 }
 
 // maxParagraphClimb bounds how far up beyondParagraph looks: the paragraphs
