@@ -15,6 +15,16 @@ func para(topic string, n int) string {
 	return "<p>" + s + "</p>"
 }
 
+// roundup returns the items of a roundup of projects: a linked heading
+// and a sentence each.
+func roundup(items ...[2]string) string {
+	s := ""
+	for _, it := range items {
+		s += `<div class="roundup-item"><h2><a href="https://example.org/` + it[0] + `">` + it[0] + `</a></h2><p>` + it[1] + `</p></div>`
+	}
+	return s
+}
+
 // TestLayouts checks the body on layouts that split or hide the article's
 // text: each case must keep every want line and drop every drop line.
 func TestLayouts(t *testing.T) {
@@ -88,6 +98,24 @@ func TestLayouts(t *testing.T) {
 				`</div><main><h1>Story</h1>` + para("museum", 2) + `</main>`,
 			want: []string{"museum plan"},
 			drop: []string{"Free delivery"},
+		},
+		{
+			name: "a roundup's items with linked headings inside the body, prose after them, are read",
+			page: `<article><h1>Ten garden projects</h1><div class="entry-content">` + para("garden", 4) + para("terrace", 3) + `<h2>The projects</h2><div class="roundup">` +
+				roundup([2]string{"A terrace bench", "Build a simple bench from pine boards in one afternoon, with only a saw and a drill, and oil it twice before the first rain."},
+					[2]string{"Floating shelves", "Two brackets hidden in the wall carry these oak shelves, which hold more books than you would think."},
+					[2]string{"A herb planter", "Cedar resists rot, so this window box will last for years outside the kitchen with little care beyond a coat of oil each spring."},
+					[2]string{"A step stool", "Children can reach the sink on this sturdy stool, glued and screwed together from offcuts of plywood."}) +
+				`</div>` + para("closing", 2) + `</div></article>`,
+			want: []string{"garden plan", "A terrace bench", "Build a simple bench", "A step stool", "Children can reach", "closing plan"},
+		},
+		{
+			name: "a list of other stories closing the body stays out",
+			page: `<article><h1>Story</h1><div class="entry-content">` + para("garden", 3) + `<div class="river">` +
+				strings.Repeat(`<div class="river-item"><h3><a href="/other">Another story from the paper today</a></h3><p>A summary of another story that readers may want to open after this one.</p></div>`, 5) +
+				`</div></div></article>`,
+			want: []string{"garden plan"},
+			drop: []string{"Another story", "A summary of another story"},
 		},
 	}
 	for _, tc := range cases {

@@ -196,7 +196,10 @@ const maxTeaserProse = 3 * goodChars
 // product grids look like this; an article's own paragraphs and list items
 // are one block each. Items that together hold more than half of the
 // page's prose (total good characters) are the article itself, a list of
-// reviewed products or places with a linked name over each.
+// reviewed products or places with a linked name over each; so are items
+// with headings of their own inside the element named as the article body
+// when the body's prose goes on after them (a roundup of projects the text
+// introduces and closes), while a listing closing the body stays out.
 func (c *collector) teasers(total int) []bool {
 	type key struct {
 		parent int32
@@ -219,11 +222,30 @@ func (c *collector) teasers(total int) []bool {
 			count[k]++
 		}
 	}
-	// inBody: inside an element named as the article body.
+	// inBody: inside an element named as the article body; body: the
+	// nearest such element.
 	inBody := make([]bool, len(c.elems))
+	body := make([]int32, len(c.elems))
 	for i := range c.elems {
+		body[i] = -1
 		if p := c.elems[i].parent; p >= 0 {
 			inBody[i] = inBody[p] || c.elems[p].pos >= hintStrongPos
+			body[i] = body[p]
+			if c.elems[p].pos >= hintStrongPos {
+				body[i] = p
+			}
+		}
+	}
+	// lastProse: the last element of each article body holding a line of
+	// prose.
+	lastProse := make(map[int32]int32)
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if b.elem < 0 || (b.class != classGood && b.class != classNearGood) {
+			continue
+		}
+		if bd := body[b.elem]; bd >= 0 && b.elem > lastProse[bd] {
+			lastProse[bd] = b.elem
 		}
 	}
 	// proseAround: the good text of the paragraphs that are children of
@@ -240,10 +262,24 @@ func (c *collector) teasers(total int) []bool {
 			}
 		}
 	}
+	// headed: the element holds a heading a few levels down at most.
+	headed := make([]bool, len(c.elems))
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if b.kind != sayso.BlockHeading || b.elem < 0 {
+			continue
+		}
+		for e, n := b.elem, 0; e >= 0 && n < 4; e, n = c.elems[e].parent, n+1 {
+			headed[e] = true
+		}
+	}
 	out := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
 		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
+			continue
+		}
+		if p := e.parent; inBody[i] && headed[i] && good[keys[i]] > 0 && p >= 0 && lastProse[body[i]] > c.elems[p].last {
 			continue
 		}
 		if p := e.parent; p >= 0 && proseAround[p] >= minProseAround && e.linkBlocks*2 < e.blocks {
