@@ -15,6 +15,16 @@ func para(topic string, n int) string {
 	return "<p>" + s + "</p>"
 }
 
+// sentences returns a paragraph naming topic once, followed by n-1
+// sentences that do not.
+func sentences(topic string, n int) string {
+	s := topic + " start on Monday, the council said."
+	for i := 1; i < n; i++ {
+		s += " The work was approved after a long debate in the chamber last year."
+	}
+	return "<p>" + s + "</p>"
+}
+
 // roundup returns the items of a roundup of projects: a linked heading
 // and a sentence each.
 func roundup(items ...[2]string) string {
@@ -33,6 +43,7 @@ func TestLayouts(t *testing.T) {
 		name       string
 		page       string
 		want, drop []string
+		once       bool // each want line comes out once
 	}{
 		{
 			name: "accordion panels hidden until opened are read; a hidden menu is not",
@@ -117,6 +128,18 @@ func TestLayouts(t *testing.T) {
 			want: []string{"garden plan"},
 			drop: []string{"Another story", "A summary of another story"},
 		},
+		{
+			name: "a text rendered once per screen size comes out once",
+			page: `<main><h1>Story</h1>` + strings.Repeat(`<div class="variant"><h2>The plan</h2>`+sentences("Harbour works", 3)+sentences("School works", 3)+sentences("Library works", 3)+`</div>`, 3) + `</main>`,
+			want: []string{"The plan", "Harbour works", "Library works"},
+			once: true,
+		},
+		{
+			name: "a paragraph the text repeats is no copy: what follows stays",
+			page: `<article><h1>Meal plan</h1><h2>Monday</h2>` + sentences("Breakfast", 3) + sentences("Lunch", 3) + `<h2>Tuesday</h2>` + sentences("Breakfast", 3) + sentences("Dinner", 3) + `</article>`,
+			want: []string{"Lunch", "Dinner"},
+			once: true,
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -126,8 +149,8 @@ func TestLayouts(t *testing.T) {
 			}
 			text := a.Text()
 			for _, w := range tc.want {
-				if !strings.Contains(text, w) {
-					t.Errorf("body lacks %q:\n%s", w, text)
+				if n := strings.Count(text, w); n != 1 && (n == 0 || tc.once) {
+					t.Errorf("body has %q %d times:\n%s", w, n, text)
 				}
 			}
 			for _, d := range tc.drop {
