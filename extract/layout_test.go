@@ -140,6 +140,24 @@ func TestLayouts(t *testing.T) {
 			want: []string{"Lunch", "Dinner"},
 			once: true,
 		},
+		{
+			name: "offers opening with a linked phrase whose sentence goes on are read",
+			page: `<article><h1>Spring sales</h1><div class="entry-content">` + para("sale", 3) +
+				`<p><a href="https://example.org/a">The Harbour Books spring sale</a> offers 20% off every atlas until the end of May, and delivery is free for members.</p>` +
+				`<p><a href="https://example.org/b">The Garden Centre clearance event</a> takes a third off all tools this week, with a further discount on seeds for children.</p>` +
+				`<p><a href="https://example.org/c">The Old Mill bakery loyalty card</a> gives a free loaf after nine, and this month it also counts coffee bought at the counter.</p>` +
+				para("closing", 2) + `</div></article>`,
+			want: []string{"offers 20% off every atlas", "takes a third off", "gives a free loaf"},
+		},
+		{
+			name: "one-block teasers, a linked headline and a summary each, stay out",
+			page: `<article><h1>Story</h1><div class="entry-content">` + para("sale", 4) + `</div></article><div class="grid">` +
+				`<p><a href="/a">Harbour works to close the quay for a month</a> The council approved the plan after a long debate on Tuesday.</p>` +
+				`<p><a href="/b">New library opening hours from Monday</a> Readers asked for longer hours on Sundays, and the board agreed.</p>` +
+				`<p><a href="/c">Tram line extension reaches the hospital</a> The first trams will run in the spring after two years of works.</p></div>`,
+			want: []string{"sale plan"},
+			drop: []string{"Harbour works", "library opening", "Tram line"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 
@@ -527,6 +528,11 @@ func (c *collector) headlineItems() []bool {
 		// A linked sentence goes on with its own punctuation ("… in May
 		// 2020. Ortega will…"); a headline just stops.
 		if after := strings.TrimLeft(b.text[len(l):], " "); after != "" && strings.ContainsAny(after[:1], ".!?:;,)") {
+			continue
+		}
+		// Nor does a linked phrase whose sentence goes on in lower case
+		// ("The spring sale offers 20% off…"): a summary starts anew.
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(b.text[len(l):], " ")); unicode.IsLower(r) {
 			continue
 		}
 		lead[i] = true
