@@ -158,6 +158,15 @@ func TestLayouts(t *testing.T) {
 			want: []string{"sale plan"},
 			drop: []string{"Harbour works", "library opening", "Tram line"},
 		},
+		{
+			name: "footnotes with a linked number each are read",
+			page: `<article><h1>Study</h1><div class="body">` + para("survey", 4) + para("harbour", 4) + para("quay", 4) +
+				`<div class="fn"><a href="#r1">1</a><div class="fn-text"><p>Jane Doe and John Roe, A survey of harbour works, Journal of Ports, volume 12, pages 3 to 19, published in the spring of 2021.</p></div></div>` +
+				`<div class="fn"><a href="#r2">2</a><div class="fn-text"><p>The council minutes of the meeting held in March, in which the harbour plan was first debated and then sent to the committee.</p></div></div>` +
+				`<div class="fn"><a href="#r3">3</a><div class="fn-text"><p>An interview with the harbour master, recorded in May for the local radio station and published online a week later.</p></div></div>` +
+				`</div></article>`,
+			want: []string{"survey plan", "A survey of harbour works", "The council minutes", "An interview with the harbour master"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

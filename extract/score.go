@@ -93,7 +93,9 @@ func (c *collector) markRegions() {
 		e.good += good
 		e.text += b.chars
 		e.blocks++
-		if b.linkChars*2 > b.chars {
+		if b.linkChars*2 > b.chars && hasLetter(b.text) {
+			// A linked number (a footnote's back-reference, a page
+			// number) is no headline.
 			e.linkBlocks++
 		}
 		if good > 0 {
