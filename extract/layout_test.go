@@ -167,6 +167,13 @@ func TestLayouts(t *testing.T) {
 				`</div></article>`,
 			want: []string{"survey plan", "A survey of harbour works", "The council minutes", "An interview with the harbour master"},
 		},
+		{
+			name: "an opinion piece whose class says commentary is no comment thread",
+			page: `<main><article class="article article-type-commentary"><h1>Opinion</h1>` + para("harbour", 3) + para("school", 3) +
+				`</article></main><footer>` + para("museum", 3) + para("tram", 3) + para("park", 3) + `</footer>`,
+			want: []string{"harbour plan", "school plan"},
+			drop: []string{"museum plan"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
