@@ -174,6 +174,12 @@ func TestLayouts(t *testing.T) {
 			want: []string{"harbour plan", "school plan"},
 			drop: []string{"museum plan"},
 		},
+		{
+			name: "a caption whose class names the article body stays out",
+			page: `<article><h1>Story</h1>` + para("harbour", 3) + `<div class="media"><img src="a.jpg"><figcaption class="article-body__caption"><p>The new quay seen from the water on Tuesday, when the first ships moored there after two years of works and delays.</p></figcaption></div>` + para("school", 3) + `</article>`,
+			want: []string{"harbour plan", "school plan"},
+			drop: []string{"The new quay seen"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -24,6 +24,9 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 		if b.region >= 0 && c.within(b.region, part) {
 			continue
 		}
+		if c.inCaption(b.elem) {
+			continue
+		}
 		in = append(in, i)
 	}
 	title = oneSpaced(title)
@@ -273,4 +276,19 @@ func (c *collector) dropCopies(sel []int) []int {
 		}
 	}
 	return out
+}
+
+// maxCaptionDepth bounds how far up inCaption looks: a caption's lines sit
+// in a paragraph or a span or two inside it.
+const maxCaptionDepth = 6
+
+// inCaption reports whether element e lies in a <figcaption>: a caption
+// describes a picture; it is not the text, wherever the figure sits.
+func (c *collector) inCaption(e int32) bool {
+	for n := 0; e >= 0 && n < maxCaptionDepth; e, n = c.elems[e].parent, n+1 {
+		if c.elems[e].tag == atom.Figcaption {
+			return true
+		}
+	}
+	return false
 }
