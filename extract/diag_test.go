@@ -24,6 +24,7 @@ var (
 	showMissed  = flag.Bool("missed", false, "with -causes, print the good lines of the truth the output lacks")
 	showExtra   = flag.Bool("extra", false, "with -causes, print the good lines of the output the truth lacks")
 	showCauses  = flag.Bool("causes", false, "sum the truth missed and the output added on each tuning set by the kind of block the lines sit in")
+	outDir      = flag.String("out", "", "write each tuning page's output and truth to `dir` as ID.out.txt and ID.truth.txt")
 )
 
 // printDiag shows the worst pages: their scores and the lines missed and

@@ -48,8 +48,8 @@ func bodyText(page []byte, pageURL string) (string, error) {
 // held by eval/extraction's tests. wcxb-dev's set-aside check is never
 // loaded here, so no page of it can be looked at one by one.
 func TestDiagnose(t *testing.T) {
-	if *diag == 0 && *showBlocks == "" && *dumpScores == "" && !*showCauses {
-		t.Skip("diagnostics only: run with -diag N, -blocks PREFIX, -dump FILE or -causes")
+	if *diag == 0 && *showBlocks == "" && *dumpScores == "" && !*showCauses && *outDir == "" {
+		t.Skip("diagnostics only: run with -diag N, -blocks PREFIX, -dump FILE, -out DIR or -causes")
 	}
 	if _, err := os.Stat(filepath.Join(dataDir(), "extraction")); err != nil {
 		t.Skipf("shared evaluation data absent at %s (set SAYSO_DATA): %v", dataDir(), err)
@@ -87,6 +87,17 @@ func TestDiagnose(t *testing.T) {
 			cs.print(s.Name)
 		}
 		writeScores(&dump, r)
+		if *outDir != "" {
+			for _, res := range r.Results {
+				base := filepath.Join(*outDir, res.ID)
+				if err := os.WriteFile(base+".out.txt", []byte(res.Predicted), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(base+".truth.txt", []byte(res.Truth), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
 	}
 	if *dumpScores != "" {
 		if err := os.WriteFile(*dumpScores, []byte(dump.String()), 0o644); err != nil {

@@ -95,7 +95,7 @@ func init() {
 func substringHint(w []byte) (r [2]int8) {
 	for i, c := range w {
 		for _, k := range substringStarts[c] {
-			if sh := &substringHints[k]; bytes.HasPrefix(w[i:], sh.sub) {
+			if sh := &substringHints[k]; bytes.HasPrefix(w[i:], sh.sub) && !commentary(w[i:]) {
 				r[0], r[1] = minNeg(r[0], sh.w), maxPos(r[1], sh.w)
 			}
 		}
@@ -248,9 +248,13 @@ func maxPos(a, v int8) int8 {
 	return a
 }
 
+// commentary reports whether w starts with "commentary": an opinion
+// piece ("article-type-commentary"), not a comment thread.
+func commentary(w []byte) bool { return bytes.HasPrefix(w, []byte("commentary")) }
+
 // commentName reports whether a class or id names a comment thread.
 func commentName(s string) bool {
-	s = strings.ToLower(s)
+	s = strings.ReplaceAll(strings.ToLower(s), "commentary", "")
 	for _, w := range []string{"comment", "disqus", "respond", "reply", "replies", "discussion"} {
 		if strings.Contains(s, w) {
 			return true

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 
@@ -92,7 +93,9 @@ func (c *collector) markRegions() {
 		e.good += good
 		e.text += b.chars
 		e.blocks++
-		if b.linkChars*2 > b.chars {
+		if b.linkChars*2 > b.chars && hasLetter(b.text) {
+			// A linked number (a footnote's back-reference, a page
+			// number) is no headline.
 			e.linkBlocks++
 		}
 		if good > 0 {
@@ -196,7 +199,10 @@ const maxTeaserProse = 3 * goodChars
 // product grids look like this; an article's own paragraphs and list items
 // are one block each. Items that together hold more than half of the
 // page's prose (total good characters) are the article itself, a list of
-// reviewed products or places with a linked name over each.
+// reviewed products or places with a linked name over each; so are items
+// with headings of their own inside the element named as the article body
+// when the body's prose goes on after them (a roundup of projects the text
+// introduces and closes), while a listing closing the body stays out.
 func (c *collector) teasers(total int) []bool {
 	type key struct {
 		parent int32
@@ -219,11 +225,30 @@ func (c *collector) teasers(total int) []bool {
 			count[k]++
 		}
 	}
-	// inBody: inside an element named as the article body.
+	// inBody: inside an element named as the article body; body: the
+	// nearest such element.
 	inBody := make([]bool, len(c.elems))
+	body := make([]int32, len(c.elems))
 	for i := range c.elems {
+		body[i] = -1
 		if p := c.elems[i].parent; p >= 0 {
 			inBody[i] = inBody[p] || c.elems[p].pos >= hintStrongPos
+			body[i] = body[p]
+			if c.elems[p].pos >= hintStrongPos {
+				body[i] = p
+			}
+		}
+	}
+	// lastProse: the last element of each article body holding a line of
+	// prose.
+	lastProse := make(map[int32]int32)
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if b.elem < 0 || (b.class != classGood && b.class != classNearGood) {
+			continue
+		}
+		if bd := body[b.elem]; bd >= 0 && b.elem > lastProse[bd] {
+			lastProse[bd] = b.elem
 		}
 	}
 	// proseAround: the good text of the paragraphs that are children of
@@ -240,10 +265,24 @@ func (c *collector) teasers(total int) []bool {
 			}
 		}
 	}
+	// headed: the element holds a heading a few levels down at most.
+	headed := make([]bool, len(c.elems))
+	for i := range c.blocks {
+		b := &c.blocks[i]
+		if b.kind != sayso.BlockHeading || b.elem < 0 {
+			continue
+		}
+		for e, n := b.elem, 0; e >= 0 && n < 4; e, n = c.elems[e].parent, n+1 {
+			headed[e] = true
+		}
+	}
 	out := make([]bool, len(c.elems))
 	for i := range c.elems {
 		e := &c.elems[i]
 		if e.blocks < 2 || e.linkBlocks == 0 || e.text > maxTeaserChars {
+			continue
+		}
+		if p := e.parent; inBody[i] && headed[i] && good[keys[i]] > 0 && p >= 0 && lastProse[body[i]] > c.elems[p].last {
 			continue
 		}
 		if p := e.parent; p >= 0 && proseAround[p] >= minProseAround && e.linkBlocks*2 < e.blocks {
@@ -283,10 +322,14 @@ func (c *collector) chooseContainer() int32 {
 		}
 	}
 	c.sumUp(func(parent, child *elem) { parent.score += child.score })
+	main := c.mainElement()
 	best := int32(-1)
 	bestScore := 0.0
 	for i := range c.elems {
 		e := &c.elems[i]
+		if main >= 0 && !c.within(int32(i), main) && (!c.within(main, int32(i)) || 2*c.elems[main].good < e.good) {
+			continue
+		}
 		s := e.score
 		if e.pos > 0 && s > 0 {
 			// A container named as the article is preferred over an
@@ -303,6 +346,39 @@ func (c *collector) chooseContainer() int32 {
 		best = c.widen(best)
 	}
 	return best
+}
+
+// mainElement returns the page's main element (<main>, or role="main")
+// when it has exactly one, or one holding the others, and it holds a
+// paragraph of prose, and -1 otherwise. The page says its
+// main content is there: a promotion carousel or a footer notice outside
+// it, however long, is not the article. Outside it, only a wrapper whose
+// prose is mostly the main element's may hold the article.
+func (c *collector) mainElement() int32 {
+	main := int32(-1)
+	for i := range c.elems {
+		e := &c.elems[i]
+		if e.tag != atom.Main && (e.node == nil || attr(e.node, "role") != "main") {
+			continue
+		}
+		switch {
+		case main < 0:
+			main = int32(i)
+		case !c.within(int32(i), main):
+			return -1
+		}
+	}
+	if main < 0 || c.elems[main].good < goodChars {
+		return -1
+	}
+	// A page rendered by streaming sends parts of its main element
+	// later, outside it (see streamedSegment).
+	for i := range c.elems {
+		if n := c.elems[i].node; n != nil && n.DataAtom == atom.Div && !c.within(int32(i), main) && streamedSegment(n) {
+			return -1
+		}
+	}
+	return main
 }
 
 // maxParagraphClimb bounds how far up beyondParagraph looks: the paragraphs
@@ -454,6 +530,11 @@ func (c *collector) headlineItems() []bool {
 		// A linked sentence goes on with its own punctuation ("… in May
 		// 2020. Ortega will…"); a headline just stops.
 		if after := strings.TrimLeft(b.text[len(l):], " "); after != "" && strings.ContainsAny(after[:1], ".!?:;,)") {
+			continue
+		}
+		// Nor does a linked phrase whose sentence goes on in lower case
+		// ("The spring sale offers 20% off…"): a summary starts anew.
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(b.text[len(l):], " ")); unicode.IsLower(r) {
 			continue
 		}
 		lead[i] = true

@@ -24,6 +24,9 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 		if b.region >= 0 && c.within(b.region, part) {
 			continue
 		}
+		if c.inCaption(b.elem) {
+			continue
+		}
 		in = append(in, i)
 	}
 	title = oneSpaced(title)
@@ -112,6 +115,7 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 			out = append(out, i)
 		}
 	}
+	out = c.dropCopies(out)
 	if len(out) > 0 {
 		if lead := c.lead(out[0], title); len(lead) > 0 {
 			out = append(lead, out...)
@@ -211,6 +215,78 @@ func (c *collector) namedAside(e int32) bool {
 		case el.tag == atom.Header || el.tag == atom.Article || el.pos > 0:
 			continue
 		case el.neg < 0:
+			return true
+		}
+	}
+	return false
+}
+
+// minCopyParagraphs is the least run of paragraphs of prose that repeats
+// the text before it as a copy: an article repeats a line or two (a recipe
+// its meals, a refrain), not several paragraphs in a row.
+const minCopyParagraphs = 3
+
+// dropCopies removes the copies of the text that a page renders more than
+// once, one copy shown per screen size (a site builder's variants for
+// phone, tablet and desktop, told apart by style sheet media queries): a
+// paragraph of prose met again starts a copy, which runs as long as its
+// blocks repeat those after the paragraph's first showing, and reaches
+// back over the blocks repeating those before it (its headings).
+func (c *collector) dropCopies(sel []int) []int {
+	var first map[string]int
+	drop := make([]bool, len(sel))
+	for j := 0; j < len(sel); j++ {
+		b := &c.blocks[sel[j]]
+		if b.class != classGood {
+			continue
+		}
+		if first == nil {
+			first = make(map[string]int)
+		}
+		i, seen := first[b.text]
+		if !seen {
+			first[b.text] = j
+			continue
+		}
+		if drop[j] {
+			continue
+		}
+		back := 1
+		for i-back >= 0 && j-back > i && !drop[j-back] && c.blocks[sel[j-back]].text == c.blocks[sel[i-back]].text {
+			back++
+		}
+		k, good := 0, 0
+		for ; j+k < len(sel) && c.blocks[sel[j+k]].text == c.blocks[sel[i+k]].text; k++ {
+			if c.blocks[sel[j+k]].class == classGood {
+				good++
+			}
+		}
+		if good < minCopyParagraphs {
+			continue // a line the text repeats, not a copy of it
+		}
+		for m := j - back + 1; m < j+k; m++ {
+			drop[m] = true
+		}
+		j += k - 1
+	}
+	out := sel[:0]
+	for j, i := range sel {
+		if !drop[j] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// maxCaptionDepth bounds how far up inCaption looks: a caption's lines sit
+// in a paragraph or a span or two inside it.
+const maxCaptionDepth = 6
+
+// inCaption reports whether element e lies in a <figcaption>: a caption
+// describes a picture; it is not the text, wherever the figure sits.
+func (c *collector) inCaption(e int32) bool {
+	for n := 0; e >= 0 && n < maxCaptionDepth; e, n = c.elems[e].parent, n+1 {
+		if c.elems[e].tag == atom.Figcaption {
 			return true
 		}
 	}
