@@ -16,50 +16,7 @@ const snippetWords = 28
 // query words occur, with matched words marked [like this]. It falls back
 // to the beginning of the text.
 func Snippet(text string, q Query) string {
-	var words, prefixes []string
-	for _, c := range q.Clauses {
-		if c.Not {
-			continue
-		}
-		for _, t := range c.Any {
-			for i, w := range t.Words {
-				if t.Prefix && i == len(t.Words)-1 {
-					prefixes = append(prefixes, w)
-				} else {
-					words = append(words, w)
-				}
-			}
-		}
-	}
-	matches := func(w string) bool {
-		if isASCII(w) {
-			// Without allocating: the query words are folded already, and
-			// folding ASCII is lower-casing it.
-			for _, x := range words {
-				if len(w) == len(x) && strings.EqualFold(w, x) {
-					return true
-				}
-			}
-			for _, p := range prefixes {
-				if len(w) >= len(p) && strings.EqualFold(w[:len(p)], p) {
-					return true
-				}
-			}
-			return false
-		}
-		lw := fold(w)
-		for _, x := range words {
-			if lw == x {
-				return true
-			}
-		}
-		for _, p := range prefixes {
-			if strings.HasPrefix(lw, p) {
-				return true
-			}
-		}
-		return false
-	}
+	matches := wordMatcher(q)
 	// One pass over the text keeps the last tokens' starts and hits in a
 	// ring and finds the window of snippetWords tokens with the most hits
 	// (the first such), without keeping every token: a text of thousands
@@ -147,6 +104,56 @@ func Snippet(text string, q Query) string {
 		b.WriteString(strings.TrimRightFunc(collapseSpace(text[pos:]), unicode.IsSpace))
 	}
 	return b.String()
+}
+
+// wordMatcher returns a test of whether a word of a text is one the
+// query q looks for (a prefix, for its prefix terms), as the index's
+// tokenizer folds case and diacritics; negated terms never match.
+func wordMatcher(q Query) func(w string) bool {
+	var words, prefixes []string
+	for _, c := range q.Clauses {
+		if c.Not {
+			continue
+		}
+		for _, t := range c.Any {
+			for i, w := range t.Words {
+				if t.Prefix && i == len(t.Words)-1 {
+					prefixes = append(prefixes, w)
+				} else {
+					words = append(words, w)
+				}
+			}
+		}
+	}
+	return func(w string) bool {
+		if isASCII(w) {
+			// Without allocating: the query words are folded already, and
+			// folding ASCII is lower-casing it.
+			for _, x := range words {
+				if len(w) == len(x) && strings.EqualFold(w, x) {
+					return true
+				}
+			}
+			for _, p := range prefixes {
+				if len(w) >= len(p) && strings.EqualFold(w[:len(p)], p) {
+					return true
+				}
+			}
+			return false
+		}
+		lw := fold(w)
+		for _, x := range words {
+			if lw == x {
+				return true
+			}
+		}
+		for _, p := range prefixes {
+			if strings.HasPrefix(lw, p) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // nextWord returns the byte range of the first word of text at or after

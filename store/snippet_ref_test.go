@@ -10,50 +10,7 @@ import (
 // snippetReference is Snippet as first written, keeping every token: the
 // one-pass Snippet must give the same excerpt.
 func snippetReference(text string, q Query) string {
-	var words, prefixes []string
-	for _, c := range q.Clauses {
-		if c.Not {
-			continue
-		}
-		for _, t := range c.Any {
-			for i, w := range t.Words {
-				if t.Prefix && i == len(t.Words)-1 {
-					prefixes = append(prefixes, w)
-				} else {
-					words = append(words, w)
-				}
-			}
-		}
-	}
-	matches := func(w string) bool {
-		if isASCII(w) {
-			// Without allocating: the query words are folded already, and
-			// folding ASCII is lower-casing it.
-			for _, x := range words {
-				if len(w) == len(x) && strings.EqualFold(w, x) {
-					return true
-				}
-			}
-			for _, p := range prefixes {
-				if len(w) >= len(p) && strings.EqualFold(w[:len(p)], p) {
-					return true
-				}
-			}
-			return false
-		}
-		lw := fold(w)
-		for _, x := range words {
-			if lw == x {
-				return true
-			}
-		}
-		for _, p := range prefixes {
-			if strings.HasPrefix(lw, p) {
-				return true
-			}
-		}
-		return false
-	}
+	matches := wordMatcher(q)
 	// Tokens with their byte ranges.
 	type tok struct{ start, end int }
 	toks := make([]tok, 0, len(text)/6)
