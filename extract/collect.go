@@ -72,6 +72,9 @@ type block struct {
 	// linkBad is set when the block is bad for its links alone: mostly
 	// link text, with no wording of boilerplate (see classify).
 	linkBad bool
+	// caption is set when the block is bad for reading as a picture's
+	// caption or credit: it stands beside the text, not between its parts.
+	caption bool
 	// region is the index of the nearest ancestor whose hints make it a
 	// boilerplate region, or -1.
 	region int32

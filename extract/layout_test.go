@@ -180,6 +180,14 @@ func TestLayouts(t *testing.T) {
 			want: []string{"harbour plan", "school plan"},
 			drop: []string{"The new quay seen"},
 		},
+		{
+			name: "a subheading above a picture's credit line still leads into the text below it",
+			page: `<article><h1>Trips</h1>` + para("harbour", 3) + `<h2>1. Island Hopping</h2><img src="a.jpg"><span>Getty Images / Harbour Pictures</span>` +
+				`<p>The ferry calls at four islands a day, and the crossing takes an hour in calm weather.</p>` +
+				`<h2>2. Mountain Lakes</h2><p>Three lakes lie above the village.<img src="b.jpg"> Photo by: 'Ana Ruiz'.</p>` + para("school", 3) + `</article>`,
+			want: []string{"harbour plan", "1. Island Hopping", "The ferry calls", "2. Mountain Lakes", "school plan"},
+			drop: []string{"Getty Images", "Ana Ruiz"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
