@@ -205,21 +205,46 @@ const maxCreditTail = 40
 func creditTail(lower string) bool {
 	tail := lower[max(0, len(lower)-(maxCreditTail+len("photography by")+3)):]
 	base := len(lower) - len(tail)
-	for _, p := range photographerCredits {
-		i := strings.LastIndex(tail, p)
-		if i < 0 {
-			continue
+	// Every credit phrase opens with one of a few stems: forward searches
+	// for them are cheap, and most lines hold none.
+	for _, stem := range creditStems {
+		for from := 0; ; {
+			k := strings.Index(tail[from:], stem)
+			if k < 0 {
+				break
+			}
+			at := base + from + k
+			from += k + len(stem)
+			for _, p := range photographerCredits {
+				if strings.HasPrefix(lower[at:], p) && creditAt(lower, at, p) {
+					return true
+				}
+			}
 		}
-		at := base + i
-		rest := strings.TrimLeft(lower[at+len(p):], ": ")
-		if rest == "" || len(rest) > maxCreditTail {
-			continue
-		}
-		if at == 0 {
-			return true
-		}
-		before := strings.TrimRight(lower[:at], " ")
-		if before != "" && len(before) < at && strings.ContainsRune(".|/—–-", rune(before[len(before)-1])) {
+	}
+	return false
+}
+
+// creditStems open every phrase of photographerCredits.
+var creditStems = []string{"photo", "image", "picture", "foto"}
+
+// creditAt reports whether photographer credit p at byte at of lower
+// begins the line or a sentence (after ". ", "| ", a dash or a slash) and
+// is followed by a name of at most maxCreditTail bytes.
+func creditAt(lower string, at int, p string) bool {
+	rest := strings.TrimLeft(lower[at+len(p):], ": ")
+	if rest == "" || len(rest) > maxCreditTail {
+		return false
+	}
+	if at == 0 {
+		return true
+	}
+	before := strings.TrimRight(lower[:at], " ")
+	if len(before) == at {
+		return false // glued to a word: "the photo by" goes on a sentence
+	}
+	for _, mark := range []string{".", "|", "/", "—", "–", "-"} {
+		if strings.HasSuffix(before, mark) {
 			return true
 		}
 	}
