@@ -72,6 +72,9 @@ type block struct {
 	// linkBad is set when the block is bad for its links alone: mostly
 	// link text, with no wording of boilerplate (see classify).
 	linkBad bool
+	// caption is set when the block is bad for reading as a picture's
+	// caption or credit: it stands beside the text, not between its parts.
+	caption bool
 	// region is the index of the nearest ancestor whose hints make it a
 	// boilerplate region, or -1.
 	region int32
@@ -138,8 +141,11 @@ type collector struct {
 	// linkStartChars is linkChars when the open link began.
 	linkStartChars int
 	linkHref       string
-	lists          []bool // open lists, true when ordered
-	titleText      string
+	// linkToggle is set while the open link is an accordion's toggle
+	// (see panelToggle).
+	linkToggle bool
+	lists      []bool // open lists, true when ordered
+	titleText  string
 	// hints caches classHint by class attribute: templates repeat the same
 	// few class lists hundreds of times per page.
 	hints map[string][2]int8
@@ -359,6 +365,7 @@ func (c *collector) enter(n *html.Node, e elem) int32 {
 			c.linkStart = len(c.buf)
 			c.linkStartChars = c.linkChars
 			c.linkHref = attr(n, "href")
+			c.linkToggle = panelToggle(n)
 		}
 		c.inLink++
 	case atom.Br:
@@ -385,9 +392,10 @@ func (c *collector) exit(n *html.Node, idx int32) {
 				lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
 				c.links = append(c.links, rawLink{text: t, href: c.linkHref, off: c.linkStart + lead})
 			}
-			if bareURL(t) && c.linkChars >= c.linkStartChars {
-				// A printed address is a citation, not navigation: it
-				// does not make its block link-dense.
+			if (bareURL(t) || c.linkToggle) && c.linkChars >= c.linkStartChars {
+				// A printed address is a citation, not navigation, and a
+				// link to nowhere ("#") is an accordion's or a tab's
+				// toggle, its title: neither makes its block link-dense.
 				c.linkChars = c.linkStartChars
 			}
 		}
@@ -595,4 +603,25 @@ func textChars(s string) int {
 // bareURL reports whether a link's text is the address itself.
 func bareURL(t string) bool {
 	return strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")
+}
+
+// panelToggle reports whether link n is an accordion's toggle, the title
+// of the panel it opens in place: its address leads nowhere ("#") and its
+// class names an accordion or a tab (see panelWords), not a menu. A table
+// of contents scrolling with "#" links, a menu opening with them and share
+// buttons calling scripts are no such titles.
+func panelToggle(n *html.Node) bool {
+	if strings.TrimSpace(attr(n, "href")) != "#" {
+		return false
+	}
+	c := strings.ToLower(attr(n, "class"))
+	if c == "" || strings.Contains(c, "nav") || strings.Contains(c, "menu") {
+		return false
+	}
+	for _, w := range panelWords {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
 }

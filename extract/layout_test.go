@@ -180,6 +180,25 @@ func TestLayouts(t *testing.T) {
 			want: []string{"harbour plan", "school plan"},
 			drop: []string{"The new quay seen"},
 		},
+		{
+			name: "a subheading above a picture's credit line still leads into the text below it",
+			page: `<article><h1>Trips</h1>` + para("harbour", 3) + `<h2>1. Island Hopping</h2><img src="a.jpg"><span>Getty Images / Harbour Pictures</span>` +
+				`<p>The ferry calls at four islands a day, and the crossing takes an hour in calm weather.</p>` +
+				`<h2>2. Mountain Lakes</h2><p>Three lakes lie above the village.<img src="b.jpg"> Photo by: 'Ana Ruiz'.</p>` + para("school", 3) + `</article>`,
+			want: []string{"harbour plan", "1. Island Hopping", "The ferry calls", "2. Mountain Lakes", "school plan"},
+			drop: []string{"Getty Images", "Ana Ruiz"},
+		},
+		{
+			name: "an FAQ whose questions are accordion toggles linking to # is read; a menu's # links are not",
+			page: `<nav><ul><li><a class="menu-link" href="#">Visit us</a></li><li><a class="menu-link" href="#">Tickets</a></li></nav>` +
+				`<article><h1>Guide</h1>` + para("harbour", 3) + para("museum", 3) + `<h2>Questions</h2><ul class="accordion">` +
+				`<li class="accordion-item"><a href="#" class="accordion-title">When does the quay open?</a><div class="accordion-content"><p>The quay opens to walkers in May, and to cars a month later, once the last works are done.</p></div></li>` +
+				`<li class="accordion-item"><a href="#" class="accordion-title">Is parking free there?</a><div class="accordion-content"><p>Parking is free on weekdays, and costs two euros an hour at weekends and on holidays.</p></div></li>` +
+				`<li class="accordion-item"><a href="#" class="accordion-title">Can I bring a dog?</a><div class="accordion-content"><p>Dogs are welcome on a lead everywhere on the quay, but not inside the museum or its café.</p></div></li>` +
+				`</ul></article>`,
+			want: []string{"harbour plan", "When does the quay open?", "The quay opens", "Is parking free there?", "Parking is free", "Can I bring a dog?", "Dogs are welcome"},
+			drop: []string{"Visit us", "Tickets"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -155,6 +155,18 @@ func isCaption(l line) bool {
 	if strings.HasSuffix(lower, "getty images") || strings.HasSuffix(lower, "shutterstock") {
 		return true
 	}
+	// "Getty Images / A. Photographer", "iStock via Getty": a picture
+	// agency's credit line on its own.
+	if len(lower) < 80 {
+		for _, p := range stockAgencies {
+			if strings.HasPrefix(lower, p) {
+				return true
+			}
+		}
+	}
+	if creditTail(lower) {
+		return true
+	}
 	// "Image 1 of 5", "Photo 3/12": gallery counters.
 	if len(lower) < 20 && strings.ContainsAny(lower, "0123456789") {
 		for _, p := range []string{"image ", "photo ", "slide ", "picture "} {
@@ -173,6 +185,71 @@ var (
 		"(image credit", "photo credit:", "image credit:", "(getty", "(ap photo", "(reuters", "(afp"}
 	captionLabels = []string{"credit:", "photo:", "photograph:", "foto:", "фото:", "image:", "picture:"}
 )
+
+// stockAgencies open a picture agency's credit line, lower-cased.
+var stockAgencies = []string{"getty images", "shutterstock", "istock", "alamy", "adobe stock", "unsplash", "pexels"}
+
+// photographerCredits name the photographer in a caption's closing
+// sentence: "… cabinets. | Photo by A. Name", "… DSLR. Photo by: 'A. Name'."
+var photographerCredits = []string{"photo by", "photos by", "photograph by", "photography by", "image by", "images by",
+	"photo courtesy", "image courtesy", "picture by", "foto:", "fotos:"}
+
+// maxCreditTail bounds the name after a photographer credit: a name or
+// two, not a sentence going on.
+const maxCreditTail = 40
+
+// creditTail reports whether lower ends with a photographer's credit: a
+// photographerCredits phrase that begins the line or a sentence (after
+// ". ", "| ", a dash or a slash), followed by a name of at most
+// maxCreditTail bytes.
+func creditTail(lower string) bool {
+	tail := lower[max(0, len(lower)-(maxCreditTail+len("photography by")+3)):]
+	base := len(lower) - len(tail)
+	// Every credit phrase opens with one of a few stems: forward searches
+	// for them are cheap, and most lines hold none.
+	for _, stem := range creditStems {
+		for from := 0; ; {
+			k := strings.Index(tail[from:], stem)
+			if k < 0 {
+				break
+			}
+			at := base + from + k
+			from += k + len(stem)
+			for _, p := range photographerCredits {
+				if strings.HasPrefix(lower[at:], p) && creditAt(lower, at, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// creditStems open every phrase of photographerCredits.
+var creditStems = []string{"photo", "image", "picture", "foto"}
+
+// creditAt reports whether photographer credit p at byte at of lower
+// begins the line or a sentence (after ". ", "| ", a dash or a slash) and
+// is followed by a name of at most maxCreditTail bytes.
+func creditAt(lower string, at int, p string) bool {
+	rest := strings.TrimLeft(lower[at+len(p):], ": ")
+	if rest == "" || len(rest) > maxCreditTail {
+		return false
+	}
+	if at == 0 {
+		return true
+	}
+	before := strings.TrimRight(lower[:at], " ")
+	if len(before) == at {
+		return false // glued to a word: "the photo by" goes on a sentence
+	}
+	for _, mark := range []string{".", "|", "/", "—", "–", "-"} {
+		if strings.HasSuffix(before, mark) {
+			return true
+		}
+	}
+	return false
+}
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 

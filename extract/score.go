@@ -54,9 +54,11 @@ func (c *collector) classify() {
 		case ld > badLinkDensity && b.chars-b.linkChars < mixedTextChars:
 			b.class = classBad
 			b.linkBad = !(b.chars < goodChars && isBoilerplatePhrase(b.text)) && !(b.chars <= maxWordingChars && furniture(newLine(b.text, b.chars)))
-		case b.chars < goodChars && isBoilerplatePhrase(b.text),
-			b.chars <= maxWordingChars && furniture(newLine(b.text, b.chars)):
+		case b.chars < goodChars && isBoilerplatePhrase(b.text):
 			b.class = classBad
+		case b.chars <= maxWordingChars && furniture(newLine(b.text, b.chars)):
+			b.class = classBad
+			b.caption = isCaption(newLine(b.text, b.chars))
 		case b.chars < goodChars && repeats[b.text] > 1 && b.linkChars > 0:
 			// Template repetition: a short linked line that occurs twice
 			// in a page ("Share", a section name) is furniture, not prose.

@@ -56,7 +56,10 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 		}
 	}
 	// The nearest sure (good or bad) block on each side, found in two
-	// linear passes so that long runs of short blocks stay cheap.
+	// linear passes so that long runs of short blocks stay cheap. A
+	// picture's caption or credit is passed over, as one inside a
+	// <figcaption> is: a subheading above a picture still leads into the
+	// text below it.
 	before, after := make([]blockClass, len(in)), make([]blockClass, len(in))
 	// A container named as the article body ("entry-content",
 	// itemprop=articleBody) holds the text from its first line to its
@@ -68,14 +71,14 @@ func (c *collector) selectBlocks(container int32, title string) []int {
 	last := start
 	for j, i := range in {
 		before[j] = last
-		if cl := c.blocks[i].class; cl == classGood || cl == classBad {
+		if cl := c.blocks[i].class; cl == classGood || cl == classBad && !c.blocks[i].caption {
 			last = cl
 		}
 	}
 	last = start
 	for j := len(in) - 1; j >= 0; j-- {
 		after[j] = last
-		if cl := c.blocks[in[j]].class; cl == classGood || cl == classBad {
+		if cl := c.blocks[in[j]].class; cl == classGood || cl == classBad && !c.blocks[in[j]].caption {
 			last = cl
 		}
 	}
