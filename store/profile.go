@@ -382,28 +382,10 @@ func (s *Store) LatestArticles(ctx context.Context, text string, limit int) ([]s
 		if err != nil {
 			return err
 		}
-		st, err := tx.PrepareContext(ctx, s.q(`SELECT a.url, a.title, o.host, a.published, a.text
-			FROM articles a JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id WHERE a.id = ?`))
-		if err != nil {
-			return err
-		}
-		defer st.Close()
 		for _, id := range ids {
-			h := sayso.SearchHit{ArticleID: id}
-			var published sql.NullString
-			var blob []byte
-			if err := st.QueryRowContext(ctx, id).Scan(&h.URL, &h.Title, &h.Outlet, &published, &blob); err != nil {
-				return err
-			}
-			text, err := decompressText(blob)
-			if err != nil {
-				return fmt.Errorf("article %d text: %w", id, err)
-			}
-			h.Published = parseTime(published)
-			h.Snippet = Snippet(text, q)
-			hits = append(hits, h)
+			hits = append(hits, sayso.SearchHit{ArticleID: id})
 		}
-		return nil
+		return s.describeHits(ctx, tx, hits, q)
 	})
 	if err != nil {
 		return nil, internal(fmt.Errorf("latest articles %q: %w", text, err))

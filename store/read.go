@@ -225,27 +225,7 @@ func (s *Store) Search(ctx context.Context, sq sayso.SearchQuery) ([]sayso.Searc
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		st, err := tx.PrepareContext(ctx, s.q(`SELECT a.url, a.title, o.host, a.published, a.text
-			FROM articles a JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id WHERE a.id = ?`))
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for i := range hits {
-			h := &hits[i]
-			var published sql.NullString
-			var blob []byte
-			if err := st.QueryRowContext(ctx, h.ArticleID).Scan(&h.URL, &h.Title, &h.Outlet, &published, &blob); err != nil {
-				return err
-			}
-			text, err := decompressText(blob)
-			if err != nil {
-				return fmt.Errorf("article %d text: %w", h.ArticleID, err)
-			}
-			h.Published = parseTime(published)
-			h.Snippet = Snippet(text, q)
-		}
-		return nil
+		return s.describeHits(ctx, tx, hits, q)
 	})
 	if err != nil {
 		return nil, internal(fmt.Errorf("search %q: %w", sq.Text, err))
@@ -367,4 +347,26 @@ func (s *Store) Articles(ctx context.Context, afterID int64, limit int) ([]*says
 
 func jsonUnmarshal(s string, v any) error {
 	return jsonUnmarshalBytes([]byte(s), v)
+}
+
+// describeHits fills in each hit's article (address, title, outlet, date)
+// and its snippet for q, from the hit's ArticleID.
+func (s *Store) describeHits(ctx context.Context, tx *sql.Tx, hits []sayso.SearchHit, q Query) error {
+	for i := range hits {
+		h := &hits[i]
+		var published sql.NullString
+		var blob []byte
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT a.url, a.title, o.host, a.published, a.text
+			FROM articles a JOIN pages p ON p.id = a.id JOIN outlets o ON o.id = p.outlet_id WHERE a.id = ?`), h.ArticleID).
+			Scan(&h.URL, &h.Title, &h.Outlet, &published, &blob); err != nil {
+			return err
+		}
+		text, err := decompressText(blob)
+		if err != nil {
+			return fmt.Errorf("article %d text: %w", h.ArticleID, err)
+		}
+		h.Published = parseTime(published)
+		h.Snippet = Snippet(text, q)
+	}
+	return nil
 }
