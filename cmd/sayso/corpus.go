@@ -17,9 +17,9 @@ import (
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/extract"
 	"github.com/sayso-news/sayso/ingest"
+	"github.com/sayso-news/sayso/internal/storeopen"
 	"github.com/sayso-news/sayso/store"
 	"github.com/sayso-news/sayso/store/postgres"
-	"github.com/sayso-news/sayso/store/sqlite"
 )
 
 // What the corpus commands (ingest, reprocess, search, quotes, show,
@@ -74,15 +74,12 @@ func writeJSONLines[T any](w io.Writer, items []T) error {
 // commands refuse to create new and empty (an ENOTFOUND error). Every
 // command opens its store here.
 func openStore(ctx context.Context, path string, create bool) (*store.Store, error) {
-	if postgres.IsURL(path) {
-		return postgres.Open(ctx, path)
-	}
-	if !create {
+	if !create && !postgres.IsURL(path) {
 		if _, err := os.Stat(path); err != nil {
 			return nil, sayso.Errorf(sayso.ENOTFOUND, "no corpus database at %s (run \"sayso ingest\" first, or pass --db)", path)
 		}
 	}
-	return sqlite.Open(ctx, path)
+	return storeopen.Open(ctx, path)
 }
 
 // isTerminal reports whether w is a terminal, for the progress bar.

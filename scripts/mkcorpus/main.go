@@ -39,9 +39,8 @@ import (
 
 	"github.com/sayso-news/sayso"
 	"github.com/sayso-news/sayso/internal/benchdata"
-	"github.com/sayso-news/sayso/store"
+	"github.com/sayso-news/sayso/internal/storeopen"
 	"github.com/sayso-news/sayso/store/postgres"
-	"github.com/sayso-news/sayso/store/sqlite"
 )
 
 func main() {
@@ -66,12 +65,7 @@ func main() {
 	log.Printf("%d source articles, %d paragraphs", arts, paras)
 
 	ctx := context.Background()
-	var s *store.Store
-	if pg {
-		s, err = postgres.Open(ctx, *db)
-	} else {
-		s, err = sqlite.Open(ctx, *db)
-	}
+	s, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		log.Fatal(err)
 	}

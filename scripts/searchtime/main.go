@@ -24,9 +24,7 @@ import (
 	"time"
 
 	"github.com/sayso-news/sayso"
-	"github.com/sayso-news/sayso/store"
-	"github.com/sayso-news/sayso/store/postgres"
-	"github.com/sayso-news/sayso/store/sqlite"
+	"github.com/sayso-news/sayso/internal/storeopen"
 )
 
 // queries are what people look for in a news corpus: names, topics,
@@ -79,13 +77,7 @@ func main() {
 	flag.Parse()
 
 	ctx := context.Background()
-	var s *store.Store
-	var err error
-	if postgres.IsURL(*db) {
-		s, err = postgres.Open(ctx, *db)
-	} else {
-		s, err = sqlite.Open(ctx, *db)
-	}
+	s, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		log.Fatal(err)
 	}

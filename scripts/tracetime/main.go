@@ -23,9 +23,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/sayso-news/sayso/store"
+	"github.com/sayso-news/sayso/internal/storeopen"
 	"github.com/sayso-news/sayso/store/postgres"
-	"github.com/sayso-news/sayso/store/sqlite"
 )
 
 func main() {
@@ -36,13 +35,7 @@ func main() {
 	flag.Parse()
 
 	ctx := context.Background()
-	var s *store.Store
-	var err error
-	if postgres.IsURL(*db) {
-		s, err = postgres.Open(ctx, *db)
-	} else {
-		s, err = sqlite.Open(ctx, *db)
-	}
+	s, err := storeopen.Open(ctx, *db)
 	if err != nil {
 		log.Fatal(err)
 	}
