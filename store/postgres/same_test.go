@@ -16,16 +16,36 @@ import (
 	"github.com/sayso-news/sayso/store/storetest"
 )
 
+// openLite opens a new SQLite store named name in a temporary folder,
+// closed when the test ends.
+func openLite(t *testing.T, name string) *store.Store {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// openPrepared opens a new PostgreSQL store from the migrated template,
+// closed when the test ends.
+func openPrepared(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := postgres.Open(context.Background(), pgtest.NewPrepared(t, migrated))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // TestSameAsSQLite stores one corpus in both engines: the same search
 // hits, quotes, copy clusters and quote traces.
 func TestSameAsSQLite(t *testing.T) {
 	pg := open(t)
 	defer pg.Close()
-	lite, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "sayso.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lite.Close()
+	lite := openLite(t, "sayso.db")
 	want := storetest.Describe(t, lite)
 	got := storetest.Describe(t, pg)
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -66,22 +86,10 @@ func TestLanguageStemming(t *testing.T) {
 // refuses to be copied into again, and takes new records afterwards.
 func TestCopy(t *testing.T) {
 	ctx := context.Background()
-	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "from.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lite.Close()
+	lite := openLite(t, "from.db")
 	want := storetest.Describe(t, lite)
-	pg, err := postgres.Open(ctx, pgtest.NewPrepared(t, migrated))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pg.Close()
-	back, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "back.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer back.Close()
+	pg := openPrepared(t)
+	back := openLite(t, "back.db")
 	for _, c := range []struct {
 		name     string
 		dst, src *store.Store
@@ -148,17 +156,8 @@ func ids(t *testing.T, s *store.Store) []string {
 // keeping stop words): afterwards the store answers as SQLite does.
 func TestReindexText(t *testing.T) {
 	ctx := context.Background()
-	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "sayso.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lite.Close()
-	want := storetest.Describe(t, lite)
-	pg, err := postgres.Open(ctx, pgtest.NewPrepared(t, migrated))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pg.Close()
+	want := storetest.Describe(t, openLite(t, "sayso.db"))
+	pg := openPrepared(t)
 	if _, err := pg.Save(ctx, storetest.DescribeCorpus()); err != nil {
 		t.Fatal(err)
 	}
@@ -207,19 +206,11 @@ func (c cancelOn) Handle(_ context.Context, r slog.Record) error {
 // in: the destination stays empty, and a second copy succeeds.
 func TestCopyCancelled(t *testing.T) {
 	ctx := context.Background()
-	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "from.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lite.Close()
+	lite := openLite(t, "from.db")
 	if _, err := lite.Save(ctx, storetest.DescribeCorpus()); err != nil {
 		t.Fatal(err)
 	}
-	pg, err := postgres.Open(ctx, pgtest.NewPrepared(t, migrated))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pg.Close()
+	pg := openPrepared(t)
 	cctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if _, err := store.Copy(cctx, pg, lite, slog.New(cancelOn{"copied", cancel})); sayso.ErrorCodeOf(err) != sayso.EUNAVAILABLE {
